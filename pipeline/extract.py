@@ -1,0 +1,106 @@
+"""Stage 3, extract (with normalise): one document in, its rows out, under fault isolation.
+
+``process_document`` is the pure unit of work: it runs the registered extractor
+and the normalise stage on one ``Document``. ``run_isolated`` runs many of them in
+a pool of worker processes (pebble) with a per-file time limit and a memory cap,
+so a file that hangs, crashes its worker or exhausts memory fails alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import resource
+import traceback
+from collections.abc import Callable, Iterator
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from typing import Any
+
+from extractors import get_extractor
+from pipeline.errors import TalksError
+from pipeline.normalise.stage import normalise
+from pipeline.records import Document
+
+
+@dataclass
+class Outcome:
+    """What processing one document gave: rows, or an error with the stage it happened in."""
+
+    path: str
+    rows: list[dict[str, Any]] | None = None
+    stage: str | None = None
+    error: str | None = None
+
+
+def process_document(doc: Document, extracted_at: dt.datetime) -> Outcome:
+    """Extract and normalise one document; input errors become an ``Outcome`` with ``error``."""
+    try:
+        raws = get_extractor(doc.format)(doc)
+    except TalksError as exc:
+        return Outcome(doc.path, stage="extract", error=str(exc) or type(exc).__name__)
+    except RecursionError:
+        return Outcome(doc.path, stage="extract", error="document nested too deeply to read")
+    except MemoryError:
+        return Outcome(doc.path, stage="extract", error="out of memory while extracting")
+    except Exception as exc:  # noqa: BLE001 - a bug in one extractor must not end the run
+        return Outcome(doc.path, stage="extract", error=_bug(exc))
+    try:
+        rows = normalise(doc, raws, extracted_at)
+    except TalksError as exc:
+        return Outcome(doc.path, stage="normalise", error=str(exc))
+    except Exception as exc:  # noqa: BLE001 - same isolation for the normalise stage
+        return Outcome(doc.path, stage="normalise", error=_bug(exc))
+    return Outcome(doc.path, rows=rows)
+
+
+def _bug(exc: BaseException) -> str:
+    where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    at = f" at {where.filename.rsplit('/', 1)[-1]}:{where.lineno}" if where else ""
+    return f"internal error {type(exc).__name__}: {exc}{at}"
+
+
+def _limit_memory(max_bytes: int) -> None:
+    """Worker initialiser: cap the address space so a runaway file raises MemoryError."""
+    if max_bytes > 0:
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = max_bytes if hard == resource.RLIM_INFINITY else min(max_bytes, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def run_isolated(
+    docs: list[Document],
+    extracted_at: dt.datetime,
+    *,
+    jobs: int,
+    timeout: float,
+    memory_bytes: int,
+    on_done: Callable[[Outcome], None] | None = None,
+) -> Iterator[Outcome]:
+    """Process ``docs`` in worker processes; yields one ``Outcome`` per document, in order."""
+    if jobs <= 0:  # in-process: for debugging and profiling, no isolation
+        for doc in docs:
+            out = process_document(doc, extracted_at)
+            if on_done:
+                on_done(out)
+            yield out
+        return
+    from pebble import ProcessExpired, ProcessPool
+
+    with ProcessPool(max_workers=jobs, initializer=_limit_memory, initargs=(memory_bytes,)) as pool:
+        futures = [
+            pool.schedule(process_document, args=(doc, extracted_at), timeout=timeout)
+            for doc in docs
+        ]
+        for doc, future in zip(docs, futures, strict=True):
+            try:
+                out = future.result()
+            except FutureTimeout:
+                out = Outcome(doc.path, stage="extract", error=f"timed out after {timeout:g} s")
+            except ProcessExpired as exc:
+                out = Outcome(doc.path, stage="extract",
+                              error=f"worker died (exit code {exc.exitcode}): out of memory or crash")
+            except MemoryError:
+                out = Outcome(doc.path, stage="extract", error="out of memory while extracting")
+            if on_done:
+                on_done(out)
+            yield out

@@ -1,0 +1,185 @@
+"""Stage 4, normalise: a document's ``RawTalk`` records to dataset rows.
+
+This is where every extractor's output meets the same rules: speaker lines are
+parsed into name/role/affiliation, date phrases into local dates and times, local
+times into UTC instants in the right IANA zone (DST included), text is cleaned,
+placeholders become null, kinds are inferred, ``sources.toml`` hints fill what
+the document leaves open, and each talk gets its stable ``talk_id``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import unicodedata
+import zoneinfo
+from typing import Any
+
+from pipeline.normalise import agenda, dates, people, text
+from pipeline.records import Document, RawTalk, Speaker
+
+UTC = dt.UTC
+
+
+def normalise(doc: Document, raws: list[RawTalk], extracted_at: dt.datetime) -> list[dict[str, Any]]:
+    """Dataset rows (``schemas.talk.COLUMNS`` keys) for one document's raw talks."""
+    rows: list[dict[str, Any]] = []
+    used_ids: dict[str, int] = {}
+    for raw in raws:
+        row = _row(doc, raw, extracted_at)
+        if row is None:
+            continue
+        base = row["talk_id"]
+        n = used_ids.get(base, 0) + 1
+        used_ids[base] = n
+        if n > 1:
+            row["talk_id"] = f"{base}-{n}"
+        rows.append(row)
+    return rows
+
+
+def _zone(name: str | None, warnings: list[str]) -> zoneinfo.ZoneInfo | None:
+    if not name:
+        return None
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        warnings.append(f"unknown timezone {name!r} ignored")
+        return None
+
+
+def _speakers(raw: RawTalk) -> list[Speaker]:
+    found: list[Speaker] = list(raw.speakers)
+    for line in raw.speaker_text:
+        found.extend(people.parse_speakers(line))
+    out: list[Speaker] = []
+    for sp in found:
+        name = text.clean_text(sp.name)
+        if not name:
+            continue
+        out.append(
+            Speaker(
+                name=" ".join(name.split()),
+                affiliation=text.clean_text(sp.affiliation),
+                role=text.clean_text(sp.role),
+            )
+        )
+    return out
+
+
+def _localise(value: dt.datetime | None, tz: zoneinfo.ZoneInfo | None, warnings: list[str]) -> dt.datetime | None:
+    """An aware UTC instant from an aware datetime, or from a naive local one and its zone."""
+    if value is None:
+        return None
+    if value.tzinfo is not None:
+        return value.astimezone(UTC)
+    if tz is None:
+        return None
+    local = value.replace(tzinfo=tz)
+    # A wall time that does not exist (spring forward) or happens twice (fall back).
+    roundtrip = local.astimezone(UTC).astimezone(tz)
+    if roundtrip.replace(tzinfo=None) != value:
+        warnings.append(f"local time {value.isoformat()} does not exist in {tz.key}")
+    elif value.replace(fold=1).replace(tzinfo=tz).utcoffset() != local.utcoffset():
+        warnings.append(f"local time {value.isoformat()} is ambiguous in {tz.key}; first taken")
+    return local.astimezone(UTC)
+
+
+def _fold(s: str | None) -> str:
+    return " ".join(unicodedata.normalize("NFKC", s or "").casefold().split())
+
+
+def talk_key(raw: RawTalk, speakers: list[Speaker], date: dt.date | None, title: str | None) -> str:
+    """What identifies a talk inside its document when the extractor gives no key.
+
+    Date plus first speaker, else date plus title: none of these change when an
+    abstract or a bio is edited, so the id survives such edits.
+    """
+    if raw.key:
+        return raw.key
+    who = _fold(speakers[0].name) if speakers else ""
+    what = "" if who else _fold(title)
+    return f"{date.isoformat() if date else ''}|{who}|{what}"
+
+
+def _row(doc: Document, raw: RawTalk, extracted_at: dt.datetime) -> dict[str, Any] | None:
+    warnings = list(raw.warnings)
+    title = text.clean_title(raw.title)
+    speakers = _speakers(raw)
+    if title is None and not speakers:
+        return None  # not a talk: no title and nobody named
+
+    date = raw.date
+    start, end = raw.start, raw.end
+    zone_name = raw.timezone
+    if raw.when_text:
+        when = dates.parse_when(raw.when_text, year=raw.year_hint, reference=raw.reference_date)
+        if when is not None:
+            warnings.extend(when.warnings)
+            date = date or when.date
+            zone_name = when.timezone or zone_name
+            if when.date is not None and start is None and when.start is not None:
+                start = dt.datetime.combine(when.date, when.start)
+                if when.end is not None:
+                    end = dt.datetime.combine(when.date, when.end)
+                    if end < start:
+                        end += dt.timedelta(days=1)
+                        warnings.append("end before start: taken as the next day")
+    if zone_name is None and doc.hints.timezone and not _aware(start):
+        zone_name = doc.hints.timezone
+    tz = _zone(zone_name, warnings)
+    if tz is None:
+        zone_name = None
+    if (start is not None and start.tzinfo is None) and tz is None:
+        warnings.append("time of day given but no timezone known: start/end left null")
+    start_utc = _localise(start, tz, warnings)
+    end_utc = _localise(end, tz, warnings)
+    if start_utc is not None and end_utc is not None and end_utc < start_utc:
+        warnings.append("end before start: end dropped")
+        end_utc = None
+    if start_utc is not None:
+        local_zone = tz or (start.tzinfo if start is not None else None)
+        local_date = start_utc.astimezone(local_zone).date() if local_zone else start_utc.date()
+        if date is not None and date != local_date:
+            warnings.append(f"stated date {date} differs from the start's local date {local_date}")
+        date = local_date
+    if zone_name is None and start is not None and start.tzinfo is not None:
+        zone_name = "UTC" if start.utcoffset() == dt.timedelta(0) else None
+
+    kind = raw.kind or agenda.classify_kind(title)
+    key = talk_key(raw, speakers, date, title)
+    talk_id = hashlib.sha256(f"{doc.path}\x00{key}".encode()).hexdigest()[:20]
+    abstract = text.clean_text(text.strip_label(raw.abstract, ("abstract", "summary")) if raw.abstract else None)
+    if abstract is not None and text.is_placeholder(abstract):
+        abstract = None
+    return {
+        "talk_id": talk_id,
+        "source_path": doc.path,
+        "source_format": doc.format,
+        "source_sha256": doc.sha256,
+        "series": text.clean_text(raw.series) or doc.hints.series,
+        "kind": kind,
+        "title": title,
+        "abstract": abstract,
+        "speakers": [vars(s) for s in speakers] or None,
+        "speaker_bio": text.clean_text(raw.speaker_bio),
+        "date": date,
+        "start": start_utc,
+        "end": end_utc,
+        "timezone": zone_name,
+        "location": text.clean_text(raw.location) or doc.hints.location,
+        "url": _clean_link(raw.url),
+        "slides": _clean_link(raw.slides),
+        "video": _clean_link(raw.video),
+        "warnings": warnings,
+        "extracted_at": extracted_at,
+    }
+
+
+def _aware(value: dt.datetime | None) -> bool:
+    return value is not None and value.tzinfo is not None
+
+
+def _clean_link(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value or None

@@ -1,0 +1,82 @@
+"""Stage 6, write: rows to Parquet with exactly the contract's Arrow types, atomically.
+
+Files are written beside their destination under a temporary name, flushed to
+disk and renamed into place, so a reader never sees a partial file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from schemas.talk import COLUMN_NAMES, arrow_schema
+
+_FAR_FUTURE = dt.datetime.max.replace(tzinfo=dt.UTC)
+
+
+def sort_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Deterministic order: by file, then start, date, id (undated talks last in a file)."""
+    return sorted(
+        rows,
+        key=lambda r: (
+            r["source_path"],
+            r.get("start") or _FAR_FUTURE,
+            r.get("date") or dt.date.max,
+            r["talk_id"],
+        ),
+    )
+
+
+def to_table(rows: list[dict[str, Any]], extra: dict[str, pa.DataType] | None = None) -> pa.Table:
+    """An Arrow table of ``rows`` with the contract schema (plus ``extra`` columns)."""
+    schema = arrow_schema()
+    for name, typ in (extra or {}).items():
+        schema = schema.append(pa.field(name, typ))
+    names = list(COLUMN_NAMES) + list(extra or {})
+    columns = {name: [row.get(name) for row in rows] for name in names}
+    return pa.Table.from_pydict(columns, schema=schema)
+
+
+def _atomic(path: Path, write: Callable[[str], None]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        write(tmp)
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def write_parquet(table: pa.Table, path: Path) -> None:
+    """Write ``table`` to ``path`` atomically."""
+    _atomic(path, lambda tmp: pq.write_table(table, tmp, compression="zstd"))
+
+
+def write_json(data: Any, path: Path) -> None:
+    """Write ``data`` as indented JSON to ``path`` atomically."""
+
+    def dump(tmp: str) -> None:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, indent=2, ensure_ascii=False, default=str)
+            fh.write("\n")
+
+    _atomic(path, dump)
+
+
+def read_rows(path: Path) -> list[dict[str, Any]]:
+    """Rows of a Parquet file written by ``write_parquet`` (Python objects, UTC-aware)."""
+    if not path.exists():
+        return []
+    return pq.read_table(path).to_pylist()
