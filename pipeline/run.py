@@ -24,7 +24,9 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import time
+import uuid
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -138,8 +140,9 @@ class _Run:
         self.out = out
         self.options = options
         self.t0 = time.perf_counter()
-        self.started = dt.datetime.now(dt.UTC).replace(microsecond=0)
-        self.run_id = self.started.strftime("%Y%m%dT%H%M%SZ") + f"-{os.getpid()}"
+        now = dt.datetime.now(dt.UTC)
+        self.started = now.replace(microsecond=0)
+        self.run_id = now.strftime("%Y%m%dT%H%M%S.%fZ") + f"-{uuid.uuid4().hex[:6]}"
         self.timings: Counter[str] = Counter()
         self.prev_state, self.prev_rows, prev_rejects = _previous(out)
         self.prev_by_file: dict[str, list[dict]] = {}
@@ -204,7 +207,10 @@ class _Run:
         """
         self.files["seen"] += 1
         try:
-            size = src.path.stat().st_size
+            info = src.path.stat()
+            if not stat.S_ISREG(info.st_mode):
+                raise OSError(f"not a regular file: {src.rel}")
+            size = info.st_size
             if size > self.options.max_bytes:
                 raise OSError(f"file is {size} bytes, over the {self.options.max_bytes} byte limit")
             data = src.path.read_bytes()
