@@ -24,13 +24,20 @@ def _parser() -> argparse.ArgumentParser:
     ing = sub.add_parser("ingest", help="read input files and publish the talks dataset")
     ing.add_argument("inputs", nargs="+", type=Path, help="input folders or files")
     ing.add_argument("--out", required=True, type=Path, help="output folder")
-    ing.add_argument("--jobs", type=int, default=None,
-                     help="worker processes (default: cores, at most 4; 0 = in-process)")
+    ing.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        help="worker processes (default: cores, at most 4; 0 = in-process)",
+    )
     ing.add_argument("--timeout", type=float, default=60.0, help="per-file time limit, seconds")
     ing.add_argument("--max-mb", type=float, default=50.0, help="skip files larger than this")
     ing.add_argument("--memory-mb", type=int, default=2048, help="memory cap per worker")
-    ing.add_argument("--wait", action="store_true",
-                     help="wait for a concurrent run on the same OUT instead of refusing")
+    ing.add_argument(
+        "--wait",
+        action="store_true",
+        help="wait for a concurrent run on the same OUT instead of refusing",
+    )
     bar = ing.add_mutually_exclusive_group()
     bar.add_argument("--progress", dest="progress", action="store_true", default=None)
     bar.add_argument("--no-progress", dest="progress", action="store_false")
@@ -47,9 +54,13 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0)
     from pipeline.run import Options, ingest
 
-    options = Options(timeout=args.timeout, max_bytes=int(args.max_mb * 1024 * 1024),
-                      memory_bytes=args.memory_mb * 1024 * 1024, wait=args.wait,
-                      progress=args.progress)
+    options = Options(
+        timeout=args.timeout,
+        max_bytes=int(args.max_mb * 1024 * 1024),
+        memory_bytes=args.memory_mb * 1024 * 1024,
+        wait=args.wait,
+        progress=args.progress,
+    )
     if args.jobs is not None:
         options.jobs = args.jobs
     try:

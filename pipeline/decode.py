@@ -14,7 +14,13 @@ _BOMS = (
 
 
 def decode_text(data: bytes) -> str:
-    """Decode ``data``: a BOM wins, then strict UTF-8, then charset-normalizer, then cp1252.
+    """Decode ``data``: a BOM wins, then strict UTF-8, then Windows-1252, then a guess.
+
+    Windows-1252 (a superset of Latin-1's printable range) comes before guessing
+    because the archives this reads are mostly Western; statistical detectors often
+    misread short Latin-1 texts as Baltic or Cyrillic code pages. Text that
+    cp1252 cannot decode, or that decodes to C1 control characters, is guessed by
+    charset-normalizer.
 
     NUL characters are removed: no field may hold them and they break downstream tools.
     """
@@ -24,8 +30,22 @@ def decode_text(data: bytes) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        text = _guess(data)
+        text = _western(data) or _guess(data)
     return text.replace("\x00", "")
+
+
+def _western(data: bytes) -> str | None:
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    if any("\x80" <= ch <= "\x9f" for ch in text):
+        return None
+    letters = [ch for ch in text if ch.isalpha()]
+    accented = sum(1 for ch in letters if ch >= "\xc0")
+    if letters and accented / len(letters) > 0.3:  # another script in an 8-bit code page
+        return None
+    return text
 
 
 def _guess(data: bytes) -> str:

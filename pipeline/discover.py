@@ -78,7 +78,9 @@ def hints_for(rel: str, tables: list[tuple[str, Hints]]) -> Hints:
     """Merge the hints of every table whose glob matches ``rel``; later tables win per key."""
     merged = Hints()
     for pattern, hints in tables:
-        if fnmatch.fnmatchcase(rel, pattern) or fnmatch.fnmatchcase(rel.rsplit("/", 1)[-1], pattern):
+        if fnmatch.fnmatchcase(rel, pattern) or fnmatch.fnmatchcase(
+            rel.rsplit("/", 1)[-1], pattern
+        ):
             merged = replace(merged, **{k: v for k, v in vars(hints).items() if v is not None})
     return merged
 

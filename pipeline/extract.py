@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import resource
+import time
 import traceback
 from collections.abc import Callable, Iterator
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -30,10 +31,18 @@ class Outcome:
     rows: list[dict[str, Any]] | None = None
     stage: str | None = None
     error: str | None = None
+    seconds: float = 0.0
 
 
 def process_document(doc: Document, extracted_at: dt.datetime) -> Outcome:
     """Extract and normalise one document; input errors become an ``Outcome`` with ``error``."""
+    t0 = time.perf_counter()
+    outcome = _process(doc, extracted_at)
+    outcome.seconds = time.perf_counter() - t0
+    return outcome
+
+
+def _process(doc: Document, extracted_at: dt.datetime) -> Outcome:
     try:
         raws = get_extractor(doc.format)(doc)
     except TalksError as exc:
@@ -97,10 +106,15 @@ def run_isolated(
             except FutureTimeout:
                 out = Outcome(doc.path, stage="extract", error=f"timed out after {timeout:g} s")
             except ProcessExpired as exc:
-                out = Outcome(doc.path, stage="extract",
-                              error=f"worker died (exit code {exc.exitcode}): out of memory or crash")
+                out = Outcome(
+                    doc.path,
+                    stage="extract",
+                    error=f"worker died (exit code {exc.exitcode}): out of memory or crash",
+                )
             except MemoryError:
                 out = Outcome(doc.path, stage="extract", error="out of memory while extracting")
+            except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be unpickled
+                out = Outcome(doc.path, stage="extract", error=_bug(exc))
             if on_done:
                 on_done(out)
             yield out

@@ -92,8 +92,9 @@ def _locked(out: Path, wait: bool):
         try:
             fcntl.flock(fh, flags)
         except BlockingIOError as exc:
-            raise Busy(f"{out}: another ingest run is using this output folder "
-                       "(use --wait to wait for it)") from exc
+            raise Busy(
+                f"{out}: another ingest run is using this output folder (use --wait to wait for it)"
+            ) from exc
         try:
             yield
         finally:
@@ -155,6 +156,7 @@ class _Run:
         self.stale: list[str] = []
         self.state: dict[str, _FileState] = {}
         self.rows: list[dict[str, Any]] = []
+        self.durations: dict[str, float] = {}
 
     def execute(self, inputs: list[Path]) -> RunResult:
         t = time.perf_counter()
@@ -169,9 +171,14 @@ class _Run:
         by_path = {doc.path: doc for doc in todo}
         progress = _progress(len(todo), self.options.progress)
         jobs = self.options.jobs if len(todo) > 1 else min(self.options.jobs, 1)
-        for outcome in run_isolated(todo, self.started, jobs=jobs, timeout=self.options.timeout,
-                                    memory_bytes=self.options.memory_bytes,
-                                    on_done=lambda _o: progress.update(1)):
+        for outcome in run_isolated(
+            todo,
+            self.started,
+            jobs=jobs,
+            timeout=self.options.timeout,
+            memory_bytes=self.options.memory_bytes,
+            on_done=lambda _o: progress.update(1),
+        ):
             self._absorb(outcome, by_path[outcome.path])
         progress.close()
         self.timings["extract_normalise"] += time.perf_counter() - t
@@ -188,16 +195,24 @@ class _Run:
             "started_at": self.started.isoformat(),
             "inputs": [str(p) for p in inputs],
             "files": dict(self.files),
-            "talks": {"total": len(good), "rejected": len(rejects),
-                      **{k: len(v) for k, v in changes.items()}},
+            "talks": {
+                "total": len(good),
+                "rejected": len(rejects),
+                **{k: len(v) for k, v in changes.items()},
+            },
             "errors": self.errors,
             "skipped": self.skipped,
             "stale": self.stale,
             "removed_files": removed_files,
+            "slowest_files": [
+                {"path": p, "seconds": round(sec, 3)}
+                for p, sec in sorted(self.durations.items(), key=lambda kv: -kv[1])[:5]
+            ],
             "timings_s": {},
         }
-        _publish(self.out, self.run_id, good, rejects, self.state, changes, report,
-                 self.timings, self.t0)
+        _publish(
+            self.out, self.run_id, good, rejects, self.state, changes, report, self.timings, self.t0
+        )
         return RunResult(report, self.out)
 
     def _prepare(self, src: SourceFile) -> Document | None:
@@ -231,8 +246,13 @@ class _Run:
             self._fail(src.rel, "extract", f"no extractor for {fmt}: {exc}", sha=sha, fmt=fmt)
             return None
         before = self.prev_state.get(src.rel)
-        if before and before.sha256 == sha and before.extractor == version and not before.stale \
-                and before.status == "ok":
+        if (
+            before
+            and before.sha256 == sha
+            and before.extractor == version
+            and not before.stale
+            and before.status == "ok"
+        ):
             self.files["unchanged"] += 1
             self.rows.extend(self.prev_by_file.get(src.rel, []))
             self.state[src.rel] = before
@@ -241,6 +261,7 @@ class _Run:
         return Document(path=src.rel, data=data, sha256=sha, format=fmt, hints=src.hints)
 
     def _absorb(self, outcome: Outcome, doc: Document) -> None:
+        self.durations[doc.path] = outcome.seconds
         if outcome.error is not None:
             self._fail(doc.path, outcome.stage or "extract", outcome.error, doc.sha256, doc.format)
             return
@@ -259,8 +280,15 @@ class _Run:
         if before is not None and before.status == "ok" and kept:
             self.rows.extend(kept)
             self.stale.append(path)
-            self.state[path] = _FileState(before.sha256, before.extractor, before.format, "ok",
-                                          f"stale: {message}", True, before.talk_ids)
+            self.state[path] = _FileState(
+                before.sha256,
+                before.extractor,
+                before.format,
+                "ok",
+                f"stale: {message}",
+                True,
+                before.talk_ids,
+            )
         else:
             self.state[path] = _FileState(sha, None, fmt, "failed", message)
 
@@ -279,24 +307,47 @@ def _changes(before: list[dict], after: list[dict]) -> dict[str, list[str]]:
     }
 
 
-def _publish(out: Path, run_id: str, good: list[dict], rejects: list[dict],
-             state: dict[str, _FileState], changes: dict[str, list[str]],
-             report: dict[str, Any], timings: Counter, t0: float) -> None:
+def _publish(
+    out: Path,
+    run_id: str,
+    good: list[dict],
+    rejects: list[dict],
+    state: dict[str, _FileState],
+    changes: dict[str, list[str]],
+    report: dict[str, Any],
+    timings: Counter,
+    t0: float,
+) -> None:
     """Write the run folder, then swap ``current`` to it in one rename."""
     t = time.perf_counter()
     runs = out / ".runs"
     run_dir = runs / run_id
     run_dir.mkdir(parents=True, exist_ok=False)
     write_parquet(to_table(sort_rows(good)), run_dir / "talks.parquet")
-    write_parquet(to_table(sort_rows(rejects), {"reasons": pa.list_(pa.string())}),
-                  run_dir / "rejects.parquet")
-    change_rows = [{"talk_id": tid, "change": kind, "run_id": run_id}
-                   for kind, ids in changes.items() for tid in ids]
-    change_table = pa.Table.from_pylist(change_rows, schema=pa.schema(
-        [("talk_id", pa.string()), ("change", pa.string()), ("run_id", pa.string())]))
+    write_parquet(
+        to_table(sort_rows(rejects), {"reasons": pa.list_(pa.string())}),
+        run_dir / "rejects.parquet",
+    )
+    change_rows = [
+        {"talk_id": tid, "change": kind, "run_id": run_id}
+        for kind, ids in changes.items()
+        for tid in ids
+    ]
+    change_table = pa.Table.from_pylist(
+        change_rows,
+        schema=pa.schema(
+            [("talk_id", pa.string()), ("change", pa.string()), ("run_id", pa.string())]
+        ),
+    )
     write_parquet(change_table, run_dir / "changes.parquet")
-    write_json({"version": STATE_VERSION, "run_id": run_id,
-                "files": {p: vars(s) for p, s in sorted(state.items())}}, run_dir / "state.json")
+    write_json(
+        {
+            "version": STATE_VERSION,
+            "run_id": run_id,
+            "files": {p: vars(s) for p, s in sorted(state.items())},
+        },
+        run_dir / "state.json",
+    )
     timings["write"] += time.perf_counter() - t
     timings["total"] = time.perf_counter() - t0
     report["timings_s"] = {k: round(v, 3) for k, v in timings.items()}
@@ -349,5 +400,10 @@ def _fsync_dir(path: Path) -> None:
 def _progress(total: int, enabled: bool | None):
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="file", desc="extract", disable=None if enabled is None else not enabled,
-                leave=False)
+    return tqdm(
+        total=total,
+        unit="file",
+        desc="extract",
+        disable=None if enabled is None else not enabled,
+        leave=False,
+    )

@@ -16,12 +16,19 @@ from pipeline.decode import decode_text
 from pipeline.errors import SniffError
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?\r?\n)?(---|\.\.\.)[ \t]*(\r?\n|\Z)", re.S)
-_HTML_DOC = re.compile(r"\A\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!doctype\s+html|<html[\s>])", re.I | re.S)
-_HTML_TAG = re.compile(r"</?(html|head|body|div|p|ul|ol|li|table|tr|td|th|h[1-6]|a|span|section|article|main|dl|dt|dd|br)\b[^>]*>", re.I)
+_HTML_DOC = re.compile(
+    r"\A\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!doctype\s+html|<html[\s>])", re.I | re.S
+)
+_HTML_TAG = re.compile(
+    r"</?(html|head|body|div|p|ul|ol|li|table|tr|td|th|h[1-6]|a|span|section|article|main|dl|dt|dd|br)\b[^>]*>",
+    re.I,
+)
 _MD_HEADING = re.compile(r"^#{1,6}\s+\S", re.M)
 _MD_LIST = re.compile(r"^\s*(?:[*+-]|\d+\.)\s+\S", re.M)
 _MD_INLINE = re.compile(r"\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\s]+\)|^\s*\|.*\|\s*$|^\s*>\s", re.M)
-_EMAIL_HEADER = re.compile(r"^(From|To|Subject|Date|Message-ID|Received|Return-Path|MIME-Version)\s*:", re.I)
+_EMAIL_HEADER = re.compile(
+    r"^(From|To|Subject|Date|Message-ID|Received|Return-Path|MIME-Version)\s*:", re.I
+)
 
 
 def sniff(data: bytes, hinted: str | None = None) -> str:

@@ -35,8 +35,12 @@ def _type_check(col: Column):
     if pa_arrow.types.is_timestamp(t):
         return lambda v: isinstance(v, dt.datetime) and v.utcoffset() == dt.timedelta(0)
     if t == pa_arrow.list_(SPEAKER_TYPE):
-        return lambda v: isinstance(v, list) and all(
-            isinstance(s, dict) and isinstance(s.get("name"), str) and s["name"].strip() for s in v
+        return lambda v: (
+            isinstance(v, list)
+            and all(
+                isinstance(s, dict) and isinstance(s.get("name"), str) and s["name"].strip()
+                for s in v
+            )
         )
     if t == pa_arrow.list_(pa_arrow.string()):
         return lambda v: isinstance(v, list) and all(isinstance(s, str) for s in v)
@@ -80,8 +84,9 @@ def talk_schema() -> pa.DataFrameSchema:
             checks.append(pa.Check(_valid_zone, element_wise=True, name="IANA zone name"))
         if col.name in ("title", "abstract"):
             checks.append(
-                pa.Check(lambda v: not _FORBIDDEN.search(v), element_wise=True,
-                         name="no markup or label")
+                pa.Check(
+                    lambda v: not _FORBIDDEN.search(v), element_wise=True, name="no markup or label"
+                )
             )
         columns[col.name] = pa.Column(
             object, checks=checks, nullable=col.nullable, unique=col.unique, coerce=False
@@ -100,7 +105,8 @@ def talk_schema() -> pa.DataFrameSchema:
 def to_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     """Rows as an object-dtype frame in contract column order (values stay Python objects)."""
     frame = pd.DataFrame(
-        [[row.get(c) for c in COLUMN_NAMES] for row in rows], columns=list(COLUMN_NAMES),
+        [[row.get(c) for c in COLUMN_NAMES] for row in rows],
+        columns=list(COLUMN_NAMES),
         dtype=object,
     )
     return frame.astype(object).where(frame.notna(), None)
@@ -125,7 +131,9 @@ def validate(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dic
         reasons[int(index)].append(f"{column}: {case.check}")
     unattributed = cases[cases["index"].isna()]
     if len(unattributed):
-        raise RuntimeError(f"dataset does not fit the talk schema: {unattributed.to_dict('records')}")
+        raise RuntimeError(
+            f"dataset does not fit the talk schema: {unattributed.to_dict('records')}"
+        )
     good = [row for i, row in enumerate(rows) if i not in reasons]
     bad = [dict(row, reasons=sorted(set(reasons[i]))) for i, row in enumerate(rows) if i in reasons]
     return good, bad

@@ -32,7 +32,9 @@ def score(out: Path, doc: str) -> float:
     """field-F1 of one seed document, as ``../shared/eval/score.py`` prints it."""
     res = subprocess.run(
         [sys.executable, str(SCORER), str(out), str(GOLD), "--doc", doc],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     last = res.stdout.strip().splitlines()[-1]
     assert last.startswith("field-F1"), res.stdout

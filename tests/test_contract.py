@@ -17,14 +17,28 @@ UTC = dt.UTC
 
 def _row(**over) -> dict:
     row = {
-        "talk_id": "t1", "source_path": "a/b.ics", "source_format": "ics", "source_sha256": "0" * 64,
-        "series": "Seminar", "kind": "talk", "title": "On things", "abstract": "We study things.",
-        "speakers": [{"name": "Ada Lovelace", "affiliation": "Analytical Engines Ltd", "role": None}],
-        "speaker_bio": None, "date": dt.date(2023, 3, 12),
+        "talk_id": "t1",
+        "source_path": "a/b.ics",
+        "source_format": "ics",
+        "source_sha256": "0" * 64,
+        "series": "Seminar",
+        "kind": "talk",
+        "title": "On things",
+        "abstract": "We study things.",
+        "speakers": [
+            {"name": "Ada Lovelace", "affiliation": "Analytical Engines Ltd", "role": None}
+        ],
+        "speaker_bio": None,
+        "date": dt.date(2023, 3, 12),
         # 2023-03-12 is the US spring-forward day: 15:00 EDT is 19:00 UTC
         "start": dt.datetime(2023, 3, 12, 19, 0, tzinfo=UTC),
-        "end": dt.datetime(2023, 3, 12, 20, 0, tzinfo=UTC), "timezone": "America/New_York",
-        "location": "Room 1", "url": None, "slides": None, "video": None, "warnings": [],
+        "end": dt.datetime(2023, 3, 12, 20, 0, tzinfo=UTC),
+        "timezone": "America/New_York",
+        "location": "Room 1",
+        "url": None,
+        "slides": None,
+        "video": None,
+        "warnings": [],
         "extracted_at": dt.datetime(2026, 1, 1, tzinfo=UTC),
     }
     row.update(over)
@@ -34,12 +48,30 @@ def _row(**over) -> dict:
 def test_contract_columns_and_types() -> None:
     schema = arrow_schema()
     assert schema.names == [
-        "talk_id", "source_path", "source_format", "source_sha256", "series", "kind", "title",
-        "abstract", "speakers", "speaker_bio", "date", "start", "end", "timezone", "location",
-        "url", "slides", "video", "warnings", "extracted_at",
+        "talk_id",
+        "source_path",
+        "source_format",
+        "source_sha256",
+        "series",
+        "kind",
+        "title",
+        "abstract",
+        "speakers",
+        "speaker_bio",
+        "date",
+        "start",
+        "end",
+        "timezone",
+        "location",
+        "url",
+        "slides",
+        "video",
+        "warnings",
+        "extracted_at",
     ]
-    assert schema.field("speakers").type == pa.list_(pa.struct(
-        [("name", pa.string()), ("affiliation", pa.string()), ("role", pa.string())]))
+    assert schema.field("speakers").type == pa.list_(
+        pa.struct([("name", pa.string()), ("affiliation", pa.string()), ("role", pa.string())])
+    )
     assert schema.field("date").type == pa.date32()
     assert schema.field("start").type == pa.timestamp("us", tz="UTC")
     assert schema.field("end").type == pa.timestamp("us", tz="UTC")

@@ -34,8 +34,10 @@ def _archive(root: Path, n: int = 3) -> None:
     root.mkdir(parents=True, exist_ok=True)
     for i in range(n):
         (root / f"feed{i}.txt").write_text(
-            _calendar(f"talk-{i}@test", f"Compilers part {i}", f"We study compilers, part {i}.",
-                      i + 1))
+            _calendar(
+                f"talk-{i}@test", f"Compilers part {i}", f"We study compilers, part {i}.", i + 1
+            )
+        )
 
 
 def _ids(out: Path) -> list[str]:
@@ -61,12 +63,16 @@ def test_edited_abstract_is_an_update_with_the_same_id(tmp_path: Path) -> None:
     ingest(src, out=out)
     before = pd.read_parquet(out / "talks.parquet").set_index("talk_id")
     (src / "feed1.txt").write_text(
-        _calendar("talk-1@test", "Compilers part 1", "We study compilers, corrected.", 2))
+        _calendar("talk-1@test", "Compilers part 1", "We study compilers, corrected.", 2)
+    )
     code, report = ingest(src, out=out)
     assert code == 0
     assert report["files"]["extracted"] == 1 and report["files"]["unchanged"] == 2
-    assert (report["talks"]["added"], report["talks"]["updated"], report["talks"]["removed"]) \
-        == (0, 1, 0)
+    assert (report["talks"]["added"], report["talks"]["updated"], report["talks"]["removed"]) == (
+        0,
+        1,
+        0,
+    )
     after = pd.read_parquet(out / "talks.parquet").set_index("talk_id")
     assert sorted(after.index) == sorted(before.index)
     changed = [t for t in after.index if after.loc[t, "abstract"] != before.loc[t, "abstract"]]
@@ -124,9 +130,23 @@ def test_sigkill_mid_run_leaves_previous_dataset(tmp_path: Path) -> None:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     for delay in (0.5, 1.5, 2.5, 4.0):
         proc = subprocess.Popen(
-            [sys.executable, "-m", "pipeline", "ingest", str(src), "--out", str(out), "-q",
-             "--jobs", "2"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            start_new_session=True)
+            [
+                sys.executable,
+                "-m",
+                "pipeline",
+                "ingest",
+                str(src),
+                "--out",
+                str(out),
+                "-q",
+                "--jobs",
+                "2",
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         time.sleep(delay)
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)

@@ -21,7 +21,9 @@ from pipeline.records import Document, RawTalk, Speaker
 UTC = dt.UTC
 
 
-def normalise(doc: Document, raws: list[RawTalk], extracted_at: dt.datetime) -> list[dict[str, Any]]:
+def normalise(
+    doc: Document, raws: list[RawTalk], extracted_at: dt.datetime
+) -> list[dict[str, Any]]:
     """Dataset rows (``schemas.talk.COLUMNS`` keys) for one document's raw talks."""
     rows: list[dict[str, Any]] = []
     used_ids: dict[str, int] = {}
@@ -67,7 +69,9 @@ def _speakers(raw: RawTalk) -> list[Speaker]:
     return out
 
 
-def _localise(value: dt.datetime | None, tz: zoneinfo.ZoneInfo | None, warnings: list[str]) -> dt.datetime | None:
+def _localise(
+    value: dt.datetime | None, tz: zoneinfo.ZoneInfo | None, warnings: list[str]
+) -> dt.datetime | None:
     """An aware UTC instant from an aware datetime, or from a naive local one and its zone."""
     if value is None:
         return None
@@ -149,7 +153,9 @@ def _row(doc: Document, raw: RawTalk, extracted_at: dt.datetime) -> dict[str, An
     kind = raw.kind or agenda.classify_kind(title)
     key = talk_key(raw, speakers, date, title)
     talk_id = hashlib.sha256(f"{doc.path}\x00{key}".encode()).hexdigest()[:20]
-    abstract = text.clean_text(text.strip_label(raw.abstract, ("abstract", "summary")) if raw.abstract else None)
+    abstract = text.clean_text(
+        text.strip_label(raw.abstract, ("abstract", "summary")) if raw.abstract else None
+    )
     if abstract is not None and text.is_placeholder(abstract):
         abstract = None
     return {
