@@ -1,0 +1,730 @@
+"""Seminar and agenda pages (HTML, and markdown rendered to HTML): one code path.
+
+A listing page shows each talk as a *record*: a list item with sub-bullets, a card
+``<div>``, a ``<dt>``/``<dd>`` pair, a table row, or the paragraphs under a heading
+per time slot. The extractor
+
+1. reads machine data first (schema.org ``Event`` in JSON-LD or microdata) and
+   tables whose header names the columns (``listing_structured``);
+2. otherwise turns the page into visual lines (``listing_lines``), groups them
+   into records by their repeated container, or by the heading above them, and
+   classifies each record's lines by emphasis, position, labels and class names,
+   asking the shared parsers (``looks_like_when``, ``looks_like_person_name``,
+   ``is_non_talk``) what a line *is* — it never parses dates or names itself.
+
+Headings outside records are context: a date heading becomes the date part of
+``when_text``, a ``Fall 2021`` heading the ``year_hint``. A record becomes a
+talk only with evidence (a speaker plus a date or title), so an about page or a
+blog post yields nothing.
+
+Series rule: the page title (front matter ``title``, else the first ``<h1>``,
+else ``<title>``) names a series when it contains an event noun (seminar,
+colloquium, series, lecture, workshop, symposium, conference, school, forum,
+meeting) *and* at least one other distinguishing word once generic words
+(agenda, schedule, program, upcoming, past, talks, seasons, ...) are removed:
+``Internal Discussion Seminars`` is a series, ``Workshop Agenda`` and
+``Upcoming Seminars`` are not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import yaml
+from bs4 import BeautifulSoup
+from bs4.element import Tag
+from markdown_it import MarkdownIt
+
+from extractors import listing_structured as structured
+from extractors.listing_lines import Line, clean_tree, page_lines
+from pipeline.errors import ExtractionError
+from pipeline.normalise import agenda, dates, people, text
+from pipeline.records import Document, RawTalk
+
+VERSION = "1"
+
+_FRONT_MATTER_RE = re.compile(
+    r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
+)
+_LIQUID_RE = re.compile(r"\{%-?.*?-?%\}|\{\{-?.*?-?\}\}", re.S)
+_IAL_LINE_RE = re.compile(r"^[ \t]*\{:[^}\n]*\}[ \t]*$", re.M)
+_IAL_INLINE_RE = re.compile(r"\{:[^}\n]*\}")
+
+# Labels a line may start with, mapped to the field they introduce.
+_LABELS = {
+    "speaker": "speaker", "speakers": "speaker", "presenter": "speaker", "presenters": "speaker",
+    "presented by": "speaker", "who": "speaker", "lecturer": "speaker",
+    "title": "title", "talk": "title", "topic": "title", "talk title": "title",
+    "abstract": "abstract", "summary": "abstract", "description": "abstract",
+    "date": "when", "when": "when", "time": "when", "date and time": "when", "date/time": "when",
+    "location": "location", "venue": "location", "room": "location", "where": "location",
+    "place": "location",
+    "bio": "bio", "biography": "bio", "about the speaker": "bio", "speaker bio": "bio",
+    "affiliation": "affiliation", "institution": "affiliation",
+    "slides": "slides", "video": "video", "recording": "video",
+}
+_LABEL_RE = re.compile(
+    r"^\s*(" + "|".join(sorted((re.escape(k) for k in _LABELS), key=len, reverse=True))
+    + r")\s*[:：]\s*(.*)$",
+    re.I | re.S,
+)
+# Class / itemprop words of a card's child elements, mapped to fields.
+_CLASS_HINTS = {
+    "speaker": "speaker", "speakers": "speaker", "presenter": "speaker", "author": "speaker",
+    "performer": "speaker", "lecturer": "speaker",
+    "title": "title", "name": "title", "summary": "title", "headline": "title",
+    "abstract": "abstract", "description": "abstract", "excerpt": "abstract",
+    "date": "when", "time": "when", "when": "when", "datetime": "when", "startdate": "when",
+    "location": "location", "venue": "location", "room": "location", "place": "location",
+    "bio": "bio", "biography": "bio",
+    "affiliation": "affiliation", "institution": "affiliation", "org": "affiliation",
+}
+_CONNECTIVE_RE = re.compile(r"\s+(?:from|by|with|presented by|featuring)\s+", re.I)
+_LABEL_PREFIX_RE = re.compile(r"^([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})\s*:\s+(.+)$", re.S)
+_NAME_SPLIT_RE = re.compile(r"\s*(?:[,;/&(]|\band\b|\s[-–—]\s)\s*")
+_NOTE_RE = re.compile(r"^\s*[\(\[][^()\[\]]*[\)\]]\s*$")
+_SLIDES_RE = re.compile(r"slides?\b|\.pdf\b|slideshare|speakerdeck|\.pptx?\b|presentation", re.I)
+_VIDEO_RE = re.compile(
+    r"video|recording|youtube|youtu\.be|vimeo|watch\b|panopto|\bzoom\.us/rec", re.I
+)
+_BIO_RE = re.compile(
+    r"^(?:dr\.?\s+|prof\.?\s+)?\S+(?:\s+\S+){0,3}?(?:'s)?\s+(?:is|was|received|joined|did|"
+    r"earned|holds|leads|works|obtained|completed|studied)\b|\b(?:he|she|they)\s+(?:is|was|"
+    r"received|joined|holds|leads|works|obtained)\b",
+    re.I,
+)
+_VENUE_RES = (
+    re.compile(
+        r"\b(?:take|takes|will\s+take|taking)\s+place\s+(?:at|in)\s+(?:the\s+)?"
+        r"(.+?)(?:\.(?:\s|$)|$)",
+        re.I,
+    ),
+    re.compile(r"\b(?:held|hosted)\s+(?:at|in)\s+(?:the\s+)?(.+?)(?:\.(?:\s|$)|$)", re.I),
+    re.compile(r"^\s*(?:location|venue|where|place)\s*[:：]\s*(?:the\s+)?(.+?)\.?\s*$", re.I),
+)
+_EVENT_NOUNS = re.compile(
+    r"\b(?:seminars?|colloqui(?:um|a)|series|lectures?|workshops?|symposi(?:um|a)|"
+    r"conferences?|schools?|forums?|meetings?)\b",
+    re.I,
+)
+_GENERIC_TITLE_WORDS = frozenset(
+    "agenda schedule program programme upcoming past previous current talks talk events event "
+    "the and of a an page list archive home calendar speakers news seminars seminar colloquium "
+    "colloquia series lecture lectures workshop workshops symposium conference school forum "
+    "meeting meetings spring summer fall autumn winter term semester our all weekly".split()
+)
+_YEAR_TOKEN_RE = re.compile(r"^(?:19|20)\d\d$")
+_ABSTRACT_LABELS = ("abstract", "summary")
+_TITLE_MAX_WORDS = 40
+
+
+@dataclass
+class _Page:
+    """What the page says about all its talks."""
+
+    title: str | None = None
+    series: str | None = None
+    year: int | None = None
+    reference_date: dt.date | None = None
+    timezone: str | None = None
+    location: str | None = None
+    base_url: str | None = None
+
+
+@dataclass
+class _Record:
+    lines: list[Line]
+    context: list[Line] = field(default_factory=list)  # enclosing headings, outermost first
+    container: Tag | None = None
+
+
+# ---------------------------------------------------------------- entry points
+
+
+def extract_markdown(doc: Document) -> list[RawTalk]:
+    """Talks of a markdown page: front matter read, Liquid/kramdown removed, rendered, listed."""
+    source = doc.text
+    meta: dict = {}
+    m = _FRONT_MATTER_RE.match(source)
+    if m:
+        try:
+            loaded = yaml.safe_load(m.group(1))
+        except yaml.YAMLError:
+            loaded = None  # not front matter after all: keep the text as it is
+        if isinstance(loaded, dict):
+            meta = loaded
+            source = source[m.end():]
+    source = _IAL_LINE_RE.sub("", _LIQUID_RE.sub("", source))
+    source = _IAL_INLINE_RE.sub("", source)
+    html = _markdown().render(source)
+    title = meta.get("title")
+    ref = _as_date(meta.get("date"))
+    return _extract(
+        f"<html><body><main>{html}</main></body></html>",
+        title=str(title).strip() if title else None,
+        reference_date=ref,
+    )
+
+
+def extract_html(doc: Document) -> list[RawTalk]:
+    """Talks of an HTML page as scraped from the web."""
+    return _extract(doc.text, title=None, reference_date=None)
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    """CommonMark with tables and strikethrough, raw HTML passed through; built once."""
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
+def _as_date(value: object) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
+# ---------------------------------------------------------------- the page
+
+
+def _extract(html: str, *, title: str | None, reference_date: dt.date | None) -> list[RawTalk]:
+    if not html.strip():
+        return []
+    try:
+        soup = BeautifulSoup(html, "lxml")
+    except (ValueError, TypeError) as exc:  # lxml refuses some binary garbage
+        raise ExtractionError(f"unreadable HTML: {exc}") from exc
+    page = _Page(reference_date=reference_date)
+    page.base_url = structured.base_url(soup)
+    events = structured.jsonld_events(soup) + structured.microdata_events(soup)
+    html_title = soup.title.get_text(" ", strip=True) if soup.title else None
+    clean_tree(soup)
+    root = _content_root(soup)
+    if root is None:
+        return []
+    h1 = root.find("h1")
+    page.title = title or (h1.get_text(" ", strip=True) if h1 else None) or html_title
+    page.series = _series_from_title(page.title, html_title if not title else None)
+    if reference_date is not None:
+        page.year = reference_date.year
+
+    all_lines = page_lines(root)
+    tables = structured.table_records(root)
+    in_table = {id(ln) for ln in all_lines for t, _ in tables if _inside(ln.element, t)}
+    lines = [ln for ln in all_lines if id(ln) not in in_table]
+    all_text = "\n".join(line.text for line in lines)
+    if page.year is None:
+        page.year = dates.find_year(all_text)
+
+    talks: list[RawTalk] = []
+    if events:
+        talks = [structured.event_talk(ev, page.base_url) for ev in events]
+        talks = [t for t in talks if t.title or t.speaker_text or t.speakers]
+
+    records = [] if talks else _records(lines)
+    built = [(r, _record_talk(r, page)) for r in records]
+    # page-wide statements (venue, time zone) live outside the records that are talks
+    talk_lines = {id(ln) for r, t in built if t is not None for ln in r.lines if not ln.heading}
+    context = [ln.text for ln in lines if id(ln) not in talk_lines]
+    page.timezone = dates.find_timezone_cue("\n".join(context))
+    page.location = _venue(context)
+
+    if not talks:
+        for table, rows in tables:
+            ctx = _headings_before(all_lines, table)
+            for row in rows:
+                talk = _table_talk(row, ctx, page)
+                if talk is not None:
+                    talks.append(talk)
+        # evidence: a speaker and a date make a talk; a speaker with only a title, or a
+        # title and a date without a speaker, count only on a page that lists dated talks
+        dated = [t for _, t in built if t is not None and t.speaker_text and t.when_text]
+        if dated or talks:
+            talks.extend(t for _, t in built if t is not None)
+    for talk in talks:
+        _apply_page(talk, page)
+    return talks
+
+
+def _content_root(soup: BeautifulSoup) -> Tag | None:
+    """The element holding the listing: ``main``/``[role=main]``/``#content``/one ``article``,
+    else the body (furniture is already removed)."""
+    for finder in (
+        lambda: soup.find("main"),
+        lambda: soup.find(attrs={"role": "main"}),
+        lambda: soup.find(id=re.compile(r"^(?:main-?)?content$", re.I)),
+    ):
+        found = finder()
+        if isinstance(found, Tag) and found.get_text(strip=True):
+            return found
+    articles = soup.find_all("article")
+    if len(articles) == 1 and articles[0].get_text(strip=True):
+        return articles[0]
+    return soup.body or soup
+
+
+def _series_from_title(*titles: str | None) -> str | None:
+    for title in titles:
+        if not title:
+            continue
+        for part in re.split(r"\s+[|·•»]\s+|\s+[-–—]\s+", title):
+            part = part.strip()
+            if not part or not _EVENT_NOUNS.search(part):
+                continue
+            words = re.findall(r"[\w'&∩+-]+", part.lower())
+            rest = [w for w in words if w not in _GENERIC_TITLE_WORDS]
+            if any(not _YEAR_TOKEN_RE.match(w) for w in rest) or (rest and len(words) > 2):
+                return part
+    return None
+
+
+def _venue(texts: Iterable[str]) -> str | None:
+    for line in texts:
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line):
+            for rx in _VENUE_RES:
+                m = rx.search(sentence)
+                if m:
+                    venue = m.group(1).strip().rstrip(".,;")
+                    if 2 <= len(venue) <= 150:
+                        return venue
+    return None
+
+
+def _apply_page(talk: RawTalk, page: _Page) -> None:
+    if talk.year_hint is None:
+        talk.year_hint = page.year
+    if talk.reference_date is None:
+        talk.reference_date = page.reference_date
+    if talk.timezone is None:
+        talk.timezone = page.timezone
+    if talk.location is None:
+        talk.location = page.location
+    if talk.series is None:
+        talk.series = page.series
+
+
+# ---------------------------------------------------------------- records
+
+
+def _is_when(text_: str) -> bool:
+    return bool(text_) and dates.looks_like_when(text_)
+
+
+def _strip_label_prefix(text_: str) -> str:
+    """``Special Seminar: Jane Doe, MIT`` -> ``Jane Doe, MIT`` when a name follows the colon."""
+    m = _LABEL_PREFIX_RE.match(text_)
+    if m and _personish(m.group(2), strip=False):
+        return m.group(2)
+    return text_
+
+
+def _personish(text_: str, *, strip: bool = True) -> bool:
+    """True when the line starts with a person's name (``Name, Role, Org``; ``A and B``)."""
+    if strip:
+        text_ = _strip_label_prefix(text_)
+    first = _NAME_SPLIT_RE.split(text_.strip(), maxsplit=1)[0].strip(" *_.:")
+    return bool(first) and people.looks_like_person_name(first)
+
+
+def _split_connective(text_: str) -> tuple[str, str] | None:
+    """``Welcome from Jane Doe, Director`` -> (``Welcome``, ``Jane Doe, Director``)."""
+    for m in _CONNECTIVE_RE.finditer(text_):
+        left, right = text_[: m.start()].strip(), text_[m.end():].strip()
+        if left and right and _personish(right) and not _personish(left):
+            return left, right
+    return None
+
+
+def _candidates(line: Line, stop: Tag) -> list[Tag]:
+    """Ancestors of a line (outermost first) that may be one talk's container."""
+    chain: list[Tag] = []
+    el: Tag | None = line.element
+    while el is not None and el is not stop:
+        if _is_candidate(el):
+            chain.append(el)
+        el = el.parent if isinstance(el.parent, Tag) else None
+    chain.reverse()
+    return chain
+
+
+def _is_candidate(el: Tag) -> bool:
+    name = el.name
+    if name in ("li", "article", "dt", "dd"):
+        return True
+    if name in ("div", "section", "p", "tr"):
+        parent = el.parent
+        if parent is None:
+            return False
+        cls = tuple(el.get("class") or ())
+        if not cls:
+            return False
+        same = [
+            s for s in parent.find_all(name, recursive=False) if tuple(s.get("class") or ()) == cls
+        ]
+        return len(same) >= 2
+    return False
+
+
+def _key(el: Tag) -> Tag:
+    """A ``<dd>`` belongs to the ``<dt>`` before it: the pair is one record."""
+    if el.name == "dd":
+        prev = el.find_previous_sibling("dt")
+        if prev is not None:
+            return prev
+    return el
+
+
+def _records(lines: list[Line]) -> list[_Record]:
+    """Group lines into records: by their talk container, else by the heading above them."""
+    if not lines:
+        return []
+    stop = lines[0].element
+    while stop.parent is not None and isinstance(stop.parent, Tag):
+        stop = stop.parent
+    chains = [[_key(c) for c in _candidates(line, stop)] for line in lines]
+    members: dict[int, list[Line]] = {}
+    for line, chain in zip(lines, chains, strict=True):
+        for c in chain:
+            members.setdefault(id(c), []).append(line)
+    talk_like = {k for k, ls in members.items() if len(ls) >= 2 and _has_evidence(ls)}
+    inner: dict[int, set[int]] = {}
+    for chain in chains:
+        for i, c in enumerate(chain):
+            below = {id(d) for d in chain[i + 1:] if id(d) in talk_like}
+            inner.setdefault(id(c), set()).update(below)
+    group_like = {k for k, v in inner.items() if len(v) >= 2}
+
+    records: list[_Record] = []
+    by_key: dict[int, _Record] = {}
+    headings: list[Line] = []  # stack of headings outside records
+    current: _Record | None = None
+    for line, chain in zip(lines, chains, strict=True):
+        item = next((c for c in chain if id(c) not in group_like), None)
+        if item is not None:
+            rec = by_key.get(id(item))
+            if rec is None:
+                rec = _Record([], context=list(headings), container=item)
+                by_key[id(item)] = rec
+                records.append(rec)
+            rec.lines.append(line)
+            continue
+        if line.heading:
+            while headings and headings[-1].heading >= line.heading:
+                headings.pop()
+            current = _Record([line], context=list(headings))
+            records.append(current)
+            headings.append(line)
+            continue
+        if current is None:
+            current = _Record([], context=list(headings))
+            records.append(current)
+        current.lines.append(line)
+    return [r for r in records if r.lines]
+
+
+def _has_evidence(lines: list[Line]) -> bool:
+    return any(_is_when(line.text) for line in lines) or any(
+        line.strong_only and _personish(line.text) for line in lines
+    )
+
+
+def _inside(el: Tag, container: Tag) -> bool:
+    return el is container or any(p is container for p in el.parents)
+
+
+def _headings_before(lines: list[Line], table: Tag) -> list[Line]:
+    """Headings in force where ``table`` starts (outermost first)."""
+    stack: list[Line] = []
+    for line in lines:
+        if _inside(line.element, table):
+            break
+        if line.heading:
+            while stack and stack[-1].heading >= line.heading:
+                stack.pop()
+            stack.append(line)
+    return stack
+
+
+# ---------------------------------------------------------------- one record
+
+
+def _hint(line: Line, container: Tag | None) -> str | None:
+    """The field a card's class names or microdata property give a line (``class="speaker"``)."""
+    el: Tag | None = line.element
+    while el is not None and el is not container:
+        words: list[str] = []
+        for attr in ("class", "itemprop"):
+            val = el.get(attr)
+            if isinstance(val, str):
+                val = val.split()
+            for v in val or ():
+                words.extend(w for w in re.split(r"[-_\s]+", str(v).lower()) if w)
+        for w in words:
+            if w in _CLASS_HINTS:
+                return _CLASS_HINTS[w]
+        el = el.parent if isinstance(el.parent, Tag) else None
+    return None
+
+
+def _label(text_: str) -> tuple[str, str] | None:
+    m = _LABEL_RE.match(text_)
+    if not m:
+        return None
+    return _LABELS[m.group(1).lower()], m.group(2).strip()
+
+
+def _is_link_line(line: Line) -> bool:
+    """A line made of links (``[Slides](...) (members only)``): its text is not prose."""
+    if not line.links:
+        return False
+    rest = re.sub(r"[\(\[][^()\[\]]*[\)\]]", " ", line.text_outside_links())
+    return len(re.findall(r"\w+", rest)) <= 2
+
+
+def _link_kind(label: str, href: str) -> str | None:
+    if _VIDEO_RE.search(label) or re.search(r"youtube|youtu\.be|vimeo", href, re.I):
+        return "video"
+    if _SLIDES_RE.search(label) or re.search(r"\.pdf(?:$|[?#])|slideshare|speakerdeck", href, re.I):
+        return "slides"
+    return None
+
+
+def _heading_when(context: list[Line]) -> str | None:
+    for h in reversed(context):
+        if _is_when(h.text):
+            return h.text
+    return None
+
+
+def _heading_year(context: list[Line]) -> int | None:
+    for h in reversed(context):
+        year = dates.find_year(h.text)
+        if year:
+            return year
+    return None
+
+
+def _record_talk(rec: _Record, page: _Page) -> RawTalk | None:
+    lines = [ln for ln in rec.lines if ln.text and not _NOTE_RE.match(ln.text)]
+    if not lines:
+        return None
+    first_content = next((ln for ln in lines if not _is_when(ln.text)), None)
+    if first_content is not None and agenda.is_non_talk(first_content.text):
+        return None
+
+    talk = RawTalk()
+    when: list[str] = []
+    speakers: list[str] = []
+    affiliations: list[str] = []
+    title: str | None = None
+    title_line: Line | None = None
+    abstract: list[str] = []
+    bio: list[str] = []
+    pending: list[Line] = []  # lines whose role depends on what else the record has
+
+    for ln in lines:
+        t = ln.text
+        role = _hint(ln, rec.container)
+        labelled = _label(t)
+        if labelled:
+            role, t = labelled
+            if not t:
+                continue
+        for label, href in ln.links:
+            kind = _link_kind(label, href)
+            if kind == "slides" and not talk.slides:
+                talk.slides = structured.absolute(href, page.base_url)
+            elif kind == "video" and not talk.video:
+                talk.video = structured.absolute(href, page.base_url)
+        if role == "when" or (role is None and _is_when(t)):
+            when.append(ln.datetime or t)
+            continue
+        if role in ("slides", "video"):
+            continue
+        if role is None and _is_link_line(ln):
+            continue
+        if role == "location":
+            talk.location = t
+        elif role == "affiliation":
+            affiliations.append(t)
+        elif role == "speaker":
+            speakers.append(_strip_label_prefix(t))
+        elif role == "title":
+            if title is None:
+                title, title_line = t, ln
+            else:
+                pending.append(ln)
+        elif role == "abstract":
+            abstract.append(t)
+        elif role == "bio":
+            bio.append(t)
+        else:
+            pending.append(ln)
+
+    # speaker: a line that starts with a person's name, preferring emphasised lines
+    if not speakers:
+        # a connective line (``Welcome from Jane Doe``) or one of the first lines
+        # starting with a person's name
+        for ln in pending[:3]:
+            split = _split_connective(ln.text) if title is None else None
+            if split:
+                title, title_line = split[0], ln
+                speakers.append(split[1])
+                pending.remove(ln)
+                break
+            if _personish(ln.text) and not ln.em_only:
+                speakers.append(_strip_label_prefix(ln.text))
+                pending.remove(ln)
+                break
+    if not speakers:
+        # bold name + italic title: the layout itself says which is which
+        bold = [ln for ln in pending if ln.strong_only and not ln.heading]
+        italic = [ln for ln in pending if ln.em_only]
+        if len(bold) == 1 and italic and bold[0].index < italic[0].index:
+            speakers.append(_strip_label_prefix(bold[0].text))
+            pending.remove(bold[0])
+    name_words = _name_words(speakers)
+    if title is None and pending:
+        # the first remaining line, when short, is the title; else an emphasised line
+        head = pending[0]
+        emphasised = [
+            ln for ln in pending
+            if (ln.em_only or ln.heading or ln.strong_only) and not _bio_like(ln.text, name_words)
+        ]
+        if len(head.text.split()) <= _TITLE_MAX_WORDS and not (
+            head.em_only and _bio_like(head.text, name_words)
+        ):
+            cand: Line | None = head
+        else:
+            cand = emphasised[0] if emphasised else None
+        if cand is not None and len(cand.text.split()) <= _TITLE_MAX_WORDS:
+            title, title_line = cand.text, cand
+            pending.remove(cand)
+    if title_line is not None:
+        for label, href in title_line.links:
+            if _link_kind(label, href) is None and len(label) >= 0.5 * len(title or ""):
+                talk.url = structured.absolute(href, page.base_url)
+                break
+    for ln in pending:
+        t = ln.text
+        if ln.em_only and _bio_like(t, name_words):
+            bio.append(t)
+        elif ln.heading and not abstract:
+            continue  # a sub-heading inside a card is not prose
+        else:
+            abstract.append(t)
+
+    if affiliations and speakers:
+        speakers[0] = f"{speakers[0]}, {', '.join(affiliations)}"
+    talk.speaker_text = speakers
+    talk.title = title
+    if abstract:
+        abstract[0] = text.strip_label(abstract[0], _ABSTRACT_LABELS) or abstract[0]
+        talk.abstract = "\n\n".join(abstract)
+    if bio:
+        talk.speaker_bio = "\n\n".join(text.strip_label(b, ("bio", "biography")) or b for b in bio)
+
+    own_when = " ".join(when) if when else None
+    heading_when = _heading_when(rec.context)
+    if own_when and heading_when and not _has_date(own_when):
+        talk.when_text = f"{heading_when} {own_when}"
+    else:
+        talk.when_text = own_when or heading_when
+    talk.year_hint = _heading_year(rec.context)
+    context_text = rec.context[-1].text if rec.context else None
+    if title and agenda.is_non_talk(title) and not speakers:
+        return None
+    talk.kind = agenda.classify_kind(title, context_text) if (title or context_text) else None
+
+    if not speakers and not (title and talk.when_text):
+        return None
+    if speakers and not (title or talk.when_text or talk.abstract):
+        return None
+    return talk
+
+
+def _has_date(when_text: str) -> bool:
+    """Whether a when phrase states a calendar date of its own (asked of the shared parser)."""
+    parsed = dates.parse_when(when_text)
+    return parsed is not None and parsed.date is not None
+
+
+def _name_words(speakers: list[str]) -> set[str]:
+    words: set[str] = set()
+    for s in speakers:
+        first = _NAME_SPLIT_RE.split(s, maxsplit=1)[0]
+        words.update(w.lower() for w in re.findall(r"\w[\w'-]+", first) if len(w) > 2)
+    return words
+
+
+def _bio_like(paragraph: str, name_words: set[str]) -> bool:
+    """An italic paragraph about the speaker: names them early, or ``X is/received ...``."""
+    head = paragraph.split()[:12]
+    head_words = {re.sub(r"'s$", "", w.strip(".,;:()").lower()) for w in head}
+    return bool(name_words & head_words) or bool(_BIO_RE.search(" ".join(head)))
+
+
+# ---------------------------------------------------------------- tables
+
+
+def _table_talk(
+    row: dict[str, structured.Cell], context: list[Line], page: _Page
+) -> RawTalk | None:
+    """One talk from a table row whose cells are keyed by column role."""
+    def cell(role: str) -> str | None:
+        c = row.get(role)
+        return c.text if c is not None and c.text else None
+
+    title = cell("title")
+    speaker = cell("speaker")
+    first = speaker or title or ""
+    if agenda.is_non_talk(first) or (title and agenda.is_non_talk(title) and not speaker):
+        return None
+    if speaker and text.is_placeholder(speaker):
+        speaker = None
+    talk = RawTalk(title=title)
+    if speaker:
+        aff = cell("affiliation")
+        talk.speaker_text = [f"{speaker}, {aff}" if aff else speaker]
+    elif title:
+        split = _split_connective(title)
+        if split:
+            talk.title, speaker = split
+            talk.speaker_text = [speaker]
+    whens = [c.datetime or c.text for k, c in row.items() if k.startswith("when") and c.text]
+    talk.when_text = " ".join(whens) or None
+    heading_when = _heading_when(context)
+    if heading_when and (not talk.when_text or not _has_date(talk.when_text)):
+        talk.when_text = f"{heading_when} {talk.when_text or ''}".strip()
+    talk.year_hint = _heading_year(context)
+    talk.abstract = cell("abstract")
+    talk.speaker_bio = cell("bio")
+    talk.location = cell("location")
+    for c in row.values():
+        for label, href in c.links:
+            kind = _link_kind(label, href)
+            if kind == "slides" and not talk.slides:
+                talk.slides = structured.absolute(href, page.base_url)
+            elif kind == "video" and not talk.video:
+                talk.video = structured.absolute(href, page.base_url)
+    for role in ("slides", "video"):
+        c = row.get(role)
+        if c is not None and c.links and getattr(talk, role) is None:
+            setattr(talk, role, structured.absolute(c.links[0][1], page.base_url))
+    tc = row.get("title")
+    if tc is not None and tc.links and _link_kind(*tc.links[0]) is None:
+        talk.url = structured.absolute(tc.links[0][1], page.base_url)
+    talk.kind = agenda.classify_kind(talk.title, context[-1].text if context else None)
+    if not talk.speaker_text and not (talk.title and talk.when_text):
+        return None
+    return talk
