@@ -25,11 +25,21 @@ def normalise(
     doc: Document, raws: list[RawTalk], extracted_at: dt.datetime
 ) -> list[dict[str, Any]]:
     """Dataset rows (``schemas.talk.COLUMNS`` keys) for one document's raw talks."""
+    return normalise_document(doc, raws, extracted_at)[0]
+
+
+def normalise_document(
+    doc: Document, raws: list[RawTalk], extracted_at: dt.datetime
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Rows for one document, and a note for every raw record that gave no row (none is
+    dropped silently: the notes go into the run report)."""
     rows: list[dict[str, Any]] = []
+    notes: list[str] = []
     used_ids: dict[str, int] = {}
     for raw in raws:
         row = _row(doc, raw, extracted_at)
         if row is None:
+            notes.append(f"record without title or speaker dropped ({_describe(raw)})")
             continue
         base = row["talk_id"]
         n = used_ids.get(base, 0) + 1
@@ -37,7 +47,12 @@ def normalise(
         if n > 1:
             row["talk_id"] = f"{base}-{n}"
         rows.append(row)
-    return rows
+    return rows, notes
+
+
+def _describe(raw: RawTalk) -> str:
+    when = raw.start.isoformat() if raw.start else raw.when_text or (raw.date and str(raw.date))
+    return f"key={raw.key!r}, when={when!r}, warnings={raw.warnings!r}"
 
 
 def _zone(name: str | None, warnings: list[str]) -> zoneinfo.ZoneInfo | None:

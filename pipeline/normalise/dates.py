@@ -1,0 +1,562 @@
+"""Dates, times, ranges and timezone cues in text.
+
+Seminar pages state times in many ways (``Friday, March 24, 2023, 3:00–4:00 pm``,
+``9:15–10:00am``, ``24 September 2021, 14:00 CET``, ``Thu 3/4 at 4pm``). This
+module reads such phrases into a ``When``: the *local* date and times as the
+phrase states them, a zone if the phrase names one, and warnings for whatever
+had to be guessed. Converting to instants is the normalise stage's job.
+
+Design:
+
+* Times and ranges are read with our own regular expressions, because the
+  am/pm conventions of ranges (``9:15–10:00am``: the marker applies to both ends)
+  are beyond a general date parser.
+* Dates are read with regular expressions for the common shapes; dateparser,
+  restricted to English with a fixed ``RELATIVE_BASE``, is the fallback for the
+  rest. A missing year is never filled from the wall clock: it comes from the
+  ``year`` the caller found in a heading, else from the document's own date,
+  else the date stays unknown with a warning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+
+
+@dataclass
+class When:
+    """What a date/time phrase states, in local (naive) terms."""
+
+    date: dt.date | None = None
+    start: dt.time | None = None
+    end: dt.time | None = None
+    timezone: str | None = None  # IANA zone named in the phrase itself (``14:00 CET``)
+    warnings: list[str] = field(default_factory=list)
+
+
+# --- vocabularies -------------------------------------------------------------
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tues": 1, "tue": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thurs": 3, "thur": 3, "thu": 3, "friday": 4, "fri": 4,
+    "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+}  # fmt: skip
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# Zone abbreviations and names -> a representative IANA zone. Ambiguous ones
+# (IST: India/Israel/Ireland; AST; CST also China) are deliberately absent or
+# mapped to their most common use on English-language seminar pages.
+ZONE_ABBREVIATIONS: dict[str, str] = {
+    "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
+    "CT": "America/Chicago", "CST": "America/Chicago", "CDT": "America/Chicago",
+    "MT": "America/Denver", "MST": "America/Denver", "MDT": "America/Denver",
+    "PT": "America/Los_Angeles", "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles",
+    "AKST": "America/Anchorage", "AKDT": "America/Anchorage", "HST": "Pacific/Honolulu",
+    "UTC": "UTC", "GMT": "Europe/London", "BST": "Europe/London", "UK": "Europe/London",
+    "WET": "Europe/Lisbon", "WEST": "Europe/Lisbon",
+    "CET": "Europe/Paris", "CEST": "Europe/Paris", "MEZ": "Europe/Berlin",
+    "MESZ": "Europe/Berlin", "EET": "Europe/Athens", "EEST": "Europe/Athens",
+    "MSK": "Europe/Moscow", "JST": "Asia/Tokyo", "KST": "Asia/Seoul",
+    "HKT": "Asia/Hong_Kong", "SGT": "Asia/Singapore", "AEST": "Australia/Sydney",
+    "AEDT": "Australia/Sydney", "ACST": "Australia/Adelaide", "AWST": "Australia/Perth",
+    "NZST": "Pacific/Auckland", "NZDT": "Pacific/Auckland", "BRT": "America/Sao_Paulo",
+}  # fmt: skip
+# Abbreviations that are also common words/acronyms in scientific text: only taken
+# next to a time or in a ``times are ...`` statement.
+_AMBIGUOUS_ABBREVIATIONS = frozenset(
+    {"ET", "CT", "MT", "PT", "UK", "BST", "MST", "CST", "HST", "WEST", "MEZ", "SGT", "BRT"}
+)
+ZONE_NAMES: dict[str, str] = {
+    "eastern": "America/New_York", "central": "America/Chicago",
+    "mountain": "America/Denver", "pacific": "America/Los_Angeles",
+    "central european": "Europe/Paris", "eastern european": "Europe/Athens",
+    "western european": "Europe/Lisbon", "british": "Europe/London",
+    "greenwich mean": "Europe/London", "coordinated universal": "UTC", "universal": "UTC",
+    "japan": "Asia/Tokyo", "korea": "Asia/Seoul",
+}  # fmt: skip
+
+# --- regular expressions ---------------------------------------------------------
+
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY_ALT = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_DASH_RE = re.compile(f"[{_DASHES}]")
+_MARKUP_RE = re.compile(r"[*_#`>|\[\]]+")
+_AMPM_DOTS_RE = re.compile(r"\b([ap])\.\s?m\.?(?=\W|$)", re.I)
+
+_ISO_DATE_RE = re.compile(r"(?<![\d/.-])(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?![\d/-])")
+_DOT_DATE_RE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d.])")
+_NUM_DATE_RE = re.compile(r"(?<![\d/.:])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/:])")
+# the second day of a multi-day range (``March 24-25``), not used as the talk's date
+_DAY_RANGE_TAIL = r"(?:\s*-\s*\d{1,2}(?:st|nd|rd|th)?(?![\d:]))?"
+_YEAR_TAIL = r"(?:\s*,?\s*(?P<y>(?:19|20)\d{2})(?![\d:]))?"
+_MDY_RE = re.compile(
+    rf"\b(?P<mon>{_MONTH_ALT})\.?\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])\b"
+    rf"{_DAY_RANGE_TAIL}{_YEAR_TAIL}",
+    re.I,
+)
+_DMY_RE = re.compile(
+    rf"(?<![\d:])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{_DAY_RANGE_TAIL}\s*(?:of\s+)?"
+    rf"(?P<mon>{_MONTH_ALT})\b\.?{_YEAR_TAIL}",
+    re.I,
+)
+_WEEKDAY_RE = re.compile(rf"\b(?P<wd>{_WEEKDAY_ALT})\b\.?", re.I)
+
+_TIME_CORE = (
+    r"(?:(?P<{p}word>noon|midday|midnight)"
+    r"|(?P<{p}h>\d{{1,2}})(?:(?P<{p}sep>[:h]|\.(?=\d\d(?![.\d])))(?P<{p}m>\d{{2}}))?"
+    r"(?:\s*(?P<{p}ap>[ap])m\b|(?P<{p}ap1>[ap])\b)?)"
+)
+_TIME_START = _TIME_CORE.format(p="s")
+_TIME_END = _TIME_CORE.format(p="e")
+_RANGE_RE = re.compile(
+    rf"(?<![\d/.:])(?:(?P<at>at|@|from|between)\s+)?{_TIME_START}(?![\d/])"
+    rf"\s*(?:-+|to|until|till|through|and)\s*{_TIME_END}(?![\d/:])",
+    re.I,
+)
+_SINGLE_RE = re.compile(
+    rf"(?<![\d/.:])(?:(?P<at>at|@|from|starting at|starts at|begins at)\s+)?{_TIME_START}"
+    r"(?![\d/:])",
+    re.I,
+)
+_OFFSET_ZONE_RE = re.compile(r"\b(?:UTC|GMT)\s*(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?00)?\b")
+_ABBREV_RE = re.compile(
+    r"(?<![A-Za-z])\(?(?P<abbr>"
+    + "|".join(sorted(ZONE_ABBREVIATIONS, key=len, reverse=True))
+    + r")\)?(?![A-Za-z])"
+)
+_ZONE_NAME_RE = re.compile(
+    r"\b(?P<name>"
+    + "|".join(sorted(ZONE_NAMES, key=len, reverse=True)).replace(" ", r"\s+")
+    + r")(?:\s+(?:standard|daylight|summer))?\s+time\b",
+    re.I,
+)
+_TIMES_ARE_RE = re.compile(
+    r"\btimes?\b[^.\n]{0,30}?\b(?:are|is|in|listed)\b[^.\n]{0,20}?\b(?P<name>"
+    + "|".join(sorted(ZONE_NAMES, key=len, reverse=True)).replace(" ", r"\s+")
+    + r")\b",
+    re.I,
+)
+_IANA_RE = re.compile(r"\b(?:[A-Z][A-Za-z]+/)+[A-Z][A-Za-z_+-]*[A-Za-z]\b|\bUTC\b")
+_CITY_TIME_RE = re.compile(r"\b(?P<city>[A-Z][a-z]+(?:[ _][A-Z][a-z]+)?)\s+(?:local\s+)?time\b")
+_YEAR_RE = re.compile(r"(?<![\d.,/:$€£])(19\d{2}|20\d{2})(?![\d,:]|\.\d|\s*(?:am|pm|h\b))", re.I)
+_WORD_RE = re.compile(r"[A-Za-z]+")
+_FILLER_WORDS = frozenset(
+    {"at", "on", "from", "to", "until", "till", "and", "the", "of", "between", "starting",
+     "starts", "begins", "time", "times", "local", "date", "when", "am", "pm", "a", "p", "m",
+     "st", "nd", "rd", "th", "noon", "midday", "midnight", "standard", "daylight", "summer",
+     "h", "z", "through", "est", "hrs", "o", "clock"}
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _available_zones() -> frozenset[str]:
+    import zoneinfo
+
+    return frozenset(zoneinfo.available_timezones())
+
+
+@lru_cache(maxsize=1)
+def _zone_by_city() -> dict[str, str]:
+    """``lisbon`` -> ``Europe/Lisbon``: the last path part of every canonical zone."""
+    out: dict[str, str] = {}
+    for zone in sorted(_available_zones()):
+        if "/" not in zone or zone.startswith(("Etc/", "SystemV/", "US/")):
+            continue
+        city = zone.rsplit("/", 1)[1].replace("_", " ").lower()
+        out.setdefault(city, zone)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _date_parser() -> DateDataParser:
+    """English-only dateparser with a fixed base (leap year 2000): never the wall clock."""
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": dt.datetime(2000, 1, 1),
+            "REQUIRE_PARTS": ["day", "month"],
+            "PARSERS": ["custom-formats", "absolute-time"],
+            "DATE_ORDER": "MDY",
+            "PREFER_DAY_OF_MONTH": "first",
+        },
+    )
+
+
+# --- helpers -------------------------------------------------------------------
+
+
+def _normalise(text: str) -> str:
+    """Markup removed, dashes unified, ``p.m.`` -> ``pm``, spaces collapsed."""
+    text = _MARKUP_RE.sub(" ", text)
+    text = _DASH_RE.sub("-", text)
+    text = _AMPM_DOTS_RE.sub(r"\1m", text)
+    text = text.replace("\u00a0", " ").replace("\u202f", " ")
+    return " ".join(text.split())
+
+
+def _mask(text: str, span: tuple[int, int]) -> str:
+    return text[: span[0]] + " " * (span[1] - span[0]) + text[span[1] :]
+
+
+@dataclass
+class _ClockTime:
+    hour: int
+    minute: int
+    marker: str | None  # "a" / "p" / None
+    word: bool = False  # noon/midnight: absolute
+    zero_padded: bool = False  # "09:00": a 24-hour clock
+
+
+def _clock(m: re.Match[str], p: str) -> _ClockTime | None:
+    word = m.group(f"{p}word")
+    if word:
+        w = word.lower()
+        return _ClockTime(0 if w == "midnight" else 12, 0, None, word=True)
+    h = int(m.group(f"{p}h"))
+    minute = int(m.group(f"{p}m") or 0)
+    marker = (m.group(f"{p}ap") or m.group(f"{p}ap1") or "").lower() or None
+    if minute > 59 or h > 24 or (marker and not 1 <= h <= 12):
+        return None
+    if h == 24:
+        if minute:
+            return None
+        h = 0
+    return _ClockTime(h, minute, marker, zero_padded=m.group(f"{p}h").startswith("0"))
+
+
+def _apply_marker(c: _ClockTime, marker: str | None) -> int:
+    """24-hour value of ``c`` read with ``marker``."""
+    if c.word or marker is None:
+        return c.hour
+    if marker == "a":
+        return 0 if c.hour == 12 else c.hour
+    return c.hour if c.hour == 12 else c.hour + 12
+
+
+def _is_24h(c: _ClockTime) -> bool:
+    return c.word or c.hour >= 13 or c.hour == 0 or c.zero_padded
+
+
+def _unmarked(c: _ClockTime, warnings: list[str]) -> int:
+    """An hour with no am/pm: the seminar convention reads 1:00-6:59 as pm."""
+    if _is_24h(c) or c.marker:
+        return _apply_marker(c, c.marker)
+    if 1 <= c.hour <= 6:
+        warnings.append("assumed pm")
+        return c.hour + 12
+    return c.hour
+
+
+def _resolve_range(s: _ClockTime, e: _ClockTime, warnings: list[str]) -> tuple[dt.time, dt.time]:
+    """Local start and end of a range, sharing one am/pm marker where only one is given."""
+    if e.marker and not s.marker and not s.word:
+        # "9:15-10:00am", "1:00-1:45pm", "11-12pm": the end's marker applies to the
+        # start unless that would put the start after the end.
+        end_h = _apply_marker(e, e.marker)
+        start_h = _apply_marker(s, e.marker)
+        if (start_h, s.minute) > (end_h, e.minute) and not _is_24h(s):
+            start_h = _apply_marker(s, "a" if e.marker == "p" else "p")
+        if _is_24h(s):
+            start_h = s.hour
+    elif s.marker and not e.marker and not e.word:
+        start_h = _apply_marker(s, s.marker)
+        end_h = _apply_marker(e, s.marker)
+        if (end_h, e.minute) < (start_h, s.minute) and not _is_24h(e):
+            end_h = _apply_marker(e, "p" if s.marker == "a" else "a")
+        if _is_24h(e):
+            end_h = e.hour
+    elif s.marker or e.marker or s.word or e.word:
+        start_h = _apply_marker(s, s.marker)
+        end_h = _apply_marker(e, e.marker)
+        if s.word and not e.marker and not _is_24h(e) and e.hour < 12:
+            end_h = e.hour + 12  # "noon-1:30"
+    elif _is_24h(s) or _is_24h(e):
+        start_h, end_h = s.hour, e.hour
+    else:
+        start_h = _unmarked(s, warnings)
+        end_h = e.hour
+        # the end is the first reading of its hour not before the start
+        if (end_h, e.minute) <= (start_h, s.minute) and end_h < 12:
+            end_h += 12
+    start = dt.time(start_h % 24, s.minute)
+    end = dt.time(end_h % 24, e.minute)
+    return start, end
+
+
+def _find_times(text: str, warnings: list[str]) -> tuple[dt.time | None, dt.time | None, str]:
+    """Start and end time in ``text`` (lower-case, normalised) and the text with them masked."""
+    for m in _RANGE_RE.finditer(text):
+        s, e = _clock(m, "s"), _clock(m, "e")
+        if s is None or e is None:
+            continue
+        has_clue = any(
+            m.group(g) for g in ("sm", "em", "sap", "sap1", "eap", "eap1", "sword", "eword")
+        )
+        if not has_clue:
+            continue  # "3-4": a date range or a count, not a time
+        if m.group("sm") is None and m.group("sap") is None and m.group("sap1") is None:
+            # a bare start hour needs a marked or minuted end ("3-4pm", "3-4:30")
+            if not (m.group("em") or m.group("eap") or m.group("eap1") or m.group("eword")):
+                continue
+        start, end = _resolve_range(s, e, warnings)
+        return start, end, _mask(text, m.span())
+    for m in _SINGLE_RE.finditer(text):
+        c = _clock(m, "s")
+        if c is None:
+            continue
+        clue = m.group("sm") or m.group("sap") or m.group("sap1") or m.group("sword")
+        if not clue and not m.group("at"):
+            continue
+        if m.group("ssep") == "." and not m.group("at") and not (m.group("sap") or m.group("sap1")):
+            # "14.00" is a time only in a clearly clock-like reading
+            if not _is_24h(c):
+                continue
+        if c.marker:
+            hour = _apply_marker(c, c.marker)
+        else:
+            hour = _unmarked(c, warnings)
+        return dt.time(hour % 24, c.minute), None, _mask(text, m.span())
+    return None, None, text
+
+
+def _valid_date(y: int, mo: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, mo, d)
+    except ValueError:
+        return None
+
+
+def _two_digit_year(y: str | None) -> int | None:
+    if not y:
+        return None
+    v = int(y)
+    return v if len(y) == 4 else 2000 + v if v < 70 else 1900 + v
+
+
+def _find_date(text: str) -> tuple[tuple[int | None, int, int] | None, str]:
+    """(year or None, month, day) in ``text`` and the text with it masked."""
+    for rx, order in ((_ISO_DATE_RE, "ymd"), (_DOT_DATE_RE, "dmy")):
+        m = rx.search(text)
+        if m:
+            a, b, c = m.groups()
+            if order == "ymd":
+                y, mo, d = int(a), int(b), int(c)
+            else:
+                d, mo, y = int(a), int(b), _two_digit_year(c) or 0
+            if 1 <= mo <= 12 and 1 <= d <= 31:
+                return (y, mo, d), _mask(text, m.span())
+    for rx in (_MDY_RE, _DMY_RE):
+        m = rx.search(text)
+        if m:
+            mon = MONTHS[m.group("mon").lower()]
+            d = int(m.group("d"))
+            if 1 <= d <= 31:
+                y = int(m.group("y")) if m.group("y") else None
+                return (y, mon, d), _mask(text, m.span())
+    m = _NUM_DATE_RE.search(text)
+    if m:
+        mo, d = int(m.group(1)), int(m.group(2))
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            return (_two_digit_year(m.group(3)), mo, d), _mask(text, m.span())
+    if re.search(rf"\b(?:{_MONTH_ALT})\b", text, re.I):
+        data = _date_parser().get_date_data(text)
+        if data.date_obj is not None and data.period == "day":
+            y = data.date_obj.year if _YEAR_RE.search(text) else None
+            return (y, data.date_obj.month, data.date_obj.day), text
+    return None, text
+
+
+def _zone_in_phrase(text: str) -> tuple[str | None, str]:
+    """A zone the phrase names (``14:00 CET``, ``UTC+2``, ``Europe/Lisbon``) and the text
+    without it."""
+    m = _OFFSET_ZONE_RE.search(text)
+    if m:
+        hours = int(m.group("h"))
+        if hours <= 14:
+            sign = "-" if m.group("sign") == "+" else "+"  # Etc/ signs are inverted
+            zone = "UTC" if hours == 0 else f"Etc/GMT{sign}{hours}"
+            return zone, _mask(text, m.span())
+    for m in _IANA_RE.finditer(text):
+        if m.group(0) in _available_zones():
+            return m.group(0), _mask(text, m.span())
+    m = _ZONE_NAME_RE.search(text)
+    if m:
+        return ZONE_NAMES[" ".join(m.group("name").lower().split())], _mask(text, m.span())
+    m = _ABBREV_RE.search(text)
+    if m:
+        return ZONE_ABBREVIATIONS[m.group("abbr")], _mask(text, m.span())
+    return None, text
+
+
+def _infer_year(
+    month: int, day: int, weekday: int | None, reference: dt.date
+) -> tuple[dt.date | None, bool]:
+    """The year that puts month/day nearest on or after ``reference`` (a month of slack
+    for talks announced just after they happened); a named weekday breaks ties.
+    Returns the date and whether the weekday agreed."""
+    candidates = [
+        d for y in (reference.year - 1, reference.year, reference.year + 1)
+        if (d := _valid_date(y, month, day)) is not None
+    ]  # fmt: skip
+    if not candidates:
+        return None, False
+    slack = reference - dt.timedelta(days=31)
+    after = [d for d in candidates if d >= slack]
+    pool = after or candidates
+    if weekday is not None:
+        matching = [d for d in pool if d.weekday() == weekday and abs((d - reference).days) < 300]
+        if matching:
+            return min(matching, key=lambda d: abs((d - reference).days)), True
+    return min(pool, key=lambda d: abs((d - reference).days)), False
+
+
+# --- public API ------------------------------------------------------------------
+
+
+def parse_when(
+    text: str, *, year: int | None = None, reference: dt.date | None = None
+) -> When | None:
+    """Parse a date/time phrase; None when it states no date and no time.
+
+    ``year`` is the year of the nearest heading (used when the phrase has none);
+    ``reference`` the document's own date (used to infer a missing year when there
+    is no heading year). Without either, a year-less date stays unknown.
+    """
+    if not text or not text.strip():
+        return None
+    norm = _normalise(text)[:500]
+    warnings: list[str] = []
+    zone, work = _zone_in_phrase(norm)
+    work = work.lower()
+    # dates with digits only must be found before times ("2021-09-24 14:00")
+    ymd: tuple[int | None, int, int] | None = None
+    for rx in (_ISO_DATE_RE, _DOT_DATE_RE):
+        if rx.search(work):
+            ymd, work = _find_date(work)
+            break
+    start, end, work = _find_times(work, warnings)
+    if ymd is None:
+        ymd, work = _find_date(work)
+    wd_match = _WEEKDAY_RE.search(work)
+    weekday = WEEKDAYS[wd_match.group("wd").lower()] if wd_match else None
+    if ymd is None and start is None:
+        return None
+
+    date: dt.date | None = None
+    if ymd is not None:
+        y, mo, d = ymd
+        weekday_checked = False
+        if y is None and year is not None:
+            y = year
+            warnings.append("year inferred from heading")
+        if y is not None:
+            date = _valid_date(y, mo, d)
+            if date is None:
+                warnings.append(f"invalid date {y:04d}-{mo:02d}-{d:02d}")
+        elif reference is not None:
+            date, weekday_checked = _infer_year(mo, d, weekday, reference)
+            if date is not None:
+                warnings.append("year inferred from document date")
+        else:
+            warnings.append("date has no year")
+        if date is not None and weekday is not None and not weekday_checked:
+            if date.weekday() != weekday:
+                warnings.append(
+                    f"weekday {WEEKDAY_NAMES[weekday]} disagrees with {date.isoformat()}"
+                )
+    if start is not None and end is not None and end < start:
+        warnings.append("end before start")
+    return When(date=date, start=start, end=end, timezone=zone, warnings=warnings)
+
+
+def looks_like_when(text: str) -> bool:
+    """True when ``text`` is mainly a date and/or time phrase (a line an extractor can skip)."""
+    if not text or len(text) > 160:
+        return False
+    norm = _normalise(text)
+    if not norm:
+        return False
+    _, work = _zone_in_phrase(norm)
+    work = work.lower()
+    warnings: list[str] = []
+    found = False
+    for rx in (_ISO_DATE_RE, _DOT_DATE_RE):
+        if rx.search(work):
+            ymd, work = _find_date(work)
+            found = found or ymd is not None
+            break
+    start, _, work = _find_times(work, warnings)
+    found = found or start is not None
+    # a second range/time ("9:00-10:00 and 14:00-15:00") is still a when line
+    start2, _, work = _find_times(work, warnings)
+    ymd, work = _find_date(work) if not re.search(r"\b(?:19|20)\d\d-\d", work) else (None, work)
+    found = found or ymd is not None
+    if not found:
+        return False
+    work = _WEEKDAY_RE.sub(" ", work)
+    work = _YEAR_RE.sub(" ", work)
+    leftovers = [w for w in _WORD_RE.findall(work) if w not in _FILLER_WORDS]
+    return len(leftovers) == 0
+
+
+def find_timezone_cue(text: str) -> str | None:
+    """The IANA zone a page states for its times (``All times listed are ET``), or None.
+
+    Unambiguous cues (an IANA name, ``Eastern Time``, ``CEST``) count anywhere;
+    abbreviations that double as ordinary acronyms (``ET``, ``PT``, ``BST``) only
+    next to a clock time or in a ``times are ...`` statement.
+    """
+    if not text:
+        return None
+    text = _normalise(text[:200_000]) if len(text) < 200_000 else _normalise(text[:200_000])
+    for m in _IANA_RE.finditer(text):
+        name = m.group(0)
+        if name != "UTC" and name in _available_zones():
+            return name
+    m = _TIMES_ARE_RE.search(text)
+    if m:
+        return ZONE_NAMES[" ".join(m.group("name").lower().split())]
+    m = _ZONE_NAME_RE.search(text)
+    if m:
+        return ZONE_NAMES[" ".join(m.group("name").lower().split())]
+    for m in _ABBREV_RE.finditer(text):
+        abbr = m.group("abbr")
+        before = text[max(0, m.start() - 40) : m.start()]
+        after = text[m.end() : m.end() + 12]
+        near_time = bool(
+            re.search(r"(?:\d(?:\s*[ap]m)?|noon)\s*[(,]?\s*$", before, re.I)
+            or re.search(r"\btimes?\b[^.\n]{0,30}$", before, re.I)
+            or re.search(r"^\s*\)?\s*time\b", after, re.I)
+        )
+        if abbr in _AMBIGUOUS_ABBREVIATIONS and not near_time:
+            continue
+        return ZONE_ABBREVIATIONS[abbr]
+    m = _OFFSET_ZONE_RE.search(text)
+    if m:
+        zone, _ = _zone_in_phrase(m.group(0))
+        return zone
+    for m in _CITY_TIME_RE.finditer(text):
+        zone = _zone_by_city().get(m.group("city").replace("_", " ").lower())
+        if zone:
+            return zone
+    return None
+
+
+def find_year(text: str) -> int | None:
+    """A plausible year (1900-2100) stated in a heading or line, or None."""
+    if not text:
+        return None
+    m = _YEAR_RE.search(text[:2000])
+    return int(m.group(1)) if m else None

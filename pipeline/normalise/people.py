@@ -1,0 +1,345 @@
+"""Speakers: names, roles and affiliations from speaker lines.
+
+A speaker line is a comma-separated run of segments whose meaning is positional
+only in part: ``Name, Role, Organisation``, ``Name, Organisation, Department``,
+``A, B, and C`` (three people), ``Name (Organisation), Name (Organisation)``.
+Each segment is classified by its shape and vocabulary (``vocab.py``): a *role*
+has a position noun as its head (``IAIFI Fellow``, ``Assistant Professor of
+Physics``); an *organisation* carries an organisation or discipline word or an
+all-capitals acronym (``Harvard University``, ``Applied Mathematics``, ``EECS``);
+a *person* is 2-4 capitalised name tokens (particles, initials, hyphens and
+diacritics allowed) that are neither. Segments are then assigned in order: a
+person opens a speaker, the first role after it is the role, and what follows
+is the affiliation, as written.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from nameparser import HumanName
+from nameparser.config import CONSTANTS as NAME_CONSTANTS
+
+from pipeline.normalise.text import clean_text
+from pipeline.normalise.vocab import (
+    DEGREES,
+    DISCIPLINE_WORDS,
+    EVENT_WORDS,
+    HONORIFICS,
+    NON_NAME_WORDS,
+    ORG_WORDS,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+)
+from pipeline.records import Speaker
+
+_ROLE_HEADS = frozenset(ROLE_HEADS)
+_ROLE_MODIFIERS = frozenset(ROLE_MODIFIERS)
+_ORG_WORDS = frozenset(ORG_WORDS)
+_DISCIPLINE_WORDS = frozenset(DISCIPLINE_WORDS)
+_NON_NAME_WORDS = frozenset(NON_NAME_WORDS)
+_DEGREES = frozenset(DEGREES)
+_EVENT_WORDS = frozenset(EVENT_WORDS)
+
+_HONORIFIC_RE = re.compile(
+    r"^(?:(?:"
+    + "|".join(
+        re.escape(h).replace(r"\ ", r"\s+") for h in sorted(HONORIFICS, key=len, reverse=True)
+    )
+    + r")\.?\s+)+",
+    re.I,
+)
+# A short label before the names: ``Special Seminar:``, ``Speaker:``, ``Presented by``.
+_LABEL_RE = re.compile(r"^(?:[^:,()]{1,40}?:\s+|(?:presented\s+|given\s+)?by\s+)", re.I)
+_PAREN_PERSON_RE = re.compile(
+    r"\s*(?P<name>[^(),;]+?)\s*\((?P<inner>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*"
+)
+_LIST_SEP_RE = re.compile(r"^\s*(?:,|;|/|&|\band\b|\+)?\s*(?:and\b)?\s*$", re.I)
+_AND_SPLIT_RE = re.compile(r"\s+(?:and|\+)\s+|\s*[&/]\s*", re.I)
+_SEGMENT_SPLIT_RE = re.compile(r"\s*[,;]\s*|\s+[|–—]\s+|\s+-\s+|\s*\t\s*")
+_TOKEN_RE = re.compile(r"\S+")
+_INITIAL_RE = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]\.-[A-Z]\.$|^[A-Z]$")
+# pronouns given after a name: ``Jane Doe (she/her)``
+_PRONOUNS_RE = re.compile(r"\s*\((?:she|he|they|ze|xe|any)\s*/\s*\w+(?:\s*/\s*\w+)?\)", re.I)
+_AT_RE = re.compile(r"\s+(?:at|@)\s+", re.I)
+
+
+@lru_cache(maxsize=1)
+def _particles() -> frozenset[str]:
+    """Lower-case name particles (``van``, ``de``, ``von``), from nameparser's list."""
+    return frozenset(p for p in NAME_CONSTANTS.prefixes if p.isalpha()) | {"y", "e"}
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip(".,()'’\"") for w in _TOKEN_RE.findall(text)]
+
+
+def _is_acronym(token: str) -> bool:
+    """``MIT``, ``EECS``, ``IAIFI``: 2+ capitals, no lower case, not initials."""
+    core = token.strip(".,()")
+    letters = [c for c in core if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and "." not in core
+
+
+def _is_camel_org(token: str) -> bool:
+    """``DeepMind``, ``OpenAI``: internal capitals not explained by a name prefix."""
+    core = token.strip(".,()")
+    if len(core) < 4 or not core[0].isupper():
+        return False
+    inner = core[1:]
+    if not any(c.isupper() for c in inner) or "-" in core or "'" in core or "’" in core:
+        return False
+    return not re.match(r"^(?:Mc|Mac|Le|La|De|Di|Da|Du|Van|Von|O)[A-Z]", core)
+
+
+def _name_token_ok(token: str, position: int, count: int) -> bool:
+    if _INITIAL_RE.match(token):
+        return True
+    if token.lower() in _particles() and 0 < position < count - 1:
+        return True
+    if token.lower() in ("jr", "jr.", "sr", "sr.", "ii", "iii", "iv"):
+        return position == count - 1 and position >= 2
+    core = token.rstrip(".,")
+    if not core or not core[0].isupper() or not core[0].isalpha():
+        return False
+    if _is_acronym(core) or _is_camel_org(core):
+        return False
+    return all(c.isalpha() or c in "-'’." for c in core)
+
+
+def _strip_honorifics(text: str) -> str:
+    text = _HONORIFIC_RE.sub("", text.strip())
+    # trailing degrees: ``Jane Doe PhD``
+    parts = text.split()
+    while len(parts) > 2 and parts[-1].lower().strip(".,") in _DEGREES:
+        parts.pop()
+    return " ".join(parts)
+
+
+def looks_like_person_name(text: str) -> bool:
+    """True when ``text`` is just a person's name (``Dan Roberts``, ``Prof. A. B. Smith``).
+
+    2-4 capitalised tokens (plus particles, initials, a ``Jr.``), none of them a
+    role, organisation or discipline word, at most one of them a common title word.
+    """
+    if not text or len(text) > 80:
+        return False
+    text = _strip_honorifics(" ".join(text.split()))
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 5:
+        return False
+    if not all(_name_token_ok(t, i, len(tokens)) for i, t in enumerate(tokens)):
+        return False
+    core = [t for t in tokens if not _INITIAL_RE.match(t) and t.lower() not in _particles()]
+    if not core or len(core) > 4:
+        return False
+    lowered = [t.lower().strip(".,") for t in core]
+    if any(
+        w in _ROLE_HEADS or w in _ORG_WORDS or w in _DISCIPLINE_WORDS or w in _EVENT_WORDS
+        for w in lowered
+    ):
+        return False
+    if sum(w in _NON_NAME_WORDS for w in lowered) >= 2:
+        return False
+    if len(core) == 1 and len(tokens) < 2:
+        return False
+    name = HumanName(text)
+    return bool(name.last) and bool(name.first or name.middle or name.title)
+
+
+def _role_split(segment: str) -> tuple[str, str | None] | None:
+    """(role, affiliation-or-None) when ``segment`` is a position; None otherwise.
+
+    The head noun is the last word, or the last word before an ``of``/``in``/``for``
+    phrase (``Professor of Physics``); ``at X`` after a role is an affiliation.
+    """
+    affiliation: str | None = None
+    role = segment
+    m = _AT_RE.search(segment)
+    if m:
+        role, affiliation = segment[: m.start()], segment[m.end() :].strip() or None
+    words = _words(role)
+    if not words or len(words) > 9:
+        return None
+    lowered = [w.lower() for w in words]
+    head_zone = lowered
+    for i, w in enumerate(lowered):
+        if w in ("of", "in", "for", "with", "on") and i > 0:
+            head_zone = lowered[:i]
+            break
+    if not head_zone or len(head_zone) > 5:
+        return None
+    head = head_zone[-1]
+    if head in _ROLE_HEADS:
+        return role.strip(), affiliation
+    # ``Postdoc``-style single words, and ``Research Staff`` where staff is the head
+    if len(head_zone) <= 3 and all(w in _ROLE_MODIFIERS or w in _ROLE_HEADS for w in head_zone):
+        return role.strip(), affiliation
+    return None
+
+
+def _is_org(segment: str) -> bool:
+    words = _words(segment)
+    if not words:
+        return False
+    for w in words:
+        lw = w.lower()
+        if lw in _ORG_WORDS or lw in _DISCIPLINE_WORDS or _is_acronym(w) or _is_camel_org(w):
+            return True
+    return bool(
+        re.match(r"^(?:department|dept\.?|school|faculty|division|institute)\b", segment, re.I)
+    )
+
+
+def _classify(segment: str) -> str:
+    """``person``, ``role``, ``org``, ``degree`` or ``other``."""
+    if segment.lower().strip(".") in _DEGREES:
+        return "degree"
+    if _role_split(segment) is not None:
+        return "role"
+    if looks_like_person_name(segment):
+        return "person"
+    if _is_org(segment):
+        return "org"
+    return "other"
+
+
+def _split_people(segment: str) -> list[str] | None:
+    """``A and B`` / ``A & B`` / ``A / B`` as names, when every part is a name."""
+    parts = [p.strip() for p in _AND_SPLIT_RE.split(segment) if p and p.strip()]
+    if len(parts) >= 2 and all(looks_like_person_name(p) for p in parts):
+        return parts
+    # ``Stanford and John Smith`` (from ``A, Stanford and John Smith, MIT``): an
+    # affiliation closing one speaker, then the next speaker's name
+    m = _AND_SPLIT_RE.search(segment)
+    if m and len(parts) >= 2 and looks_like_person_name(parts[-1]):
+        last = list(_AND_SPLIT_RE.finditer(segment))[-1]
+        head = segment[: last.start()].strip()
+        if head and not looks_like_person_name(head):
+            return [head, parts[-1]]
+    return None
+
+
+def _parse_paren_form(text: str) -> list[Speaker] | None:
+    """``Name (Affiliation)`` repeated, separated by commas/and: the Indico form."""
+    speakers: list[Speaker] = []
+    pos = 0
+    for m in _PAREN_PERSON_RE.finditer(text):
+        gap = text[pos : m.start()]
+        if not _LIST_SEP_RE.match(gap):
+            return None
+        name = re.sub(r"^(?:and|&)\s+", "", m.group("name").strip(), flags=re.I)
+        names = [name] if looks_like_person_name(name) else _split_people(name)
+        if not names or not all(looks_like_person_name(n) for n in names):
+            return None
+        inner = " ".join(m.group("inner").split())
+        role: str | None = None
+        affiliation: str | None = inner or None
+        segs = [s for s in _SEGMENT_SPLIT_RE.split(inner) if s]
+        if segs and (rs := _role_split(segs[0])) is not None:
+            role = rs[0]
+            rest = ([rs[1]] if rs[1] else []) + segs[1:]
+            affiliation = ", ".join(rest) or None
+        for n in names:
+            speakers.append(Speaker(name=_strip_honorifics(n), affiliation=affiliation, role=role))
+        pos = m.end()
+    if not speakers or not _LIST_SEP_RE.match(text[pos:]):
+        return None
+    return speakers
+
+
+def _segments(text: str) -> list[str]:
+    """Comma/semicolon segments, parentheses kept with their segment."""
+    out: list[str] = []
+    depth = 0
+    buf: list[str] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        if depth == 0:
+            m = _SEGMENT_SPLIT_RE.match(text, i)
+            if m and m.end() > i:
+                out.append("".join(buf))
+                buf = []
+                i = m.end()
+                continue
+        buf.append(ch)
+        i += 1
+    out.append("".join(buf))
+    segs = [re.sub(r"^(?:and|&)\s+", "", s.strip(), flags=re.I) for s in out]
+    return [s for s in segs if s]
+
+
+def parse_speakers(text: str) -> list[Speaker]:
+    """Speakers from one speaker line (``Name, Role, Affiliation``; ``A, B and C``; ...)."""
+    if not text:
+        return []
+    line = clean_text(text)
+    if not line:
+        return []
+    line = " ".join(line.split())[:600]
+    line = _PRONOUNS_RE.sub("", line)
+    label = _LABEL_RE.match(line)
+    if (
+        label
+        and line[label.end() :].strip()
+        and not looks_like_person_name(label.group(0).rstrip(": \t"))
+    ):
+        line = line[label.end() :]
+    elif label and ":" in label.group(0):
+        line = line[: label.end()].replace(":", ",") + line[label.end() :]  # ``Name: MIT``
+    line = line.strip(" .,;:-–—*_")
+    if not line:
+        return []
+    paren = _parse_paren_form(line)
+    if paren:
+        return paren
+
+    segments: list[str] = []
+    joined: set[int] = set()  # segments a conjunction marks as a new person
+    for seg in _segments(line):
+        people = _split_people(seg)
+        if people:
+            joined.update(range(len(segments) + 1, len(segments) + len(people)))
+        segments.extend(people if people else [seg])
+    kinds = [_classify(s) for s in segments]
+
+    speakers: list[Speaker] = []
+    affil: list[list[str]] = []
+    seen_role = False
+    for i, (seg, kind) in enumerate(zip(segments, kinds, strict=True)):
+        if kind == "degree":
+            continue
+        if kind == "person":
+            # after a role, a name-shaped segment is part of the affiliation unless a
+            # role follows it (``A, Role, Org, B, Role, Org``)
+            next_kind = kinds[i + 1] if i + 1 < len(kinds) else None
+            if not speakers or not seen_role or next_kind == "role" or i in joined:
+                speakers.append(Speaker(name=_strip_honorifics(seg)))
+                affil.append([])
+                seen_role = False
+                continue
+        if not speakers:
+            # the line does not start with a recognisable name: its first segment is
+            # still the name (extractors hand us speaker lines)
+            speakers.append(Speaker(name=_strip_honorifics(seg)))
+            affil.append([])
+            continue
+        current = speakers[-1]
+        if kind == "role" and current.role is None and not affil[-1]:
+            role, at_affiliation = _role_split(seg) or (seg, None)
+            current.role = role
+            if at_affiliation:
+                affil[-1].append(at_affiliation)
+            seen_role = True
+            continue
+        affil[-1].append(seg)
+        seen_role = True  # once an affiliation starts, name-shaped parts belong to it
+    for sp, parts in zip(speakers, affil, strict=True):
+        sp.affiliation = ", ".join(parts) or None
+    return [s for s in speakers if s.name]

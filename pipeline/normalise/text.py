@@ -1,0 +1,192 @@
+"""Text cleaning shared by every extractor and the normalise stage.
+
+Sources hand us the same kind of text in several dresses: HTML fragments (ICS
+descriptions, web pages), markdown (static-site listings) and plain text
+(emails, slide decks). ``clean_text`` reduces all of them to plain text with a
+single paragraph convention (one blank line between paragraphs, inner white
+space collapsed), so the dataset compares equal whichever dress a talk came in.
+
+Markdown inline syntax (emphasis, links, escapes, code spans, entities) is read
+with markdown-it-py restricted to its inline rules: block rules are left off on
+purpose, because plain text from emails and slides is full of lines that look
+like markdown blocks (``1. Introduction``, ``> quoted``) whose text must survive.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+from bs4 import BeautifulSoup
+from markdown_it import MarkdownIt
+
+# A real HTML tag (not ``a < b``): a known-looking tag name right after ``<``.
+_TAG_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+_BLOCK_TAG_RE = re.compile(
+    r"</?(?:p|div|section|article|h[1-6]|ul|ol|li|table|tr|blockquote|pre|header|footer)\b[^>]*>",
+    re.I,
+)
+_BR_RE = re.compile(r"<br\s*/?>", re.I)
+_ENTITY_RE = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]{1,31});")
+# Characters that may start markdown inline syntax; without them markdown-it is skipped.
+_MD_TRIGGER_RE = re.compile(r"[*_`\[\]\\~!&]")
+# Invisible characters that must not survive (zero-width space/joiners, soft hyphen, BOM).
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_PARA_SPLIT_RE = re.compile(r"\n[ \t\u00a0\u3000]*\n\s*")
+_HEADING_MARK_RE = re.compile(r"^#{1,6}\s+", re.M)
+
+_INLINE_RULES = ["emphasis", "link", "image", "escape", "backticks", "entity", "strikethrough"]
+
+TITLE_LABELS = ("title", "talk title", "topic", "talk", "seminar title", "subject")
+
+PLACEHOLDER_RE = re.compile(
+    r"""^(?:(?:talk|title|topic|abstract|details|speaker|seminar)s?\s*:?\s+){0,2}  # nouns
+    (?:tba|tbd|tbc|t\s?b\s?a|t\s?b\s?d|t\s?b\s?c
+      |to\s+be\s+(?:announced|determined|confirmed|decided|defined|added)(?:\s+later|\s+soon)?
+      |(?:more\s+|further\s+)?details?\s+(?:to\s+(?:come|follow)|tba|tbd|forthcoming|soon)
+      |coming\s+soon|forthcoming|n/?a|none|unknown|title|abstract|\?+|-+|–|—
+    )$""",
+    re.X,
+)
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    """An inline-only markdown reader, built once."""
+    return MarkdownIt("zero").enable(_INLINE_RULES)
+
+
+def _html_to_text(text: str) -> str:
+    """Text of an HTML fragment, block elements becoming paragraph breaks."""
+    text = _BR_RE.sub("\n", text)
+    text = _BLOCK_TAG_RE.sub("\n\n", text)
+    return BeautifulSoup(text, "html.parser").get_text()
+
+
+def _markdown_inline(text: str) -> str:
+    """The plain text of one paragraph of markdown inline syntax."""
+    if not _MD_TRIGGER_RE.search(text):
+        return text
+    out: list[str] = []
+    for block in _markdown().parseInline(text):
+        for tok in block.children or []:
+            if tok.type in ("text", "text_special", "code_inline"):
+                out.append(tok.content)
+            elif tok.type in ("softbreak", "hardbreak"):
+                out.append(" ")
+            elif tok.type == "image":
+                out.append(tok.content)
+    return "".join(out)
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def clean_text(text: str | None) -> str | None:
+    """Plain text: markup/markdown removed, inner whitespace collapsed, paragraphs joined by
+    one blank line; None when nothing is left."""
+    if text is None:
+        return None
+    text = unicodedata.normalize("NFC", str(text))
+    text = _INVISIBLE_RE.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    if _TAG_RE.search(text):
+        text = _html_to_text(text)
+    elif _ENTITY_RE.search(text):
+        text = html.unescape(text)
+    text = _HEADING_MARK_RE.sub("", text)
+    paras: list[str] = []
+    for para in _PARA_SPLIT_RE.split(text):
+        para = _collapse(_markdown_inline(_collapse(para)))
+        if para:
+            paras.append(para)
+    out = "\n\n".join(paras)
+    return out or None
+
+
+def _label_re(labels: Iterable[str]) -> re.Pattern[str]:
+    alts = "|".join(
+        r"\s+".join(re.escape(w) for w in lab.split())
+        for lab in sorted(labels, key=len, reverse=True)
+    )
+    # ``Label:`` / ``**Label:**`` / ``Label`` alone on its line / ``Label -- text``
+    return re.compile(
+        rf"^[\s*_#>]*(?:{alts})[*_]*\s*(?::[*_]*\s*|[*_]*[ \t]*\n\s*|[–—-]+\s+|\.\s*\n\s*)",
+        re.I,
+    )
+
+
+@lru_cache(maxsize=64)
+def _cached_label_re(labels: tuple[str, ...]) -> re.Pattern[str]:
+    return _label_re(labels)
+
+
+def strip_label(text: str | None, labels: Iterable[str] | str) -> str | None:
+    """``text`` without a leading label such as ``Abstract:`` or ``Bio`` on its own line.
+
+    Case-insensitive; the label must be followed by a colon, a dash or a line end, so
+    ``Abstracts are ...`` keeps its first word. Returns the input unchanged when there
+    is no label.
+    """
+    if text is None:
+        return None
+    if isinstance(labels, str):
+        labels = (labels,)
+    rx = _cached_label_re(tuple(labels))
+    m = rx.match(text)
+    if not m or not text[m.end() :].strip():
+        return text
+    return text[m.end() :]
+
+
+_QUOTE_PAIRS = {'"': '"', "“": "”", "„": "“", "‘": "’", "'": "'", "«": "»", "‹": "›", "”": "”"}
+_EDGE_EMPHASIS = "*_~`"
+
+
+def _strip_quotes(text: str) -> str:
+    """Remove one pair of quotes enclosing the whole title, repeatedly."""
+    while len(text) >= 2:
+        close = _QUOTE_PAIRS.get(text[0])
+        if close is None or text[-1] not in (close, "”", '"', "’"):
+            break
+        inner = text[1:-1].strip()
+        # ``"A" and "B"`` is not one quoted title
+        if any(q in inner for q in (text[0], close)) and text[0] in "\"'":
+            break
+        text = inner
+    return text
+
+
+def clean_title(text: str | None) -> str | None:
+    """A title: labels (``Title:``), surrounding quotes and emphasis removed; placeholders None."""
+    text = clean_text(text)
+    if text is None:
+        return None
+    text = _collapse(text)  # a title is one line
+    for _ in range(3):
+        before = text
+        text = strip_label(text, TITLE_LABELS) or ""
+        text = text.strip().strip(_EDGE_EMPHASIS).strip()
+        text = _strip_quotes(text)
+        if text == before:
+            break
+    text = text.strip()
+    if not text or is_placeholder(text):
+        return None
+    return text
+
+
+def is_placeholder(text: str | None) -> bool:
+    """True for ``TBA``, ``TBD``, ``T.B.A.``, ``Details to come``, ``Title TBA`` and the like."""
+    if text is None:
+        return False
+    norm = _collapse(text).lower()
+    norm = norm.strip(" \t*_.!()[]\"'“”‘’:")
+    norm = re.sub(r"(?<=\b[a-z])\.\s?(?=[a-z]\b)", "", norm)  # t.b.a -> tba
+    norm = norm.rstrip(".")
+    if not norm:
+        return True
+    return bool(PLACEHOLDER_RE.match(norm))

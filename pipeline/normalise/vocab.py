@@ -1,0 +1,332 @@
+"""Vocabularies the shared parsers use, as plain data.
+
+They describe the *language* of seminar pages (the words for positions, for
+organisations, for agenda logistics), not any particular page: nothing here is
+keyed to a seed's names. Each list is documented with what it is for; patterns
+are regular-expression fragments matched case-insensitively on word boundaries.
+"""
+
+from __future__ import annotations
+
+# --- agenda -----------------------------------------------------------------
+
+# Logistics items that are not talks (an agenda item *starting* with one of these,
+# followed by nothing title-like). Longest alternatives first.
+NON_TALK_PATTERNS: list[str] = [
+    r"coffee\s*(?:&|and)\s*tea(?:\s+break)?",
+    r"coffee(?:\s*/\s*tea)?(?:\s+break)?",
+    r"tea(?:\s+break)?",
+    r"health\s+break",
+    r"comfort\s+break",
+    r"break(?:fast)?",
+    r"brunch",
+    r"lunch(?:eon)?(?:\s+break)?",
+    r"dinner",
+    r"banquet",
+    r"supper",
+    r"refreshments?",
+    r"snacks?",
+    r"reception",
+    r"happy\s+hour",
+    r"wine\s+(?:and|&)\s+cheese",
+    r"registration",
+    r"check[\s-]?in",
+    r"sign[\s-]?in",
+    r"poster(?:s|\s+session(?:s)?|\s+presentations?)?",
+    r"social(?:\s+(?:hour|event|gathering|time))?",
+    r"networking(?:\s+(?:session|time|event))?",
+    r"free\s+time",
+    r"free\s+discussion",
+    r"adjourn(?:ment)?",
+    r"departures?",
+    r"excursion",
+    r"end\s+of\s+(?:day|workshop|conference|meeting|session)",
+    r"(?:photo|group\s+photo)",
+]
+
+# Words after the logistics head that keep the item a logistics item
+# (``Breakfast is served``, ``Lunch (provided)``, ``Coffee & posters``).
+NON_TALK_CONTINUATIONS: list[str] = [
+    "and",
+    "at",
+    "in",
+    "on",
+    "is",
+    "are",
+    "will",
+    "served",
+    "provided",
+    "available",
+    "outside",
+    "for",
+    "with",
+    "the",
+    "of",
+    "to",
+    "until",
+    "till",
+    "break",
+    "session",
+]
+
+# Titles that are welcome/closing remarks rather than talks.
+KIND_REMARKS_PATTERNS: list[str] = [
+    r"^(?:day\s+\w+\s*:?\s*)?welcome\b",
+    r"\bwelcome\s+(?:and|&)\s+(?:introduction|opening)",
+    r"\b(?:opening|closing|concluding|introductory|welcoming|final|welcome)\s+(?:remarks|words|address|statements?)\b",
+    r"^(?:opening|closing|introduction|intro|remarks|wrap[\s-]?up|farewell|conclusions?)\s*$",
+    r"^(?:introduction|intro|opening|closing)\s+(?:by|from)\b",
+    r"^(?:wrap[\s-]?up|farewell)\b",
+    r"^(?:day\s+\w+\s+)(?:opening|closing|wrap[\s-]?up|introduction)\b",
+]
+
+# Words that make an item a panel.
+KIND_PANEL_WORDS: list[str] = [
+    r"panel(?:s|\s+discussion)?",
+    r"panell?ists?",
+    r"round[\s-]?table",
+    r"fireside\s+chat",
+]
+
+# Words that make an item a lecture (a course, a lecture in a series).
+KIND_LECTURE_WORDS: list[str] = [
+    r"lectures?",
+    r"lecture\s+series",
+    r"mini[\s-]?course",
+    r"short\s+course",
+    r"crash\s+course",
+    r"course\s*:",
+    r"^course\b",
+    r"summer\s+school",
+    r"masterclass",
+]
+
+# Words that make an item a tutorial.
+KIND_TUTORIAL_WORDS: list[str] = [
+    r"tutorials?",
+    r"hands[\s-]?on",
+    r"hackathon",
+    r"coding\s+session",
+    r"practical\s+session",
+    r"lab\s+session",
+    r"walk[\s-]?through",
+]
+
+# --- people -----------------------------------------------------------------
+
+# Honorifics stripped from the front of a name (``Dr.``, ``Prof.``); never a role.
+HONORIFICS: list[str] = [
+    "dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "lady", "lord",
+    "rev", "fr", "assoc. prof", "asst. prof", "assistant professor", "associate professor",
+]  # fmt: skip
+
+# Academic degrees and name suffixes that may trail a name (``Jane Doe, PhD``); dropped.
+DEGREES: list[str] = [
+    "phd", "ph.d", "ph. d", "dphil", "d.phil", "md", "m.d", "msc", "m.sc", "bsc", "b.sc",
+    "ma", "mba", "frs", "fras", "faps",
+]  # fmt: skip
+
+# Head nouns of a position: a segment whose head (last word, or the word before an
+# ``of``/``in``/``for`` phrase) is one of these is a role (``IAIFI Fellow``,
+# ``Assistant Professor of Physics``, ``Staff Research Engineer``).
+ROLE_HEADS: list[str] = [
+    "professor", "prof", "fellow", "fellows", "postdoc", "post-doc", "postdoctoral",
+    "scientist", "researcher", "engineer", "student", "candidate", "director", "lecturer",
+    "reader", "associate", "assistant", "scholar", "dean", "chair", "chairman", "chairwoman",
+    "chairperson", "president", "vice-president", "provost", "chancellor", "head", "leader",
+    "manager", "investigator", "pi", "instructor", "member", "intern", "undergraduate",
+    "graduate", "emeritus", "emerita", "founder", "co-founder", "cofounder", "ceo", "cto",
+    "cso", "coo", "cio", "vp", "analyst", "developer", "architect", "consultant", "advisor",
+    "adviser", "coordinator", "officer", "principal", "editor", "visitor", "physicist",
+    "mathematician", "astronomer", "astrophysicist", "chemist", "biologist", "statistician",
+    "economist", "technologist", "specialist", "staff", "phd", "msc", "trainee",
+    "affiliate", "teacher", "tutor", "lead", "partner", "entrepreneur", "author",
+]  # fmt: skip
+
+# Words that open a role phrase even when its head noun comes later
+# (``Senior Staff Scientist``); used to keep ``Research Scientist`` from looking like a name.
+ROLE_MODIFIERS: list[str] = [
+    "senior", "junior", "principal", "staff", "research", "postdoctoral", "doctoral",
+    "graduate", "assistant", "associate", "adjunct", "visiting", "distinguished", "chief",
+    "executive", "deputy", "lead", "full", "tenured", "tenure-track", "clinical", "honorary",
+    "emeritus", "phd", "ph.d.", "master's", "masters", "undergraduate", "co", "vice",
+]  # fmt: skip
+
+# Words that mark an organisation or a part of one.
+ORG_WORDS: list[str] = [
+    "university",
+    "universität",
+    "universitat",
+    "université",
+    "universidad",
+    "universidade",
+    "università",
+    "universiteit",
+    "uniwersytet",
+    "college",
+    "institute",
+    "institut",
+    "instituto",
+    "istituto",
+    "institution",
+    "school",
+    "academy",
+    "academia",
+    "laboratory",
+    "laboratories",
+    "lab",
+    "labs",
+    "laboratoire",
+    "center",
+    "centre",
+    "centro",
+    "department",
+    "dept",
+    "dep",
+    "division",
+    "faculty",
+    "group",
+    "research",
+    "foundation",
+    "observatory",
+    "hospital",
+    "clinic",
+    "inc",
+    "inc.",
+    "ltd",
+    "llc",
+    "gmbh",
+    "corp",
+    "corporation",
+    "company",
+    "co.",
+    "technologies",
+    "technology",
+    "systems",
+    "council",
+    "agency",
+    "society",
+    "museum",
+    "programme",
+    "program",
+    "initiative",
+    "consortium",
+    "collaboration",
+    "network",
+    "facility",
+    "polytechnic",
+    "politecnico",
+    "polytechnique",
+    "ecole",
+    "école",
+    "eth",
+    "epfl",
+    "mit",
+    "cern",
+    "nasa",
+    "nist",
+    "nih",
+    "nsf",
+    "desy",
+    "slac",
+    "fermilab",
+    "caltech",
+    "ucla",
+    "ucsd",
+    "ucsb",
+    "nyu",
+    "cmu",
+    "kaist",
+    "riken",
+    "infn",
+    "cnrs",
+    "inria",
+    "csic",
+    "google",
+    "deepmind",
+    "microsoft",
+    "meta",
+    "facebook",
+    "amazon",
+    "apple",
+    "ibm",
+    "intel",
+    "nvidia",
+    "openai",
+    "anthropic",
+    "qualcomm",
+    "baidu",
+    "tencent",
+    "alibaba",
+    "huawei",
+    "samsung",
+    "sony",
+    "toyota",
+    "bosch",
+    "siemens",
+    "campus",
+    "hub",
+    "unit",
+    "office",
+    "ministry",
+    "government",
+    "national",
+    "federal",
+    "state",
+    "city",
+    "royal",
+    "csail",
+]
+# (acronyms such as MIT, CERN, EECS need no entry: an all-capitals token reads as an
+# organisation by its shape.)  # fmt: skip
+
+# Academic disciplines: a segment of these (``Applied Mathematics``) is a department.
+DISCIPLINE_WORDS: list[str] = [
+    "physics", "mathematics", "math", "maths", "statistics", "science", "sciences",
+    "engineering", "chemistry", "biology", "astronomy", "astrophysics", "cosmology",
+    "computing", "computation", "informatics", "economics", "medicine", "neuroscience",
+    "philosophy", "psychology", "linguistics", "geosciences", "geophysics", "mechanics",
+    "electrical", "mechanical", "civil", "chemical", "applied", "theoretical", "computer",
+    "data", "nuclear", "particle", "materials", "aeronautics", "astronautics", "biomedical",
+    "bioengineering", "operations", "management", "brain", "cognitive", "earth",
+    "planetary", "atmospheric", "environmental", "energy", "quantum", "robotics",
+]  # fmt: skip
+
+# Words naming an event or page part: a phrase holding one is never a name
+# (``Special Seminar``, ``Invited Talk``, ``Keynote Speaker``).
+EVENT_WORDS: list[str] = [
+    "seminar", "seminars", "colloquium", "colloquia", "talk", "talks", "lecture", "lectures",
+    "workshop", "workshops", "keynote", "speaker", "speakers", "session", "sessions", "panel",
+    "tutorial", "webinar", "symposium", "conference", "meeting", "abstract", "title", "agenda",
+    "schedule", "series", "presentation", "presenter", "presenters", "host", "hosts",
+    "moderator", "chairs", "organizer", "organizers", "organiser", "organisers",
+]  # fmt: skip
+
+# Capitalised words common in titles and page furniture that are never part of a name:
+# they stop ``Deep Learning`` or ``Upcoming Seminars`` from looking like a person.
+NON_NAME_WORDS: list[str] = [
+    "learning", "deep", "machine", "neural", "network", "networks", "model", "models",
+    "theory", "theories", "data", "introduction", "overview", "session", "sessions",
+    "seminar", "seminars", "workshop", "talk", "talks", "lecture", "lectures", "tutorial",
+    "panel", "discussion", "abstract", "title", "speaker", "speakers", "online", "room",
+    "hall", "building", "details", "slides", "video", "recording", "recordings", "past",
+    "upcoming", "spring", "fall", "autumn", "summer", "winter", "break", "lunch", "coffee",
+    "breakfast", "dinner", "reception", "welcome", "remarks", "opening", "closing", "agenda",
+    "schedule", "program", "programme", "day", "week", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
+    "june", "july", "august", "september", "october", "november", "december", "zoom",
+    "meeting", "contact", "home", "about", "news", "events", "event", "people", "series",
+    "generative", "symmetries", "symmetry", "graph", "graphs", "field", "fields", "flow",
+    "flows", "dynamics", "inference", "analysis", "methods", "approach", "approaches",
+    "algorithms", "algorithm", "optimization", "simulation", "simulations", "principles",
+    "foundations", "applications", "additional", "file", "document", "preview", "access",
+    "artificial", "intelligence", "fundamental", "interactions", "universe", "matter",
+    "dark", "energy", "gravity", "particles", "lattice", "gauge", "collider", "detector",
+    "cosmological", "galaxy", "galaxies", "star", "stars", "black", "hole", "holes",
+    "quantum", "classical", "statistical", "bayesian", "probabilistic", "uncertainty",
+    "representation", "representations", "equivariant", "invariant", "transformer",
+    "transformers", "language", "vision", "reinforcement", "physics", "mathematics",
+    "science", "registration", "poster", "posters", "questions", "answers", "q&a", "tba",
+    "tbd", "more", "info", "information", "link", "links", "register", "join", "watch",
+    "read", "view", "download", "pdf", "html", "new", "part", "chapter", "section",
+]  # fmt: skip
