@@ -19,7 +19,7 @@ from typing import Any
 
 from extractors import get_extractor
 from pipeline.errors import TalksError
-from pipeline.normalise.stage import normalise
+from pipeline.normalise.stage import normalise_document
 from pipeline.records import Document
 
 
@@ -32,6 +32,7 @@ class Outcome:
     stage: str | None = None
     error: str | None = None
     seconds: float = 0.0
+    notes: list[str] | None = None  # records that gave no row, and why
 
 
 def process_document(doc: Document, extracted_at: dt.datetime) -> Outcome:
@@ -54,12 +55,12 @@ def _process(doc: Document, extracted_at: dt.datetime) -> Outcome:
     except Exception as exc:  # noqa: BLE001 - a bug in one extractor must not end the run
         return Outcome(doc.path, stage="extract", error=_bug(exc))
     try:
-        rows = normalise(doc, raws, extracted_at)
+        rows, notes = normalise_document(doc, raws, extracted_at)
     except TalksError as exc:
         return Outcome(doc.path, stage="normalise", error=str(exc))
     except Exception as exc:  # noqa: BLE001 - same isolation for the normalise stage
         return Outcome(doc.path, stage="normalise", error=_bug(exc))
-    return Outcome(doc.path, rows=rows)
+    return Outcome(doc.path, rows=rows, notes=notes)
 
 
 def _bug(exc: BaseException) -> str:

@@ -157,6 +157,7 @@ class _Run:
         self.state: dict[str, _FileState] = {}
         self.rows: list[dict[str, Any]] = []
         self.durations: dict[str, float] = {}
+        self.dropped: list[dict[str, str]] = []
 
     def execute(self, inputs: list[Path]) -> RunResult:
         t = time.perf_counter()
@@ -204,6 +205,7 @@ class _Run:
             "skipped": self.skipped,
             "stale": self.stale,
             "removed_files": removed_files,
+            "dropped_records": self.dropped,
             "slowest_files": [
                 {"path": p, "seconds": round(sec, 3)}
                 for p, sec in sorted(self.durations.items(), key=lambda kv: -kv[1])[:5]
@@ -266,6 +268,7 @@ class _Run:
             self._fail(doc.path, outcome.stage or "extract", outcome.error, doc.sha256, doc.format)
             return
         self.files["extracted"] += 1
+        self.dropped.extend({"path": doc.path, "note": n} for n in outcome.notes or [])
         entry = self.state[doc.path]
         entry.status = "ok"
         entry.talk_ids = [r["talk_id"] for r in outcome.rows or []]
