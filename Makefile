@@ -18,7 +18,7 @@ test: $(STAMP)  ## lint and run the test suite
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/python -m pytest
 
-bench: $(STAMP)
+bench: $(STAMP)  ## throughput and incremental-cost benchmark
 	$(VENV)/bin/python bench/bench_ingest.py
 
 clean:

@@ -94,14 +94,19 @@ def _markdown_score(text: str) -> int:
 
 
 def _looks_like_slides_text(text: str) -> bool:
-    """Text extracted from a slide deck: short lines in many small blocks, page-number lines,
-    footer lines repeated across slides, few long prose paragraphs."""
+    """Text extracted from a slide deck: short lines in many small blocks, page-number lines
+    (counting up: 1, 2, 3 …), footer lines repeated across slides, few long prose
+    paragraphs. A short deck qualifies on its page numbers and short lines alone."""
     lines = [ln.strip() for ln in text.splitlines()]
     content = [ln for ln in lines if ln]
-    if len(content) < 15:
+    if len(content) < 6:
         return False
     short = sum(1 for ln in content if len(ln) < 60) / len(content)
-    numbers = sum(1 for ln in content if re.fullmatch(r"\d{1,3}", ln))
+    page_numbers = [int(ln) for ln in content if re.fullmatch(r"\d{1,3}", ln)]
+    counting = sum(1 for a, b in zip(page_numbers, page_numbers[1:], strict=False) if b == a + 1)
+    if len(content) < 15:
+        return short > 0.6 and counting >= 2
+    numbers = len(page_numbers)
     repeated = sum(c for ln, c in Counter(content).items() if c >= 2 and len(ln) > 15)
     blank_runs = len(re.findall(r"\n[ \t\u00a0]*\n[ \t\u00a0]*\n", text))
     score = 0
@@ -109,4 +114,5 @@ def _looks_like_slides_text(text: str) -> bool:
     score += numbers >= 2
     score += repeated >= 4
     score += blank_runs >= 10
+    score += counting >= 3
     return score >= 3

@@ -1,0 +1,152 @@
+"""Slide decks: PDF title slides (font sizes) and text already extracted from slides."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from fpdf import FPDF
+
+from extractors.slides import extract_pdf, extract_slides_text, repair_split_words
+from pipeline.errors import ExtractionError
+from pipeline.normalise.stage import normalise
+from pipeline.records import Document, Hints
+from tests.conftest import SEEDS, ingest, needs_shared, score
+
+UTC = dt.UTC
+
+
+def _deck(first: list[tuple[str, int]], later: list[list[tuple[str, int]]]) -> bytes:
+    """A landscape PDF deck: each page a list of (text, font size) lines."""
+    pdf = FPDF(orientation="L", format="A4")
+    for page in [first, *later]:
+        pdf.add_page()
+        pdf.set_y(20)
+        for text, size in page:
+            pdf.set_font("Helvetica", size=size)
+            pdf.cell(0, size * 0.6, text, new_x="LMARGIN", new_y="NEXT", align="C")
+            pdf.ln(4)
+    return bytes(pdf.output())
+
+
+def rows(data: bytes, fmt: str, tz: str | None = "America/New_York") -> list[dict]:
+    doc = Document(path="deck", data=data, sha256="0", format=fmt, hints=Hints(timezone=tz))
+    fn = extract_pdf if fmt == "pdf" else extract_slides_text
+    return normalise(doc, fn(doc), dt.datetime(2024, 1, 1, tzinfo=UTC))
+
+
+def test_pdf_title_slide():
+    data = _deck(
+        [
+            ("Quantum Error Correction at Scale", 30),
+            ("Maria Gonzalez", 20),
+            ("Lakeside University", 16),
+            ("Physics Colloquium - April 12, 2023", 16),
+        ],
+        [[("Collaborators", 24), ("John Smith", 14), ("Wei Zhang", 14)]],
+    )
+    (r,) = rows(data, "pdf")
+    assert r["source_format"] == "pdf"
+    assert r["title"] == "Quantum Error Correction at Scale"
+    assert r["speakers"] == [
+        {"name": "Maria Gonzalez", "affiliation": "Lakeside University", "role": None}
+    ]
+    assert r["date"] == dt.date(2023, 4, 12)
+    assert r["start"] is None
+    assert r["abstract"] is None
+
+
+def test_pdf_logo_line_larger_than_title_does_not_win():
+    data = _deck(
+        [
+            ("QLAB", 44),  # logo: larger than the title, repeated on every page
+            ("Northbridge Institute of Technology", 34),  # institution, also larger
+            ("Learning Dynamics of Wide Networks", 28),
+            ("Kenji Watanabe", 18),
+            ("Theory Seminar - March 3, 2022, 2:00 pm", 14),
+        ],
+        [[("QLAB", 44), ("Setup", 24), ("Kenji Watanabe and Ada Brook", 14)],
+         [("QLAB", 44), ("Results", 24)]],
+    )
+    (r,) = rows(data, "pdf", tz="Asia/Tokyo")
+    assert r["title"] == "Learning Dynamics of Wide Networks"
+    assert [s["name"] for s in r["speakers"]] == ["Kenji Watanabe"]
+    assert r["date"] == dt.date(2022, 3, 3)
+    assert r["start"] == dt.datetime(2022, 3, 3, 5, 0, tzinfo=UTC)  # 14:00 JST
+
+
+def test_encrypted_pdf_is_an_extraction_error():
+    pdf = FPDF()
+    pdf.set_encryption(owner_password="owner", user_password="secret")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=20)
+    pdf.cell(0, 10, "Hidden Title")
+    doc = Document(path="x.pdf", data=bytes(pdf.output()), sha256="0", format="pdf")
+    with pytest.raises(ExtractionError, match="encrypted"):
+        extract_pdf(doc)
+
+
+def test_truncated_pdf_is_an_extraction_error():
+    data = _deck([("A Title Here", 30)], [])
+    doc = Document(path="x.pdf", data=data[: len(data) // 3], sha256="0", format="pdf")
+    with pytest.raises(ExtractionError):
+        extract_pdf(doc)
+
+
+SLIDES_TEXT = """\
+
+Scaling Laws for Sparse
+Mixture Models
+
+Hugo Brenner
+
+Data Science Seminar, October 18, 2021
+
+1
+
+Outline
+
+- Background on SMM networks
+- Results from the SM M benchmark
+
+2
+
+Acknowledgements
+
+Priya Raman
+Tom Alder
+
+3
+"""
+
+
+def test_slides_text_title_block_speaker_and_event_line():
+    (r,) = rows(SLIDES_TEXT.encode(), "slides_text")
+    assert r["title"] == "Scaling Laws for Sparse Mixture Models"
+    assert r["speakers"] == [{"name": "Hugo Brenner", "affiliation": None, "role": None}]
+    assert r["date"] == dt.date(2021, 10, 18)
+    assert r["start"] is None
+
+
+def test_split_word_repair_needs_the_joined_form_in_the_document():
+    doc = "Welcome to QUBIT labs. QUBIT is great. QUBIT again."
+    assert repair_split_words("The QU BIT Lab", doc) == "The QUBIT Lab"
+    assert repair_split_words("Deep Learning Now", doc) == "Deep Learning Now"
+
+
+@needs_shared
+def test_seed_slides_text_scores(tmp_path):
+    code, _ = ingest(SEEDS, out=tmp_path / "out")
+    assert code == 0
+    assert score(tmp_path / "out", "002_6b88348e50da2c26.txt") >= 0.95
+
+
+def test_sniff_short_deck_text_but_not_announcements():
+    from pathlib import Path
+
+    from pipeline.sniff import sniff
+
+    assert sniff(SLIDES_TEXT.encode()) == "slides_text"
+    fixtures = Path(__file__).parent / "fixtures" / "text"
+    for name in ("header_fields.txt", "prose.txt", "seminars.mbox", "listing_separated.txt"):
+        assert sniff((fixtures / name).read_bytes()) == "text", name
