@@ -39,6 +39,7 @@ from extractors import extractor_version
 from pipeline.discover import SourceFile, discover
 from pipeline.errors import SniffError, UsageError
 from pipeline.extract import Outcome, run_isolated
+from pipeline.normalise import stage as normalise_stage
 from pipeline.records import Document
 from pipeline.sniff import sniff
 from pipeline.validate import validate
@@ -243,7 +244,7 @@ class _Run:
             self.state[src.rel] = _FileState(sha, None, None, "skipped", str(exc))
             return None
         try:
-            version = extractor_version(fmt)
+            version = f"{extractor_version(fmt)}+normalise@{normalise_stage.VERSION}"
         except ImportError as exc:  # an installation problem: this format cannot be read
             self._fail(src.rel, "extract", f"no extractor for {fmt}: {exc}", sha=sha, fmt=fmt)
             return None

@@ -164,3 +164,15 @@ def test_sigkill_mid_run_leaves_previous_dataset(tmp_path: Path) -> None:
     assert code == 0
     assert pq.read_table(out / "talks.parquet").num_rows == 150
     assert all("We studied" in a for a in pd.read_parquet(out / "talks.parquet")["abstract"])
+
+
+def test_new_extractor_or_normalise_version_re_extracts(tmp_path: Path, monkeypatch) -> None:
+    from pipeline.normalise import stage
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    _archive(src, 2)
+    ingest(src, out=out)
+    monkeypatch.setattr(stage, "VERSION", stage.VERSION + "-next")
+    code, report = ingest(src, out=out)
+    assert code == 0 and report["files"]["extracted"] == 2
+    assert report["talks"]["added"] == report["talks"]["removed"] == 0

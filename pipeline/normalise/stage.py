@@ -19,6 +19,9 @@ from pipeline.normalise import agenda, dates, people, text
 from pipeline.records import Document, RawTalk, Speaker
 
 UTC = dt.UTC
+# Bump when the rows this stage makes from the same RawTalks change: incremental runs
+# re-extract every file whose rows were made by another version.
+VERSION = "2"
 
 
 def normalise(
@@ -72,8 +75,8 @@ def _speakers(raw: RawTalk) -> list[Speaker]:
     out: list[Speaker] = []
     for sp in found:
         name = text.clean_text(sp.name)
-        if not name:
-            continue
+        if not name or text.is_placeholder(name) or agenda.is_non_talk(name):
+            continue  # "TBA", "No seminar (holiday)": nobody is named
         out.append(
             Speaker(
                 name=" ".join(name.split()),
