@@ -140,10 +140,11 @@ def _row(doc: Document, raw: RawTalk, extracted_at: dt.datetime) -> dict[str, An
             warnings.extend(when.warnings)
             date = date or when.date
             zone_name = when.timezone or zone_name
-            if when.date is not None and start is None and when.start is not None:
-                start = dt.datetime.combine(when.date, when.start)
+            day = when.date or date  # a time-only phrase takes the date given beside it
+            if day is not None and start is None and when.start is not None:
+                start = dt.datetime.combine(day, when.start)
                 if when.end is not None:
-                    end = dt.datetime.combine(when.date, when.end)
+                    end = dt.datetime.combine(day, when.end)
                     if end < start:
                         end += dt.timedelta(days=1)
                         warnings.append("end before start: taken as the next day")
