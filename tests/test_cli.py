@@ -100,3 +100,15 @@ def test_module_entry_point_is_quiet_in_a_pipe(tmp_path: Path) -> None:
     assert res.returncode == 0, res.stderr
     assert "extract:" not in res.stderr and "\r" not in res.stderr  # no progress bar in a pipe
     assert '"files"' in res.stdout
+
+
+def test_fatal_error_exits_1_and_publishes_nothing(tmp_path: Path, capsys) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.ics").write_text(CAL)
+    out = tmp_path / "out"
+    out.write_text("a file where the output folder should be")
+    code, _ = ingest(src, out=out)
+    assert code == 1
+    assert "fatal" in capsys.readouterr().err
+    assert out.read_text().startswith("a file")
