@@ -30,22 +30,33 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import yaml
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 from bs4.element import Tag
 from markdown_it import MarkdownIt
 
 from extractors import listing_structured as structured
-from extractors.listing_lines import Line, clean_tree, page_lines
+from extractors.listing_lines import NAME_SPLIT_RE as _NAME_SPLIT_RE
+from extractors.listing_lines import (
+    Line,
+    LineParts,
+    clean_tree,
+    is_when,
+    page_lines,
+    split_line,
+)
+from extractors.listing_lines import personish as _personish
+from extractors.listing_lines import strip_label_prefix as _strip_label_prefix
 from pipeline.errors import ExtractionError
-from pipeline.normalise import agenda, dates, people, text
+from pipeline.normalise import agenda, dates, text
 from pipeline.records import Document, RawTalk
 
-VERSION = "1"
+VERSION = "2"
 
 _FRONT_MATTER_RE = re.compile(
     r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
@@ -82,10 +93,9 @@ _CLASS_HINTS = {
     "location": "location", "venue": "location", "room": "location", "place": "location",
     "bio": "bio", "biography": "bio",
     "affiliation": "affiliation", "institution": "affiliation", "org": "affiliation",
+    "video": "video", "recording": "video", "slides": "slides",
 }
 _CONNECTIVE_RE = re.compile(r"\s+(?:from|by|with|presented by|featuring)\s+", re.I)
-_LABEL_PREFIX_RE = re.compile(r"^([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})\s*:\s+(.+)$", re.S)
-_NAME_SPLIT_RE = re.compile(r"\s*(?:[,;/&(]|\band\b|\s[-–—]\s)\s*")
 _NOTE_RE = re.compile(r"^\s*[\(\[][^()\[\]]*[\)\]]\s*$")
 _SLIDES_RE = re.compile(r"slides?\b|\.pdf\b|slideshare|speakerdeck|\.pptx?\b|presentation", re.I)
 _VIDEO_RE = re.compile(
@@ -103,7 +113,9 @@ _VENUE_RES = (
         r"(.+?)(?:\.(?:\s|$)|$)",
         re.I,
     ),
-    re.compile(r"\b(?:held|hosted)\s+(?:at|in)\s+(?:the\s+)?(.+?)(?:\.(?:\s|$)|$)", re.I),
+    re.compile(
+        r"\b(?:held|hosted|meets?)\s+(?:at|in)\s+(?:the\s+)?(.+?)(?:\.(?:\s|$)|$)", re.I
+    ),
     re.compile(r"^\s*(?:location|venue|where|place)\s*[:：]\s*(?:the\s+)?(.+?)\.?\s*$", re.I),
 )
 _EVENT_NOUNS = re.compile(
@@ -120,6 +132,7 @@ _GENERIC_TITLE_WORDS = frozenset(
 _YEAR_TOKEN_RE = re.compile(r"^(?:19|20)\d\d$")
 _ABSTRACT_LABELS = ("abstract", "summary")
 _TITLE_MAX_WORDS = 40
+_CONTACT_RE = re.compile(r"^\s*(?:\S+@\S+\.\w+|(?:https?://|www\.)\S+)\s*$", re.I)
 
 
 @dataclass
@@ -177,8 +190,25 @@ def extract_html(doc: Document) -> list[RawTalk]:
 
 @lru_cache(maxsize=1)
 def _markdown() -> MarkdownIt:
-    """CommonMark with tables and strikethrough, raw HTML passed through; built once."""
-    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    """CommonMark with tables and strikethrough, raw HTML passed through; built once.
+
+    A soft line break before a ``Label:`` (``**Speaker:** ...`` then ``**Date:** ...``
+    on the next source line) is rendered as a hard break: each labelled field is
+    its own line, as the author laid it out, while wrapped prose stays one line.
+    """
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    default = md.renderer.rules.get("softbreak")
+
+    def softbreak(_self, tokens, idx, options, env):  # noqa: ANN001, ANN202 - markdown-it rule
+        following = "".join(
+            t.content for t in tokens[idx + 1: idx + 4] if t.type == "text"
+        )
+        if _LABEL_RE.match(following):
+            return "<br />\n"
+        return default(tokens, idx, options, env) if default else "\n"
+
+    md.add_render_rule("softbreak", softbreak)
+    return md
 
 
 def _as_date(value: object) -> dt.date | None:
@@ -201,9 +231,22 @@ def _extract(html: str, *, title: str | None, reference_date: dt.date | None) ->
     if not html.strip():
         return []
     try:
-        soup = BeautifulSoup(html, "lxml")
+        with warnings.catch_warnings():
+            # XHTML (``<?xml ...?>`` first) is read as HTML on purpose: lxml's HTML parser
+            # neither fetches external entities nor expands entity definitions
+            warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+            soup = BeautifulSoup(html, "lxml")
     except (ValueError, TypeError) as exc:  # lxml refuses some binary garbage
         raise ExtractionError(f"unreadable HTML: {exc}") from exc
+    try:
+        return _dedupe(_extract_soup(soup, title=title, reference_date=reference_date))
+    except RecursionError as exc:
+        raise ExtractionError("HTML nested too deeply to read as a listing") from exc
+
+
+def _extract_soup(
+    soup: BeautifulSoup, *, title: str | None, reference_date: dt.date | None
+) -> list[RawTalk]:
     page = _Page(reference_date=reference_date)
     page.base_url = structured.base_url(soup)
     events = structured.jsonld_events(soup) + structured.microdata_events(soup)
@@ -254,6 +297,53 @@ def _extract(html: str, *, title: str | None, reference_date: dt.date | None) ->
     for talk in talks:
         _apply_page(talk, page)
     return talks
+
+
+def _dedupe(talks: list[RawTalk]) -> list[RawTalk]:
+    """One record per talk: a page with an "upcoming" teaser above its archive states some
+    talks twice. Same date, same first speaker and same title are one talk; the record
+    saying more is kept, in the place of the first."""
+    out: list[RawTalk] = []
+    index: dict[tuple[str, str, str], int] = {}
+    for talk in talks:
+        key = _identity(talk)
+        if key is None:
+            out.append(talk)
+            continue
+        if key in index:
+            i = index[key]
+            if _richness(talk) > _richness(out[i]):
+                out[i] = talk
+            continue
+        index[key] = len(out)
+        out.append(talk)
+    return out
+
+
+def _identity(talk: RawTalk) -> tuple[str, str, str] | None:
+    day: dt.date | None = talk.date or (talk.start.date() if talk.start else None)
+    if day is None and talk.when_text:
+        parsed = dates.parse_when(
+            talk.when_text, year=talk.year_hint, reference=talk.reference_date
+        )
+        day = parsed.date if parsed else None
+    # the name part of the first speaker line is enough to tell two talks of a day apart
+    names = [s.name for s in talk.speakers] + [
+        _NAME_SPLIT_RE.split(line.strip(), maxsplit=1)[0] for line in talk.speaker_text[:1]
+    ]
+    title = re.sub(r"\W+", " ", (talk.title or "").casefold()).strip()
+    if day is None or not names or not title:
+        return None
+    return day.isoformat(), " ".join(names[0].casefold().split()), title
+
+
+def _richness(talk: RawTalk) -> int:
+    filled = sum(
+        1 for v in (talk.abstract, talk.speaker_bio, talk.start, talk.end, talk.location,
+                    talk.url, talk.slides, talk.video)
+        if v
+    )
+    return filled * 10_000 + len(talk.abstract or "") + len(talk.when_text or "")
 
 
 def _content_root(soup: BeautifulSoup) -> Tag | None:
@@ -317,23 +407,7 @@ def _apply_page(talk: RawTalk, page: _Page) -> None:
 
 
 def _is_when(text_: str) -> bool:
-    return bool(text_) and dates.looks_like_when(text_)
-
-
-def _strip_label_prefix(text_: str) -> str:
-    """``Special Seminar: Jane Doe, MIT`` -> ``Jane Doe, MIT`` when a name follows the colon."""
-    m = _LABEL_PREFIX_RE.match(text_)
-    if m and _personish(m.group(2), strip=False):
-        return m.group(2)
-    return text_
-
-
-def _personish(text_: str, *, strip: bool = True) -> bool:
-    """True when the line starts with a person's name (``Name, Role, Org``; ``A and B``)."""
-    if strip:
-        text_ = _strip_label_prefix(text_)
-    first = _NAME_SPLIT_RE.split(text_.strip(), maxsplit=1)[0].strip(" *_.:")
-    return bool(first) and people.looks_like_person_name(first)
+    return is_when(text_)
 
 
 def _split_connective(text_: str) -> tuple[str, str] | None:
@@ -345,19 +419,25 @@ def _split_connective(text_: str) -> tuple[str, str] | None:
     return None
 
 
-def _candidates(line: Line, stop: Tag) -> list[Tag]:
+def _candidates(line: Line, stop: Tag, cache: dict) -> list[Tag]:
     """Ancestors of a line (outermost first) that may be one talk's container."""
     chain: list[Tag] = []
     el: Tag | None = line.element
     while el is not None and el is not stop:
-        if _is_candidate(el):
+        known = cache.get(id(el))
+        if known is None:
+            known = cache[id(el)] = _is_candidate(el, cache)
+        if known:
             chain.append(el)
         el = el.parent if isinstance(el.parent, Tag) else None
     chain.reverse()
     return chain
 
 
-def _is_candidate(el: Tag) -> bool:
+def _is_candidate(el: Tag, cache: dict) -> bool:
+    """Whether ``el`` can hold one talk: a list item, an article, a definition, a table row
+    among others, or a classed block repeated beside its siblings (``div.views-row``).
+    Sibling shapes are counted once per parent (``cache``), so long lists stay linear."""
     name = el.name
     if name in ("li", "article", "dt", "dd"):
         return True
@@ -366,13 +446,25 @@ def _is_candidate(el: Tag) -> bool:
         if parent is None:
             return False
         cls = tuple(el.get("class") or ())
-        if not cls:
+        if not cls and name != "tr":
             return False
-        same = [
-            s for s in parent.find_all(name, recursive=False) if tuple(s.get("class") or ()) == cls
-        ]
-        return len(same) >= 2
+        counts = _sibling_shapes(parent, cache)
+        return counts.get((name, cls), 0) >= 2 or (name == "tr" and counts.get(("tr",), 0) >= 2)
     return False
+
+
+def _sibling_shapes(parent: Tag, cache: dict) -> dict[tuple, int]:
+    key = ("shapes", id(parent))
+    shapes = cache.get(key)
+    if shapes is None:
+        shapes = {}
+        for child in parent.find_all(True, recursive=False):
+            shape = (child.name, tuple(child.get("class") or ()))
+            shapes[shape] = shapes.get(shape, 0) + 1
+            if child.name == "tr":
+                shapes[("tr",)] = shapes.get(("tr",), 0) + 1
+        cache[key] = shapes
+    return shapes
 
 
 def _key(el: Tag) -> Tag:
@@ -391,7 +483,8 @@ def _records(lines: list[Line]) -> list[_Record]:
     stop = lines[0].element
     while stop.parent is not None and isinstance(stop.parent, Tag):
         stop = stop.parent
-    chains = [[_key(c) for c in _candidates(line, stop)] for line in lines]
+    cache: dict = {}
+    chains = [[_key(c) for c in _candidates(line, stop, cache)] for line in lines]
     members: dict[int, list[Line]] = {}
     for line, chain in zip(lines, chains, strict=True):
         for c in chain:
@@ -462,18 +555,30 @@ def _hint(line: Line, container: Tag | None) -> str | None:
     """The field a card's class names or microdata property give a line (``class="speaker"``)."""
     el: Tag | None = line.element
     while el is not None and el is not container:
-        words: list[str] = []
         for attr in ("class", "itemprop"):
             val = el.get(attr)
             if isinstance(val, str):
                 val = val.split()
             for v in val or ():
-                words.extend(w for w in re.split(r"[-_\s]+", str(v).lower()) if w)
-        for w in words:
-            if w in _CLASS_HINTS:
-                return _CLASS_HINTS[w]
+                hint = _token_hint(str(v))
+                if hint:
+                    return hint
         el = el.parent if isinstance(el.parent, Tag) else None
     return None
+
+
+def _token_hint(token: str) -> str | None:
+    """The field one class token names. CMS classes nest generic words before the field
+    (Drupal ``field--name-field-date``, ``speaker-name``): the last hint word decides, and
+    ``name`` only when it is the only one."""
+    words = [w for w in re.split(r"[-_\s]+", token.lower()) if w]
+    found = [
+        w for i, w in enumerate(words)
+        if w in _CLASS_HINTS and (w != "name" or i == len(words) - 1)
+    ]
+    if len(found) > 1:
+        found = [w for w in found if w != "name"]
+    return _CLASS_HINTS[found[-1]] if found else None
 
 
 def _label(text_: str) -> tuple[str, str] | None:
@@ -547,12 +652,14 @@ def _record_talk(rec: _Record, page: _Page) -> RawTalk | None:
             elif kind == "video" and not talk.video:
                 talk.video = structured.absolute(href, page.base_url)
         if role == "when" or (role is None and _is_when(t)):
-            when.append(ln.datetime or t)
+            when.append(_machine_times(talk, ln.datetimes, t))
             continue
         if role in ("slides", "video"):
             continue
         if role is None and _is_link_line(ln):
             continue
+        if role is not None and _label(f"{t}:") is not None and len(t.split()) <= 3:
+            continue  # a field's own label (``<div class="field__label">Speaker</div>``)
         if role == "location":
             talk.location = t
         elif role == "affiliation":
@@ -571,6 +678,22 @@ def _record_talk(rec: _Record, page: _Page) -> RawTalk | None:
         else:
             pending.append(ln)
 
+    # one line saying it all: ``Oct 8 Jane Doe (MIT) – Title``
+    if not speakers and title is None and pending:
+        parts = _one_line_talk(pending, page)
+        if parts is not None:
+            ln = pending.pop(0)
+            if parts.title and agenda.is_non_talk(parts.title) and not parts.speaker:
+                return None
+            if parts.when:
+                when.insert(0, _machine_times(talk, ln.datetimes, parts.when))
+            if parts.speaker:
+                speakers.append(parts.speaker)
+            title, title_line = parts.title, None
+            for label, href in parts.title_links:
+                if _link_kind(label, href) is None:
+                    talk.url = structured.absolute(href, page.base_url)
+                    break
     # speaker: a line that starts with a person's name, preferring emphasised lines
     if not speakers:
         # a connective line (``Welcome from Jane Doe``) or one of the first lines
@@ -607,6 +730,11 @@ def _record_talk(rec: _Record, page: _Page) -> RawTalk | None:
             cand: Line | None = head
         else:
             cand = emphasised[0] if emphasised else None
+        italic = [ln for ln in emphasised if ln.em_only]
+        if cand is head and head.heading and italic and rec.container is None and speakers:
+            # a section heading (``Next talk``) over a bold name and an italic title:
+            # the italic line is the talk's title, the heading only groups the lines
+            cand = italic[0]
         if cand is not None and len(cand.text.split()) <= _TITLE_MAX_WORDS:
             title, title_line = cand.text, cand
             pending.remove(cand)
@@ -634,6 +762,8 @@ def _record_talk(rec: _Record, page: _Page) -> RawTalk | None:
     if bio:
         talk.speaker_bio = "\n\n".join(text.strip_label(b, ("bio", "biography")) or b for b in bio)
 
+    if title is not None and _CONTACT_RE.match(title):
+        title = talk.title = None  # an e-mail address or a bare link is contact data, not a title
     own_when = " ".join(when) if when else None
     heading_when = _heading_when(rec.context)
     if own_when and heading_when and not _has_date(own_when):
@@ -651,6 +781,53 @@ def _record_talk(rec: _Record, page: _Page) -> RawTalk | None:
     if speakers and not (title or talk.when_text or talk.abstract):
         return None
     return talk
+
+
+def _one_line_talk(pending: list[Line], page: _Page) -> LineParts | None:
+    """The parts of the record's first line when that line alone states the talk.
+
+    A line with a date in it (``Sep 24: Jane Doe — Title``) is split whatever
+    follows it; a line without one only when it is the record's one prose line
+    (a list item ``Jane Doe (MIT) – Title`` under a date heading), so that a
+    ``Special Lecture: Jane Doe`` line above a title line keeps its meaning.
+    """
+    ln = pending[0]
+    if ln.heading and len(pending) > 1:
+        return None
+    drop = frozenset(href for label, href in ln.links if _link_kind(label, href) is not None)
+    parts = split_line(ln, drop)
+    if parts is None:
+        return None
+    single = len(pending) == 1
+    if parts.when is not None and (parts.speaker or (single and parts.title)):
+        if parts.title and len(parts.title.split()) > _TITLE_MAX_WORDS:
+            return None
+        return parts
+    if parts.when is None and parts.speaker and parts.title and single:
+        return parts
+    return None
+
+
+def _machine_times(talk: RawTalk, stamps: list[tuple[str, str]], visible: str) -> str:
+    """Use ``<time datetime>`` values: an instant sets ``start``/``end``, a date replaces its
+    visible text in the when phrase (``May 6`` -> ``2024-05-06``), so no year is guessed."""
+    for value, shown in stamps:
+        inst = structured.instant(value)
+        if isinstance(inst, dt.datetime):
+            if talk.start is None:
+                talk.start = inst
+            elif talk.end is None and _comparable(talk.start, inst) and inst > talk.start:
+                talk.end = inst
+        elif isinstance(inst, dt.date):
+            if shown and shown in visible:
+                visible = visible.replace(shown, inst.isoformat(), 1)
+            elif not _has_date(visible):
+                visible = f"{inst.isoformat()} {visible}"
+    return visible
+
+
+def _comparable(a: dt.datetime, b: dt.datetime) -> bool:
+    return (a.tzinfo is None) == (b.tzinfo is None)
 
 
 def _has_date(when_text: str) -> bool:
@@ -677,6 +854,14 @@ def _bio_like(paragraph: str, name_words: set[str]) -> bool:
 # ---------------------------------------------------------------- tables
 
 
+def _without_material_links(value: str, links: list[tuple[str, str]]) -> str:
+    """A cell's text without the labels of its slides/recording links (``Title [slides]``)."""
+    for label, href in links:
+        if label and _link_kind(label, href) is not None and value.rstrip().endswith(label):
+            value = value.rstrip()[: -len(label)]
+    return " ".join(re.sub(r"\(\s*\)|\[\s*\]|\[\s*$", " ", value).split()).strip(" -–—|,;") or value
+
+
 def _table_talk(
     row: dict[str, structured.Cell], context: list[Line], page: _Page
 ) -> RawTalk | None:
@@ -686,6 +871,9 @@ def _table_talk(
         return c.text if c is not None and c.text else None
 
     title = cell("title")
+    tcell = row.get("title")
+    if title and tcell is not None:
+        title = _without_material_links(title, tcell.links)
     speaker = cell("speaker")
     first = speaker or title or ""
     if agenda.is_non_talk(first) or (title and agenda.is_non_talk(title) and not speaker):
@@ -701,9 +889,14 @@ def _table_talk(
         if split:
             talk.title, speaker = split
             talk.speaker_text = [speaker]
-    whens = [c.datetime or c.text for k, c in row.items() if k.startswith("when") and c.text]
+    whens = [
+        _machine_times(talk, c.datetimes, c.text)
+        for k, c in row.items() if k.startswith("when") and c.text
+    ]
     talk.when_text = " ".join(whens) or None
-    heading_when = _heading_when(context)
+    day = row.get("day")
+    heading_when = _machine_times(talk, day.datetimes, day.text) if day else None
+    heading_when = heading_when or _heading_when(context)
     if heading_when and (not talk.when_text or not _has_date(talk.when_text)):
         talk.when_text = f"{heading_when} {talk.when_text or ''}".strip()
     talk.year_hint = _heading_year(context)

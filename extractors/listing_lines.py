@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bs4 import BeautifulSoup
 from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+
+from pipeline.normalise import dates, people
 
 # Elements that start a new visual line.
 BLOCK_TAGS = frozenset(
@@ -29,6 +32,18 @@ JUNK_TAGS = ("nav", "aside", "script", "style", "noscript", "form", "template", 
              "button", "select", "input", "textarea", "link", "meta")
 _SKIP_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
 _WORD_RE = re.compile(r"\w", re.U)
+_LABEL_PREFIX_RE = re.compile(r"^([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})\s*:\s+(.+)$", re.S)
+NAME_SPLIT_RE = re.compile(r"\s*(?:[,;/&(]|\band\b|\s[-–—]\s)\s*")
+# Separators between the parts of a one-line talk (``Sep 24: Jane Doe (MIT) — Title``):
+# dashes and bars (strong), a colon followed by a space (weak: titles contain colons).
+_DASH_SEP_RE = re.compile(r"\s+[-–—]{1,2}\s+|\s*[—–|]\s*")
+_COLON_SEP_RE = re.compile(r"\s*:\s+")
+_COMMA_SEP_RE = re.compile(r"\s*,\s+")
+_QUOTED_RE = re.compile(r"[“\"„«]([^“”\"«»]{3,}?)[”\"»]")
+_EMPTY_BRACKETS_RE = re.compile(r"\(\s*\)|\[\s*\]")
+_EDGE_PUNCT = " \t\n—–-:|,;·•"
+_WHEN_PART_MAX = 80
+_ONE_LINE_MAX = 600
 
 
 @dataclass
@@ -51,6 +66,8 @@ class Line:
     datetime: str | None = None  # a <time datetime="..."> inside the line
     index: int = 0
     links: list[tuple[str, str]] = field(default_factory=list)
+    # every <time datetime> of the line: (machine value, the element's visible text)
+    datetimes: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -81,20 +98,32 @@ class Line:
 
 def clean_tree(soup: BeautifulSoup) -> None:
     """Remove page furniture in place: navigation, asides, scripts, forms, comments, and
-    page-level headers/footers (a header inside an ``article`` is a card's own header)."""
-    for node in soup.find_all(string=lambda s: isinstance(s, _SKIP_STRINGS)):
+    page-level headers/footers (a header inside an ``article`` is a card's own header).
+    One pass over the tree decides, then the chosen nodes are detached: large pages stay fast.
+    """
+    doomed: list = []
+    for node in soup.descendants:
+        if isinstance(node, _SKIP_STRINGS):
+            doomed.append(node)
+        elif isinstance(node, Tag) and _is_furniture(node):
+            doomed.append(node)
+    for node in doomed:
         node.extract()
-    for tag in soup.find_all(JUNK_TAGS):
-        tag.decompose()
-    for tag in soup.find_all(["header", "footer"]):
-        if tag.find_parent("article") is None or tag.get("role") in ("banner", "contentinfo"):
-            tag.decompose()
-    for tag in soup.find_all(attrs={"role": ("navigation", "banner", "contentinfo", "search")}):
-        tag.decompose()
-    for tag in soup.find_all(attrs={"hidden": True}):
-        tag.decompose()
-    for tag in soup.find_all(attrs={"aria-hidden": "true"}):
-        tag.decompose()
+
+
+_FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search"})
+
+
+def _is_furniture(tag: Tag) -> bool:
+    if tag.name in JUNK_TAGS:
+        return True
+    if tag.get("role") in _FURNITURE_ROLES:
+        return True
+    if tag.has_attr("hidden") or tag.get("aria-hidden") == "true":
+        return True
+    if tag.name in ("header", "footer"):
+        return tag.find_parent("article") is None
+    return False
 
 
 def heading_level(tag: Tag) -> int:
@@ -110,10 +139,14 @@ def heading_level(tag: Tag) -> int:
 
 
 def page_lines(root: Tag) -> list[Line]:
-    """The visual lines under ``root`` in document order."""
+    """The visual lines under ``root`` in document order.
+
+    The tree is walked with an explicit stack, not recursion: real pages nest
+    unclosed ``<font>``/``<div>`` tags thousands deep, which must not overflow.
+    """
     out: list[Line] = []
     pending: list[Segment] = []
-    pending_dt: list[str] = []
+    pending_dt: list[tuple[str, str]] = []
 
     def flush(block: Tag) -> None:
         if any(_WORD_RE.search(s.text) for s in pending):
@@ -129,45 +162,63 @@ def page_lines(root: Tag) -> list[Line]:
                     segments=list(pending),
                     element=block,
                     heading=heading_level(block),
-                    datetime=pending_dt[0] if pending_dt else None,
+                    datetime=pending_dt[0][0] if pending_dt else None,
                     index=len(out),
                     links=merged,
+                    datetimes=list(pending_dt),
                 )
             )
         pending.clear()
         pending_dt.clear()
 
-    def walk(node: Tag, strong: bool, em: bool, href: str | None, block: Tag) -> None:
+    # actions: ("walk", node, strong, em, href, block), ("flush", block), ("text", segment),
+    # ("stamp", datetime attribute, visible text)
+    stack: list[tuple] = [("walk", root, False, False, None, root)]
+    while stack:
+        action = stack.pop()
+        if action[0] == "flush":
+            flush(action[1])
+            continue
+        if action[0] == "text":
+            pending.append(action[1])
+            continue
+        if action[0] == "stamp":
+            pending_dt.append((action[1], action[2]))
+            continue
+        _, node, strong, em, href, block = action
+        todo: list[tuple] = []
         for child in node.children:
             if isinstance(child, _SKIP_STRINGS):
                 continue
             if isinstance(child, NavigableString):
-                pending.append(Segment(str(child), strong, em, href))
+                todo.append(("text", Segment(str(child), strong, em, href)))
                 continue
             if not isinstance(child, Tag):
                 continue
             name = child.name
             if name == "br":
-                flush(block)
+                todo.append(("flush", block))
                 continue
             if name in BLOCK_TAGS or heading_level(child):
-                flush(block)
-                walk(child, strong, em, href, child)
-                flush(child)
+                todo.append(("flush", block))
+                todo.append(("walk", child, strong, em, href, child))
+                todo.append(("flush", child))
                 continue
-            if name == "time" and child.get("datetime"):
-                pending_dt.append(str(child["datetime"]))
             if name == "img":
                 continue
-            walk(
+            if name == "time" and child.get("datetime"):
+                todo.append(
+                    ("stamp", str(child["datetime"]).strip(), " ".join(child.get_text().split()))
+                )
+            todo.append((
+                "walk",
                 child,
                 strong or name in STRONG_TAGS or _bold_style(child),
                 em or name in EM_TAGS,
                 href or (str(child.get("href")) if name == "a" and child.get("href") else None),
                 block,
-            )
-
-    walk(root, False, False, None, root)
+            ))
+        stack.extend(reversed(todo))  # popped in document order
     flush(root)
     return out
 
@@ -175,3 +226,176 @@ def page_lines(root: Tag) -> list[Line]:
 def _bold_style(tag: Tag) -> bool:
     style = str(tag.get("style") or "").replace(" ", "").lower()
     return "font-weight:bold" in style or "font-weight:700" in style
+
+
+# ---------------------------------------------------------------- one-line talks
+
+
+@lru_cache(maxsize=8192)
+def _person_name(text: str) -> bool:
+    """The shared predicate, remembered: list pages repeat the same names many times."""
+    return people.looks_like_person_name(text)
+
+
+@lru_cache(maxsize=8192)
+def is_when(text: str) -> bool:
+    """The shared ``looks_like_when``, remembered (cut candidates are tested repeatedly)."""
+    return bool(text) and dates.looks_like_when(text)
+
+
+def strip_label_prefix(text: str) -> str:
+    """``Special Seminar: Jane Doe, MIT`` -> ``Jane Doe, MIT`` when a name follows the colon."""
+    m = _LABEL_PREFIX_RE.match(text)
+    if m and personish(m.group(2), strip=False):
+        return m.group(2)
+    return text
+
+
+def personish(text: str, *, strip: bool = True) -> bool:
+    """True when the text starts with a person's name (``Name, Role, Org``; ``A and B``)."""
+    if strip:
+        text = strip_label_prefix(text)
+    first = NAME_SPLIT_RE.split(text.strip(), maxsplit=1)[0].strip(" *_.:")
+    return bool(first) and _person_name(first)
+
+
+@dataclass
+class LineParts:
+    """The date, speaker and title one line states (``Oct 8 Jane Doe (MIT) – Title``)."""
+
+    when: str | None = None
+    speaker: str | None = None
+    title: str | None = None
+    title_links: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _clean_part(text: str) -> str:
+    text = _EMPTY_BRACKETS_RE.sub(" ", " ".join(text.split()))
+    return " ".join(text.split()).strip(_EDGE_PUNCT)
+
+
+def split_line(line: Line, drop_hrefs: frozenset[str] = frozenset()) -> LineParts | None:
+    """Split a one-line talk into date, speaker and title, or None when it is not one.
+
+    The parts are told apart by what they are (the shared ``looks_like_when`` and
+    person-name predicates), and the layout only says where they may be cut:
+    dashes, bars, colons, quotes, and changes of emphasis (``<b>date</b> name –
+    <i>title</i>``). Links in ``drop_hrefs`` (slides, recordings) are not text.
+    """
+    if len(line.text) > _ONE_LINE_MAX:
+        return None  # prose, not a one-line talk
+    chars: list[str] = []
+    styles: list[tuple[bool, bool, str | None]] = []
+    for seg in line.segments:
+        masked = seg.href is not None and seg.href in drop_hrefs
+        for ch in seg.text:
+            chars.append(" " if masked or ch in "\r\n\t" else ch)
+            styles.append((seg.strong, seg.em, seg.href))
+    text = "".join(chars)
+    if not text.strip():
+        return None
+    # where the text may be cut: separators, and changes of emphasis/link between words
+    cuts: list[tuple[int, int, str]] = []
+    for rx, kind in ((_DASH_SEP_RE, "dash"), (_COLON_SEP_RE, "colon"), (_COMMA_SEP_RE, "comma")):
+        cuts.extend((m.start(), m.end(), kind) for m in rx.finditer(text))
+    prev: tuple[bool, bool, str | None] | None = None
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            continue
+        if prev is not None and styles[i] != prev and (i == 0 or text[i - 1].isspace() or
+                                                       not text[i - 1].isalnum()):
+            j = i
+            while j > 0 and text[j - 1].isspace():
+                j -= 1
+            cuts.append((j, i, "style"))
+        prev = styles[i]
+    cuts.sort()
+    parts = LineParts()
+    start, stop = 0, len(text)
+    # the date: the longest leading run that is a when phrase, else a trailing one
+    for a, b, _ in cuts:
+        if a > _WHEN_PART_MAX:
+            break
+        head = _clean_part(text[:a])
+        if head and is_when(head):
+            parts.when, start = head, b
+    if parts.when is None:
+        for a, b, _ in reversed(cuts):
+            if len(text) - b > _WHEN_PART_MAX:
+                break
+            tail = _clean_part(text[b:].strip().strip("()[]"))
+            if tail and is_when(tail) and _clean_part(text[:a]):
+                parts.when, stop = tail, a
+    rest = text[start:stop]
+    offset = start
+    if not _clean_part(rest):
+        return None
+    span = _title_span(rest, styles[start:stop])
+    if span is not None:
+        a, b = span
+        title = _clean_part(rest[a:b])
+        who = _clean_part(rest[:a] + " " + rest[b:])
+        if who and not personish(who):
+            return None
+        parts.title, parts.speaker = title or None, who or None
+        title_range = (offset + a, offset + b)
+    else:
+        inner = [(a - offset, b - offset, k) for a, b, k in cuts if start < a and b < stop]
+        found = None
+        for kind in ("dash", "colon", "style"):
+            for a, b, k in inner:
+                if k != kind:
+                    continue
+                left, right = _clean_part(rest[:a]), _clean_part(rest[b:])
+                if not left or not right:
+                    continue
+                if personish(left) and not personish(right):
+                    found = (left, right, (offset + b, stop))
+                elif kind != "colon" and personish(right) and not personish(left):
+                    found = (right, left, (start, offset + a))
+                if found:
+                    break
+            if found:
+                break
+        if found is not None:
+            parts.speaker, parts.title, title_range = found
+        elif personish(_clean_part(rest)):
+            parts.speaker, title_range = _clean_part(rest), (0, 0)
+        elif parts.when is not None:
+            parts.title, title_range = _clean_part(rest), (start, stop)
+        else:
+            return None
+    seen: set[str] = set()
+    for i in range(*title_range):
+        href = styles[i][2]
+        if href and href not in seen and href not in drop_hrefs:
+            seen.add(href)
+            label = " ".join(
+                "".join(c for c, st in zip(chars, styles, strict=True) if st[2] == href).split()
+            )
+            parts.title_links.append((label, href))
+    return parts
+
+
+def _title_span(
+    rest: str, styles: list[tuple[bool, bool, str | None]]
+) -> tuple[int, int] | None:
+    """Where a quoted or italic title lies in the text after the date."""
+    m = _QUOTED_RE.search(rest)
+    if m and len(m.group(1).split()) >= 2:
+        return m.start(), m.end()
+    best: tuple[int, int] | None = None
+    i = 0
+    while i < len(rest):
+        if styles[i][1] and not styles[i][0] and not rest[i].isspace():
+            j = i
+            while j < len(rest) and (styles[j][1] or rest[j].isspace()):
+                j += 1
+            if len(rest[i:j].split()) >= 2 and (best is None or j - i > best[1] - best[0]):
+                best = (i, j)
+            i = j
+        else:
+            i += 1
+    if best is not None and _clean_part(rest[: best[0]] + rest[best[1]:]):
+        return best
+    return None

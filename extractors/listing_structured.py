@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
@@ -19,7 +19,8 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup
 from bs4.element import Tag
 
-from extractors.listing_lines import page_lines
+from extractors.listing_lines import page_lines, personish
+from pipeline.normalise import dates
 from pipeline.records import RawTalk
 
 # Header words of agenda tables, mapped to column roles (first match wins).
@@ -48,6 +49,7 @@ class Cell:
     text: str
     links: list[tuple[str, str]] = field(default_factory=list)
     datetime: str | None = None
+    datetimes: list[tuple[str, str]] = field(default_factory=list)
 
 
 def base_url(soup: BeautifulSoup) -> str | None:
@@ -199,7 +201,7 @@ def _people(value: Any) -> list[str]:
     return out
 
 
-def _instant(value: Any) -> dt.datetime | dt.date | None:
+def instant(value: Any) -> dt.datetime | dt.date | None:
     """An ISO 8601 value from structured data (machine format, read with the standard library)."""
     value = _first(value)
     if not isinstance(value, str) or not value.strip():
@@ -255,7 +257,7 @@ def event_talk(event: dict, base: str | None) -> RawTalk:
         persons = [p for p in people if isinstance(p, dict) and _is_type(p.get("@type"), "Person")]
         performers = _people(persons)
     talk.speaker_text = performers
-    start, end = _instant(event.get("startDate")), _instant(event.get("endDate"))
+    start, end = instant(event.get("startDate")), instant(event.get("endDate"))
     if isinstance(start, dt.datetime):
         talk.start = start
         talk.date = start.date()
@@ -296,15 +298,107 @@ def _cell(td: Tag) -> Cell:
     lines = page_lines(td)
     text = " ".join(ln.text for ln in lines)
     links = [link for ln in lines for link in ln.links]
-    stamp = next((ln.datetime for ln in lines if ln.datetime), None)
-    return Cell(text=" ".join(text.split()), links=links, datetime=stamp)
+    stamps = [stamp for ln in lines for stamp in ln.datetimes]
+    return Cell(
+        text=" ".join(text.split()),
+        links=links,
+        datetime=stamps[0][0] if stamps else None,
+        datetimes=stamps,
+    )
+
+
+def _cells(tr: Tag) -> list[Tag]:
+    return tr.find_all(["td", "th"], recursive=False)
+
+
+def _span(td: Tag) -> int:
+    try:
+        return max(1, int(str(td.get("colspan") or 1)))
+    except ValueError:
+        return 1
+
+
+def _is_when_cell(cell: Cell) -> bool:
+    return bool(cell.datetime) or (bool(cell.text) and dates.looks_like_when(cell.text))
+
+
+def _full_width(cells: list[Tag], grid: list[Cell], width: int) -> bool:
+    """A row with one cell of text spanning the table (or alone in it): a day heading, a break."""
+    filled = [c for c in grid if c.text]
+    return len(filled) <= 1 and (len(cells) == 1 or any(_span(td) >= width - 1 for td in cells))
+
+
+def _header_keys(header_row: Tag) -> list[str] | None:
+    """Column keys from a header row that names a speaker or title column plus one more."""
+    headers = _cells(header_row)
+    roles: list[str | None] = [_column_role(h.get_text(" ", strip=True)) for h in headers]
+    known = [r for r in roles if r]
+    if not ({"speaker", "title"} & set(known)) or len(set(known)) < 2:
+        return None
+    return _keys(roles)
+
+
+def _keys(roles: list[str | None]) -> list[str]:
+    counts: dict[str, int] = {}
+    keyed: list[str] = []
+    for r in roles:
+        if r == "when":  # Date and Time columns both feed when_text, in order
+            counts[r] = counts.get(r, 0) + 1
+            keyed.append(f"when{counts[r]}")
+        elif r is not None and r not in counts:
+            counts[r] = 1
+            keyed.append(r)
+        else:  # unknown or repeated column: kept for its links (``Materials``)
+            keyed.append(f"other{len(keyed)}")
+    return keyed
+
+
+def _share(values: list[str], pred: Callable[[str], bool]) -> float:
+    return sum(1 for v in values if pred(v)) / len(values) if values else 0.0
+
+
+def _inferred_keys(grid: list[list[Cell]]) -> list[str] | None:
+    """Column keys of a table without a header row, from what its cells hold.
+
+    A column of dates or times is ``when``, a column of person names the speaker,
+    the longest remaining text the title; a short column beside the speaker's is
+    the affiliation. Without a date/time column and a speaker column the table is
+    not read as talks (a staff directory, a layout table).
+    """
+    if len(grid) < 2:
+        return None
+    width = max(len(r) for r in grid)
+    cols = [[r[j] for r in grid if j < len(r) and r[j].text] for j in range(width)]
+    roles: list[str | None] = [None] * width
+    for j, col in enumerate(cols):
+        if col and sum(_is_when_cell(c) for c in col) / len(col) >= 0.6:
+            roles[j] = "when"
+    texts = [[c.text for c in col] for col in cols]
+    person = [_share(t, personish) if roles[j] is None else 0.0 for j, t in enumerate(texts)]
+    if not any(r == "when" for r in roles) or max(person, default=0.0) < 0.6:
+        return None
+    speaker = person.index(max(person))
+    roles[speaker] = "speaker"
+    rest = [j for j in range(width) if roles[j] is None and texts[j]]
+    mean_words = {j: sum(len(t.split()) for t in texts[j]) / len(texts[j]) for j in rest}
+    prose = [j for j in rest if mean_words[j] >= 2 and person[j] < 0.5]
+    if prose:
+        title = max(prose, key=lambda j: sum(len(t) for t in texts[j]) / len(texts[j]))
+        roles[title] = "title"
+    for j in (speaker + 1, speaker - 1):
+        if j in rest and roles[j] is None and mean_words[j] <= 6 and person[j] < 0.5:
+            roles[j] = "affiliation"
+            break
+    return _keys(roles)
 
 
 def table_records(root: Tag) -> list[tuple[Tag, list[dict[str, Cell]]]]:
     """Agenda tables under ``root``: each as (table, rows keyed by column role).
 
-    A table counts when its header row names a speaker or title column plus one more
-    known column; the caller leaves its lines out of the line-based reading.
+    Columns are named by a header row (``Date | Speaker | Title``), else inferred
+    from the cells. A full-width row stating a date (``Monday, May 6, 2024``) is a
+    day heading: the rows below it get it as ``day``. The caller leaves the
+    tables' lines out of the line-based reading.
     """
     found: list[tuple[Tag, list[dict[str, Cell]]]] = []
     for table in root.find_all("table"):
@@ -313,31 +407,33 @@ def table_records(root: Tag) -> list[tuple[Tag, list[dict[str, Cell]]]]:
         rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
         if len(rows) < 2:
             continue
-        header_row = rows[0]
-        headers = header_row.find_all(["th", "td"], recursive=False)
-        roles: list[str | None] = [_column_role(h.get_text(" ", strip=True)) for h in headers]
-        known = [r for r in roles if r]
-        if not ({"speaker", "title"} & set(known)) or len(set(known)) < 2:
+        grids = [[_cell(td) for td in _cells(tr)] for tr in rows]
+        width = max(sum(_span(td) for td in _cells(tr)) for tr in rows)
+        keyed = _header_keys(rows[0])
+        body = list(zip(rows[1:], grids[1:], strict=True))
+        if keyed is None:
+            body = [
+                (tr, g) for tr, g in zip(rows, grids, strict=True)
+                if _full_width(_cells(tr), g, width)
+                or not all(td.name == "th" for td in _cells(tr))
+            ]
+            keyed = _inferred_keys(
+                [g for tr, g in body if len(g) >= 2 and not _full_width(_cells(tr), g, width)]
+            )
+        if keyed is None:
             continue
-        counts: dict[str, int] = {}
-        keyed: list[str] = []
-        for r in roles:
-            if r == "when":  # Date and Time columns both feed when_text, in order
-                counts[r] = counts.get(r, 0) + 1
-                keyed.append(f"when{counts[r]}")
-            elif r is not None and r not in counts:
-                counts[r] = 1
-                keyed.append(r)
-            else:  # unknown or repeated column: kept for its links (``Materials``)
-                keyed.append(f"other{len(keyed)}")
         out: list[dict[str, Cell]] = []
-        for tr in rows[1:]:
-            cells = tr.find_all(["td", "th"], recursive=False)
-            if len(cells) < 2:
-                continue  # a full-width row: a break, a day separator
-            row: dict[str, Cell] = {}
-            for key, td in zip(keyed, cells, strict=False):
-                row[key] = _cell(td)
+        day: Cell | None = None
+        for tr, grid in body:
+            cells = _cells(tr)
+            if len(cells) < 2 or _full_width(cells, grid, width):
+                filled = [c for c in grid if c.text]
+                if filled and _is_when_cell(filled[0]):
+                    day = filled[0]
+                continue  # a full-width row: a day heading, a break, a session name
+            row: dict[str, Cell] = dict(zip(keyed, grid, strict=False))
+            if day is not None:
+                row["day"] = day
             out.append(row)
         found.append((table, out))
     return found
