@@ -15,7 +15,7 @@ from pipeline.normalise.text import clean_text, clean_title, is_placeholder, str
         (r"costs \$5 and \*not\* more", "costs $5 and *not* more"),
         ("Tom &amp; Jerry&nbsp;meet", "Tom & Jerry meet"),
         ("<p>First para.</p><p>Second <b>bold</b> para.</p>", "First para.\n\nSecond bold para."),
-        ("line one<br/>line two", "line one line two"),
+        ("line one<br/>line two", "line one\nline two"),
         ("tabs\tand\u00a0nbsp   and  spaces", "tabs and nbsp and spaces"),
         (
             "para one\nwrapped\n\n\n\npara two\n  \n para three",

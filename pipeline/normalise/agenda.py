@@ -18,19 +18,24 @@ from pipeline.normalise.vocab import (
     KIND_TUTORIAL_WORDS,
     NON_TALK_CONTINUATIONS,
     NON_TALK_PATTERNS,
+    NON_TALK_QUALIFIERS,
 )
 
+# Moving people between venues (``Bus to hotel``, ``Walk to the reception``): agenda-only,
+# so it is kept out of the shared logistics vocabulary other modules match in prose.
+_TRAVEL = r"(?:bus|shuttle|coach|transfer|transport(?:ation)?|walk|travel)\s+(?:back\s+)?to"
+
 _NON_TALK_RE = re.compile(
-    r"^\W*(?:(?:day\s+\d+|morning|afternoon|evening|mid-?morning|mid-?afternoon|working|"
-    r"buffet|continental|light|hot|catered|networking|welcome|conference|workshop|"
-    r"sandwich|pizza|group|closing|opening)\s+)*"
-    rf"(?:{'|'.join(NON_TALK_PATTERNS)})\b"
+    rf"^\W*(?:(?:{'|'.join(NON_TALK_QUALIFIERS)})\s+)*"
+    rf"(?:{_TRAVEL}\b|(?:{'|'.join(NON_TALK_PATTERNS)})\b"
     # what follows must be nothing, a separator, a time/number or a logistics continuation
-    rf"(?:\s*(?:$|[,;:.(\[|@/&+!–—]|\d)|\s+-|\s+(?:{'|'.join(NON_TALK_CONTINUATIONS)})\b)",
+    rf"(?:\s*(?:$|[,;:.(\[|@/&+!–—]|\d)|\s+-|\s+(?:{'|'.join(NON_TALK_CONTINUATIONS)})\b))",
     re.I,
 )
 # A poster session or social item that names a presenter is a talk after all.
 _PRESENTER_RE = re.compile(r"\b(?:by|presented by|with|from|featuring)\s+[A-Z]", re.U)
+# ``Lunch and learn``, ``Breakfast & learn``: a meal that is a talk format.
+_MEAL_TALK_RE = re.compile(r"\b(?:and|&|['’]?n['’]?)\s+learn\b", re.I)
 _REMARKS_RE = re.compile(rf"(?:{'|'.join(KIND_REMARKS_PATTERNS)})", re.I)
 _PANEL_RE = re.compile(rf"\b(?:{'|'.join(KIND_PANEL_WORDS)})\b", re.I)
 _LECTURE_RE = re.compile(rf"\b(?:{'|'.join(KIND_LECTURE_WORDS)})\b", re.I)
@@ -55,7 +60,7 @@ def is_non_talk(text: str) -> bool:
     plain = _plain(text)
     if not plain or not _NON_TALK_RE.match(plain):
         return False
-    return not _PRESENTER_RE.search(plain)
+    return not _PRESENTER_RE.search(plain) and not _MEAL_TALK_RE.search(plain)
 
 
 def classify_kind(title: str | None, context: str | None = None) -> str:

@@ -83,8 +83,24 @@ ZONE_NAMES: dict[str, str] = {
     "central european": "Europe/Paris", "eastern european": "Europe/Athens",
     "western european": "Europe/Lisbon", "british": "Europe/London",
     "greenwich mean": "Europe/London", "coordinated universal": "UTC", "universal": "UTC",
-    "japan": "Asia/Tokyo", "korea": "Asia/Seoul",
+    "japan": "Asia/Tokyo", "korea": "Asia/Seoul", "alaska": "America/Anchorage",
+    "hawaii": "Pacific/Honolulu", "hawaii-aleutian": "Pacific/Honolulu",
+    "atlantic": "America/Halifax", "newfoundland": "America/St_Johns",
+    "india": "Asia/Kolkata", "indian": "Asia/Kolkata", "china": "Asia/Shanghai",
+    "israel": "Asia/Jerusalem", "singapore": "Asia/Singapore", "hong kong": "Asia/Hong_Kong",
+    "australian eastern": "Australia/Sydney", "australian central": "Australia/Adelaide",
+    "australian western": "Australia/Perth", "new zealand": "Pacific/Auckland",
+    "brasilia": "America/Sao_Paulo", "brazil": "America/Sao_Paulo",
+    "argentina": "America/Argentina/Buenos_Aires", "moscow": "Europe/Moscow",
+    "us eastern": "America/New_York", "us central": "America/Chicago",
+    "us mountain": "America/Denver", "us pacific": "America/Los_Angeles",
+    "irish": "Europe/Dublin", "east africa": "Africa/Nairobi",
+    "central africa": "Africa/Maputo", "south africa": "Africa/Johannesburg",
+    "west africa": "Africa/Lagos", "gulf": "Asia/Dubai", "arabia": "Asia/Riyadh",
 }  # fmt: skip
+# The North American zone names, which pages also write bare after a clock time
+# (``1pm Pacific``, ``4:00 Eastern``).
+_US_ZONE_NAMES = ("eastern", "central", "mountain", "pacific")
 
 # --- regular expressions ---------------------------------------------------------
 
@@ -111,11 +127,14 @@ _DMY_RE = re.compile(
     rf"(?P<mon>{_MONTH_ALT})\b\.?{_YEAR_TAIL}",
     re.I,
 )
+# A month name right before a number: the number is a day, not an hour.
+_MONTH_BEFORE_RE = re.compile(rf"\b(?:{_MONTH_ALT})\.?\s*$", re.I)
 _WEEKDAY_RE = re.compile(rf"\b(?P<wd>{_WEEKDAY_ALT})\b\.?", re.I)
 
 _TIME_CORE = (
     r"(?:(?P<{p}word>noon|midday|midnight)"
-    r"|(?P<{p}h>\d{{1,2}})(?:(?P<{p}sep>[:h]|\.(?=\d\d(?![.\d])))(?P<{p}m>\d{{2}}))?"
+    r"|(?P<{p}h>\d{{1,2}})(?:(?P<{p}sep>[:h]|\.(?=\d\d(?![.\d])))(?P<{p}m>\d{{2}})"
+    r"|(?P<{p}hx>h)(?![a-z\d]))?"
     r"(?:\s*(?P<{p}ap>[ap])m\b|(?P<{p}ap1>[ap])\b)?)"
 )
 _TIME_START = _TIME_CORE.format(p="s")
@@ -130,11 +149,35 @@ _SINGLE_RE = re.compile(
     r"(?![\d/:])",
     re.I,
 )
-_OFFSET_ZONE_RE = re.compile(r"\b(?:UTC|GMT)\s*(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?00)?\b")
+_OFFSET_ZONE_RE = re.compile(
+    r"\b(?:UTC|GMT)\s*(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?(?![\d:])"
+)
+# An ISO 8601 date-time (``2023-10-03T16:00:00+02:00``, ``20231003T160000Z``): its offset
+# is part of the instant, so it is read as a whole before anything else.
+_ISO_DATETIME_RE = re.compile(
+    r"(?<![\d-])(?P<y>\d{4})(?P<dash>-?)(?P<mo>\d{2})(?P=dash)(?P<d>\d{2})"
+    r"[T ](?P<h>\d{2}):?(?P<mi>\d{2})(?::?(?P<s>\d{2})(?:[.,]\d+)?)?"
+    r"(?:\s*(?P<z>Z)|\s*(?P<osign>[+-])(?P<oh>\d{2}):?(?P<om>\d{2})?)?(?![\d:])",
+    re.I,
+)
+# Fractional offsets no ``Etc`` zone can hold, mapped to a zone that keeps that offset
+# all year (no daylight saving), so the instant stays exact.
+_FRACTIONAL_OFFSET_ZONES: dict[tuple[str, int, int], str] = {
+    ("+", 5, 30): "Asia/Kolkata", ("+", 5, 45): "Asia/Kathmandu", ("+", 4, 30): "Asia/Kabul",
+    ("+", 6, 30): "Asia/Yangon", ("+", 9, 30): "Australia/Darwin",
+}  # fmt: skip
+# The end of an ISO start (``2023-10-03T16:00/17:00``, ``... - 17:00``).
+_RANGE_END_RE = re.compile(r"^\s*(?:/|-+|to)\s*(?:\d{4}-?\d{2}-?\d{2}T)?(\d{2}):?(\d{2})")
+# ``1pm Pacific``: a bare North American zone name right after a clock time.
+_BARE_ZONE_RE = re.compile(
+    r"(?:\d\s*(?:[ap]m\b)?|\bnoon)\s*\(?(?P<name>" + "|".join(_US_ZONE_NAMES) + r")\b"
+    r"(?!\s+(?:european|african|australian|standard|daylight|time))",
+    re.I,
+)
 _ABBREV_RE = re.compile(
     r"(?<![A-Za-z])\(?(?P<abbr>"
     + "|".join(sorted(ZONE_ABBREVIATIONS, key=len, reverse=True))
-    + r")\)?(?![A-Za-z])"
+    + r")\)?(?![A-Za-z])(?!\s*[+-]\s*\d)"
 )
 _ZONE_NAME_RE = re.compile(
     r"\b(?P<name>"
@@ -150,13 +193,21 @@ _TIMES_ARE_RE = re.compile(
 )
 _IANA_RE = re.compile(r"\b(?:[A-Z][A-Za-z]+/)+[A-Z][A-Za-z_+-]*[A-Za-z]\b|\bUTC\b")
 _CITY_TIME_RE = re.compile(r"\b(?P<city>[A-Z][a-z]+(?:[ _][A-Z][a-z]+)?)\s+(?:local\s+)?time\b")
-_YEAR_RE = re.compile(r"(?<![\d.,/:$€£])(19\d{2}|20\d{2})(?![\d,:]|\.\d|\s*(?:am|pm|h\b))", re.I)
+_YEAR_RE = re.compile(r"(?<![\d.,/:$€£#])(19\d{2}|20\d{2})(?!\d|[,:.]\d|\s*(?:am|pm|h\b|%))", re.I)
+# A two-digit year with an apostrophe after a term word (``Spring '22``, ``AY '19``).
+_SHORT_YEAR_RE = re.compile(
+    r"\b(?:spring|summer|fall|autumn|winter|lent|michaelmas|hilary|trinity|easter|term|"
+    r"semester|ay|class\s+of|since|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
+    r"\.?\s*['’‘](?P<yy>\d{2})(?![\d'’])",
+    re.I,
+)
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _FILLER_WORDS = frozenset(
     {"at", "on", "from", "to", "until", "till", "and", "the", "of", "between", "starting",
      "starts", "begins", "time", "times", "local", "date", "when", "am", "pm", "a", "p", "m",
      "st", "nd", "rd", "th", "noon", "midday", "midnight", "standard", "daylight", "summer",
-     "h", "z", "through", "est", "hrs", "o", "clock"}
+     "h", "z", "through", "est", "hrs", "o", "clock", "uhr", "t", "or"}
 )  # fmt: skip
 
 
@@ -302,11 +353,14 @@ def _find_times(text: str, warnings: list[str]) -> tuple[dt.time | None, dt.time
         if s is None or e is None:
             continue
         has_clue = any(
-            m.group(g) for g in ("sm", "em", "sap", "sap1", "eap", "eap1", "sword", "eword")
+            m.group(g)
+            for g in ("sm", "em", "sap", "sap1", "eap", "eap1", "sword", "eword", "shx", "ehx")
         )
         if not has_clue:
             continue  # "3-4": a date range or a count, not a time
-        if m.group("sm") is None and m.group("sap") is None and m.group("sap1") is None:
+        if not m.group("at") and _MONTH_BEFORE_RE.search(text, 0, m.start()):
+            continue  # "Oct. 3 - 4:15pm": the 3 is the day of the month
+        if not any(m.group(g) for g in ("sm", "sap", "sap1", "shx")):
             # a bare start hour needs a marked or minuted end ("3-4pm", "3-4:30")
             if not (m.group("em") or m.group("eap") or m.group("eap1") or m.group("eword")):
                 continue
@@ -317,6 +371,8 @@ def _find_times(text: str, warnings: list[str]) -> tuple[dt.time | None, dt.time
         if c is None:
             continue
         clue = m.group("sm") or m.group("sap") or m.group("sap1") or m.group("sword")
+        # ``15h`` (French style); a small bare ``2h`` is a duration, not a clock time
+        clue = clue or (m.group("shx") and (int(m.group("sh")) >= 7 or m.group("sh")[0] == "0"))
         if not clue and not m.group("at"):
             continue
         if m.group("ssep") == "." and not m.group("at") and not (m.group("sap") or m.group("sap1")):
@@ -345,7 +401,21 @@ def _two_digit_year(y: str | None) -> int | None:
     return v if len(y) == 4 else 2000 + v if v < 70 else 1900 + v
 
 
-def _find_date(text: str) -> tuple[tuple[int | None, int, int] | None, str]:
+def _numeric_order(a: int, b: int, day_first: bool | None) -> tuple[int, int] | None:
+    """(month, day) of a numeric ``a/b`` date: a part above 12 is the day; otherwise the
+    page's convention (``day_first``), US month-first when it is unknown."""
+    if a > 12 and b <= 12:
+        return b, a
+    if b > 12 and a <= 12:
+        return a, b
+    if a > 12 or b > 12:
+        return None
+    return (b, a) if day_first else (a, b)
+
+
+def _find_date(
+    text: str, day_first: bool | None = None
+) -> tuple[tuple[int | None, int, int] | None, str]:
     """(year or None, month, day) in ``text`` and the text with it masked."""
     for rx, order in ((_ISO_DATE_RE, "ymd"), (_DOT_DATE_RE, "dmy")):
         m = rx.search(text)
@@ -367,9 +437,9 @@ def _find_date(text: str) -> tuple[tuple[int | None, int, int] | None, str]:
                 return (y, mon, d), _mask(text, m.span())
     m = _NUM_DATE_RE.search(text)
     if m:
-        mo, d = int(m.group(1)), int(m.group(2))
-        if 1 <= mo <= 12 and 1 <= d <= 31:
-            return (_two_digit_year(m.group(3)), mo, d), _mask(text, m.span())
+        order = _numeric_order(int(m.group(1)), int(m.group(2)), day_first)
+        if order is not None and 1 <= order[0] <= 12 and 1 <= order[1] <= 31:
+            return (_two_digit_year(m.group(3)), *order), _mask(text, m.span())
     if re.search(rf"\b(?:{_MONTH_ALT})\b", text, re.I):
         data = _date_parser().get_date_data(text)
         if data.date_obj is not None and data.period == "day":
@@ -378,15 +448,25 @@ def _find_date(text: str) -> tuple[tuple[int | None, int, int] | None, str]:
     return None, text
 
 
+def _offset_zone(sign: str, hours: int, minutes: int) -> str | None:
+    """``+2`` -> ``Etc/GMT-2`` (the Etc/ signs are inverted); None for a fractional offset,
+    which no IANA ``Etc`` zone expresses."""
+    if minutes:
+        return _FRACTIONAL_OFFSET_ZONES.get((sign, hours, minutes))
+    if hours > 14:
+        return None
+    if hours == 0:
+        return "UTC"
+    return f"Etc/GMT{'-' if sign == '+' else '+'}{hours}"
+
+
 def _zone_in_phrase(text: str) -> tuple[str | None, str]:
-    """A zone the phrase names (``14:00 CET``, ``UTC+2``, ``Europe/Lisbon``) and the text
-    without it."""
+    """A zone the phrase names (``14:00 CET``, ``UTC+2``, ``Europe/Lisbon``, ``Paris time``,
+    ``1pm Pacific``) and the text without it."""
     m = _OFFSET_ZONE_RE.search(text)
     if m:
-        hours = int(m.group("h"))
-        if hours <= 14:
-            sign = "-" if m.group("sign") == "+" else "+"  # Etc/ signs are inverted
-            zone = "UTC" if hours == 0 else f"Etc/GMT{sign}{hours}"
+        zone = _offset_zone(m.group("sign"), int(m.group("h")), int(m.group("m") or 0))
+        if zone:
             return zone, _mask(text, m.span())
     for m in _IANA_RE.finditer(text):
         if m.group(0) in _available_zones():
@@ -397,7 +477,43 @@ def _zone_in_phrase(text: str) -> tuple[str | None, str]:
     m = _ABBREV_RE.search(text)
     if m:
         return ZONE_ABBREVIATIONS[m.group("abbr")], _mask(text, m.span())
+    m = _BARE_ZONE_RE.search(text)
+    if m:
+        return ZONE_NAMES[m.group("name").lower()], _mask(text, m.span("name"))
+    for m in _CITY_TIME_RE.finditer(text):
+        zone = _zone_by_city().get(m.group("city").replace("_", " ").lower())
+        if zone:
+            return zone, _mask(text, m.span())
     return None, text
+
+
+def _all_zones_masked(text: str) -> str:
+    """``text`` with every zone it names masked (``12pm ET / 9am PT``)."""
+    for _ in range(6):
+        zone, masked = _zone_in_phrase(text)
+        if zone is None:
+            break
+        text = masked
+    return text
+
+
+def _iso_datetime(text: str) -> tuple[When | None, str]:
+    """An ISO 8601 date-time in ``text``, as a ``When`` whose zone is its offset."""
+    m = _ISO_DATETIME_RE.search(text)
+    if not m:
+        return None, text
+    date = _valid_date(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
+    hour, minute = int(m.group("h")), int(m.group("mi"))
+    if date is None or hour > 23 or minute > 59:
+        return None, text
+    when = When(date=date, start=dt.time(hour, minute))
+    if m.group("z"):
+        when.timezone = "UTC"
+    elif m.group("osign"):
+        when.timezone = _offset_zone(m.group("osign"), int(m.group("oh")), int(m.group("om") or 0))
+        if when.timezone is None:
+            when.warnings.append(f"offset {m.group(0)[m.start('osign') - m.start() :]} has no zone")
+    return when, _mask(text, m.span())
 
 
 def _infer_year(
@@ -426,29 +542,47 @@ def _infer_year(
 
 
 def parse_when(
-    text: str, *, year: int | None = None, reference: dt.date | None = None
+    text: str,
+    *,
+    year: int | None = None,
+    reference: dt.date | None = None,
+    day_first: bool | None = None,
 ) -> When | None:
     """Parse a date/time phrase; None when it states no date and no time.
 
     ``year`` is the year of the nearest heading (used when the phrase has none);
     ``reference`` the document's own date (used to infer a missing year when there
     is no heading year). Without either, a year-less date stays unknown.
+    ``day_first`` is the page's numeric-date convention (``13/10/2023`` elsewhere on
+    it); when None, a numeric date is month-first unless a part exceeds 12 or the
+    phrase names a zone outside the Americas.
     """
     if not text or not text.strip():
         return None
+    iso, _ = _iso_datetime(text[:500])
+    if iso is not None:
+        iso_norm = _normalise(_ISO_DATETIME_RE.sub(" ", text[:500]))
+        if iso.timezone is None and not iso.warnings:
+            iso.timezone, _ = _zone_in_phrase(iso_norm)
+        end_m = _RANGE_END_RE.search(iso_norm.lower())
+        if end_m:
+            iso.end = dt.time(int(end_m.group(1)), int(end_m.group(2)))
+        return iso
     norm = _normalise(text)[:500]
     warnings: list[str] = []
     zone, work = _zone_in_phrase(norm)
-    work = work.lower()
+    work = _all_zones_masked(work).lower()
+    if day_first is None and zone is not None and not zone.startswith(("America/", "Pacific/")):
+        day_first = zone not in ("UTC",)
     # dates with digits only must be found before times ("2021-09-24 14:00")
     ymd: tuple[int | None, int, int] | None = None
     for rx in (_ISO_DATE_RE, _DOT_DATE_RE):
         if rx.search(work):
-            ymd, work = _find_date(work)
+            ymd, work = _find_date(work, day_first)
             break
     start, end, work = _find_times(work, warnings)
     if ymd is None:
-        ymd, work = _find_date(work)
+        ymd, work = _find_date(work, day_first)
     wd_match = _WEEKDAY_RE.search(work)
     weekday = WEEKDAYS[wd_match.group("wd").lower()] if wd_match else None
     if ymd is None and start is None:
@@ -485,13 +619,13 @@ def looks_like_when(text: str) -> bool:
     """True when ``text`` is mainly a date and/or time phrase (a line an extractor can skip)."""
     if not text or len(text) > 160:
         return False
-    norm = _normalise(text)
+    iso, rest = _iso_datetime(text)
+    norm = _normalise(rest)
     if not norm:
-        return False
-    _, work = _zone_in_phrase(norm)
-    work = work.lower()
+        return iso is not None
+    work = _all_zones_masked(norm).lower()
     warnings: list[str] = []
-    found = False
+    found = iso is not None
     for rx in (_ISO_DATE_RE, _DOT_DATE_RE):
         if rx.search(work):
             ymd, work = _find_date(work)
@@ -555,8 +689,16 @@ def find_timezone_cue(text: str) -> str | None:
 
 
 def find_year(text: str) -> int | None:
-    """A plausible year (1900-2100) stated in a heading or line, or None."""
+    """The first plausible year (1900-2099) stated in ``text``, or None.
+
+    A year anywhere counts (a heading, a ``24 September 2021, 14:00`` date in a
+    definition list); so does a term with a two-digit year (``Spring '22``).
+    """
     if not text:
         return None
-    m = _YEAR_RE.search(text[:2000])
+    m = _YEAR_RE.search(text)
+    short = _SHORT_YEAR_RE.search(text, 0, m.start() if m else len(text))
+    if short:
+        yy = int(short.group("yy"))
+        return 2000 + yy if yy < 70 else 1900 + yy
     return int(m.group(1)) if m else None

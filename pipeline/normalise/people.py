@@ -23,10 +23,14 @@ from nameparser.config import CONSTANTS as NAME_CONSTANTS
 
 from pipeline.normalise.text import clean_text
 from pipeline.normalise.vocab import (
+    ACRONYMS,
     DEGREES,
     DISCIPLINE_WORDS,
+    EVENT_PHRASES,
     EVENT_WORDS,
     HONORIFICS,
+    NAMED_ORG_PHRASES,
+    NAMED_ORGS,
     NON_NAME_WORDS,
     ORG_WORDS,
     ROLE_HEADS,
@@ -41,6 +45,12 @@ _DISCIPLINE_WORDS = frozenset(DISCIPLINE_WORDS)
 _NON_NAME_WORDS = frozenset(NON_NAME_WORDS)
 _DEGREES = frozenset(DEGREES)
 _EVENT_WORDS = frozenset(EVENT_WORDS)
+_EVENT_PHRASES = frozenset(EVENT_PHRASES)
+_NAMED_ORG_PHRASES = frozenset(NAMED_ORG_PHRASES)
+_NAMED_ORGS = frozenset(NAMED_ORGS)
+_ACRONYMS = frozenset(ACRONYMS)
+_EVENT_PHRASES_PADDED = tuple(f" {p} " for p in EVENT_PHRASES)
+_VOWELS = frozenset("AEIOUYÀÁÂÃÄÅÆÈÉÊËÌÍÎÏÒÓÔÕÖØÙÚÛÜÝŒ")
 
 _HONORIFIC_RE = re.compile(
     r"^(?:(?:"
@@ -63,6 +73,26 @@ _INITIAL_RE = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]\.-[A-Z]\.$|^[A-Z]$")
 # pronouns given after a name: ``Jane Doe (she/her)``
 _PRONOUNS_RE = re.compile(r"\s*\((?:she|he|they|ze|xe|any)\s*/\s*\w+(?:\s*/\s*\w+)?\)", re.I)
 _AT_RE = re.compile(r"\s+(?:at|@)\s+", re.I)
+_BRACKETS_RE = re.compile(r"\[([^\[\]]*)\]")
+# ``Jane Doe from MIT``, ``Jane Doe of Harvard University``: a name, a linking word, an
+# organisation, in one segment.
+_NAME_LINK_ORG_RE = re.compile(r"^(?P<name>.+?)\s+(?:from|of|at|@)\s+(?P<org>.+)$")
+# Labels of people who are not the speaker: a line they open names no speaker.
+_NOT_SPEAKER_LABEL_RE = re.compile(
+    r"^\W*(?:(?:faculty|seminar|session|local)\s+)?(?:hosts?|hosted|moderators?|moderated|"
+    r"chairs?|chaired|chairpersons?|organi[sz]ers?|organi[sz]ed|contacts?|introduced|"
+    r"introductions?|discussants?|coordinators?|convenors?|conveners?)\b(?:\s+by)?\s*:?",
+    re.I,
+)
+# Where such a label starts later in the line (``Jane Doe (MIT); Host: Bob Smith``,
+# ``Jane Doe, MIT. Hosted by Bob Smith``): the line ends there.
+_NOT_SPEAKER_TAIL_RE = re.compile(
+    r"(?:[;.|]|\s[–—-])\s*(?:(?:faculty|seminar|session|local)\s+)?(?:hosts?|moderators?|"
+    r"chairs?|chairpersons?|organi[sz]ers?|contacts?|discussants?|convenors?|conveners?)\s*:"
+    r"|(?:^|[;.,|(]|\s[–—-])\s*(?:hosted|moderated|chaired|organi[sz]ed|introduced)\s+by\b"
+    r"|[;|]\s*(?:hosts?|moderators?|chairs?)\b",
+    re.I,
+)
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +123,26 @@ def _is_camel_org(token: str) -> bool:
     return not re.match(r"^(?:Mc|Mac|Le|La|De|Di|Da|Du|Van|Von|O)[A-Z]", core)
 
 
+def _is_caps_name_token(token: str) -> bool:
+    """``DOE``, ``MÜLLER``, ``O'BRIEN``, ``DUPONT-MARTIN``: a name written in capitals.
+
+    An all-capitals token reads as an organisation acronym unless it has a vowel and
+    is not a known acronym or organisation word (``EECS``, ``MIT`` stay organisations;
+    vowel-less ``CDS`` is an acronym by shape).
+    """
+    core = token.rstrip(".,")
+    letters = [c for c in core if c.isalpha()]
+    if len(letters) < 2 or not all(c.isupper() for c in letters) or "." in core:
+        return False
+    if not all(c.isalpha() or c in "-'’" for c in core):
+        return False
+    low = core.lower()
+    if low in _ACRONYMS or low in _ORG_WORDS or low in _NAMED_ORGS or low in _DEGREES:
+        return False
+    parts = [p for p in re.split(r"[-'’]", core) if p]
+    return all(len(p) >= 2 and any(c in _VOWELS for c in p) for p in parts) or len(parts) > 1
+
+
 def _name_token_ok(token: str, position: int, count: int) -> bool:
     if _INITIAL_RE.match(token):
         return True
@@ -103,9 +153,39 @@ def _name_token_ok(token: str, position: int, count: int) -> bool:
     core = token.rstrip(".,")
     if not core or not core[0].isupper() or not core[0].isalpha():
         return False
+    if _is_caps_name_token(core):
+        return True
     if _is_acronym(core) or _is_camel_org(core):
         return False
     return all(c.isalpha() or c in "-'’." for c in core)
+
+
+def _caps_layout_ok(tokens: list[str]) -> bool:
+    """Capitals are the whole name (``JANE DOE``) or one block at its start or end
+    (``Jane DOE``, ``DOE Jane``), as name-first and surname-first conventions write it."""
+    caps = [_is_caps_name_token(t) for t in tokens]
+    if not any(caps) or all(caps):
+        return True
+    first = caps.index(True)
+    last = len(caps) - 1 - caps[::-1].index(True)
+    block = all(caps[first : last + 1])
+    return block and (first == 0 or last == len(caps) - 1)
+
+
+def display_name(name: str) -> str:
+    """``JANE DOE`` -> ``Jane Doe``, ``Jean DUPONT`` -> ``Jean Dupont``: capitals used to
+    mark a name are typography, not spelling; other tokens are kept as written."""
+    tokens = name.split()
+    if not any(_is_caps_name_token(t) for t in tokens):
+        return name
+    out = []
+    for t in tokens:
+        if _is_caps_name_token(t):
+            fixed = re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), t.lower())
+            fixed = re.sub(r"^(Ma?c)([a-z])", lambda m: m.group(1) + m.group(2).upper(), fixed)
+            t = fixed
+        out.append(t)
+    return " ".join(out)
 
 
 def _strip_honorifics(text: str) -> str:
@@ -131,6 +211,8 @@ def looks_like_person_name(text: str) -> bool:
         return False
     if not all(_name_token_ok(t, i, len(tokens)) for i, t in enumerate(tokens)):
         return False
+    if not _caps_layout_ok(tokens):
+        return False
     core = [t for t in tokens if not _INITIAL_RE.match(t) and t.lower() not in _particles()]
     if not core or len(core) > 4:
         return False
@@ -140,11 +222,14 @@ def looks_like_person_name(text: str) -> bool:
         for w in lowered
     ):
         return False
+    phrase = " ".join(t.lower().strip(".,") for t in tokens)
+    if phrase in _NAMED_ORG_PHRASES or any(p in f" {phrase} " for p in _EVENT_PHRASES_PADDED):
+        return False
     if sum(w in _NON_NAME_WORDS for w in lowered) >= 2:
         return False
     if len(core) == 1 and len(tokens) < 2:
         return False
-    name = HumanName(text)
+    name = HumanName(display_name(text))
     return bool(name.last) and bool(name.first or name.middle or name.title)
 
 
@@ -183,9 +268,15 @@ def _is_org(segment: str) -> bool:
     words = _words(segment)
     if not words:
         return False
+    if " ".join(w.lower() for w in words) in _NAMED_ORG_PHRASES:
+        return True
     for w in words:
         lw = w.lower()
-        if lw in _ORG_WORDS or lw in _DISCIPLINE_WORDS or _is_acronym(w) or _is_camel_org(w):
+        if lw in _ORG_WORDS or lw in _DISCIPLINE_WORDS or lw in _NAMED_ORGS:
+            return True
+        if (_is_acronym(w) and not _is_caps_name_token(w)) or _is_camel_org(w):
+            return True
+        if _is_acronym(w) and len(words) == 1:
             return True
     return bool(
         re.match(r"^(?:department|dept\.?|school|faculty|division|institute)\b", segment, re.I)
@@ -242,7 +333,9 @@ def _parse_paren_form(text: str) -> list[Speaker] | None:
             rest = ([rs[1]] if rs[1] else []) + segs[1:]
             affiliation = ", ".join(rest) or None
         for n in names:
-            speakers.append(Speaker(name=_strip_honorifics(n), affiliation=affiliation, role=role))
+            speakers.append(
+                Speaker(name=display_name(_strip_honorifics(n)), affiliation=affiliation, role=role)
+            )
         pos = m.end()
     if not speakers or not _LIST_SEP_RE.match(text[pos:]):
         return None
@@ -275,14 +368,67 @@ def _segments(text: str) -> list[str]:
     return [s for s in segs if s]
 
 
+_LAST_FIRST_RE = re.compile(r"^(?P<sur>[^\s,()]+),\s*(?P<given>[^,();]+?)(?P<rest>\s*[(,;].*|)$")
+
+
+def _reorder_last_first(line: str) -> str:
+    """``Ng, Andrew`` / ``DOE, Jane (CERN)``: a surname, then the given names, as catalogues
+    and Indico exports write them, put back in reading order.
+
+    A surname in capitals followed by given names is unmistakable; two bare single words
+    (``Ng, Andrew``) are read so only when the line has nothing else and neither word
+    names an organisation (``Smith, Harvard`` stays a name and an affiliation).
+    """
+    m = _LAST_FIRST_RE.match(line)
+    if not m:
+        return line
+    surname, given, rest = m.group("sur"), m.group("given").strip(), m.group("rest")
+    g_tokens = given.split()
+    if not 1 <= len(g_tokens) <= 3:
+        return line
+    if not all(_name_token_ok(t, 0, 2) and not _is_caps_name_token(t) for t in g_tokens):
+        return line
+    if _is_org(given) or _role_split(given) is not None or given.lower() in _DEGREES:
+        return line
+    plain_pair = (
+        not rest
+        and len(g_tokens) == 1
+        and _name_token_ok(surname, 0, 2)
+        and not _is_org(surname)
+        and surname.lower().strip(".") not in _DEGREES
+    )
+    if not (_is_caps_name_token(surname) or plain_pair):
+        return line
+    name = f"{given} {surname}"
+    if not looks_like_person_name(name):
+        return line
+    return f"{name}{rest}"
+
+
+def _lines_to_segments(text: str) -> str:
+    """Line breaks inside a speaker block separate its parts (``Name<br>Role<br>Org``)."""
+    lines = [ln.strip(" \t,;") for ln in text.split("\n")]
+    return "; ".join(ln for ln in lines if ln)
+
+
 def parse_speakers(text: str) -> list[Speaker]:
-    """Speakers from one speaker line (``Name, Role, Affiliation``; ``A, B and C``; ...)."""
+    """Speakers from one speaker line (``Name, Role, Affiliation``; ``A, B and C``; ...).
+
+    A line opened by a host/moderator/chair label names no speaker; such a label later
+    in the line ends the speaker part.
+    """
     if not text:
         return []
     line = clean_text(text)
     if not line:
         return []
+    line = _lines_to_segments(line[:2000])
     line = " ".join(line.split())[:600]
+    if _NOT_SPEAKER_LABEL_RE.match(line):
+        return []
+    tail = _NOT_SPEAKER_TAIL_RE.search(line)
+    if tail:
+        line = line[: tail.start()]
     line = _PRONOUNS_RE.sub("", line)
     label = _LABEL_RE.match(line)
     if (
@@ -293,7 +439,8 @@ def parse_speakers(text: str) -> list[Speaker]:
         line = line[label.end() :]
     elif label and ":" in label.group(0):
         line = line[: label.end()].replace(":", ",") + line[label.end() :]  # ``Name: MIT``
-    line = line.strip(" .,;:-–—*_")
+    line = _BRACKETS_RE.sub(r"(\1)", line)  # ``Jane Doe [MIT]``
+    line = _reorder_last_first(line.strip(" .,;:-–—*_"))
     if not line:
         return []
     paren = _parse_paren_form(line)
@@ -303,6 +450,10 @@ def parse_speakers(text: str) -> list[Speaker]:
     segments: list[str] = []
     joined: set[int] = set()  # segments a conjunction marks as a new person
     for seg in _segments(line):
+        linked = _NAME_LINK_ORG_RE.match(seg)
+        if linked and looks_like_person_name(linked.group("name")) and _is_org(linked.group("org")):
+            segments.extend([linked.group("name"), linked.group("org")])
+            continue
         people = _split_people(seg)
         if people:
             joined.update(range(len(segments) + 1, len(segments) + len(people)))
@@ -318,16 +469,18 @@ def parse_speakers(text: str) -> list[Speaker]:
         if kind == "person":
             # after a role, a name-shaped segment is part of the affiliation unless a
             # role follows it (``A, Role, Org, B, Role, Org``)
+            # ``A, Org, B, Org``: a name between two organisations opens the next pair
             next_kind = kinds[i + 1] if i + 1 < len(kinds) else None
-            if not speakers or not seen_role or next_kind == "role" or i in joined:
-                speakers.append(Speaker(name=_strip_honorifics(seg)))
+            pair = next_kind == "org" and i > 0 and kinds[i - 1] in ("org", "role")
+            if not speakers or not seen_role or next_kind == "role" or i in joined or pair:
+                speakers.append(Speaker(name=display_name(_strip_honorifics(seg))))
                 affil.append([])
                 seen_role = False
                 continue
         if not speakers:
             # the line does not start with a recognisable name: its first segment is
             # still the name (extractors hand us speaker lines)
-            speakers.append(Speaker(name=_strip_honorifics(seg)))
+            speakers.append(Speaker(name=display_name(_strip_honorifics(seg))))
             affil.append([])
             continue
         current = speakers[-1]

@@ -59,9 +59,17 @@ def _markdown() -> MarkdownIt:
     return MarkdownIt("zero").enable(_INLINE_RULES)
 
 
+# A ``<br>`` is a line break inside a paragraph; it is carried through the whitespace
+# collapsing as this (otherwise unused) Unicode line separator, then restored as ``\n``.
+_LINE_MARK = "\u2028"
+_BR_RUN_RE = re.compile(r"(?:<br\s*/?>\s*){2,}", re.I)
+
+
 def _html_to_text(text: str) -> str:
-    """Text of an HTML fragment, block elements becoming paragraph breaks."""
-    text = _BR_RE.sub("\n", text)
+    """Text of an HTML fragment: block elements and ``<br><br>`` become paragraph breaks,
+    a single ``<br>`` a line break."""
+    text = _BR_RUN_RE.sub("\n\n", text)
+    text = _BR_RE.sub(_LINE_MARK, text)
     text = _BLOCK_TAG_RE.sub("\n\n", text)
     return BeautifulSoup(text, "html.parser").get_text()
 
@@ -86,9 +94,19 @@ def _collapse(text: str) -> str:
     return " ".join(text.split())
 
 
+def _collapse_lines(para: str) -> str:
+    """One paragraph: each ``<br>`` line collapsed and cleaned; lines joined by ``\n``."""
+    lines = (_collapse(_markdown_inline(_collapse(ln))) for ln in para.split(_LINE_MARK))
+    return "\n".join(ln for ln in lines if ln)
+
+
 def clean_text(text: str | None) -> str | None:
     """Plain text: markup/markdown removed, inner whitespace collapsed, paragraphs joined by
-    one blank line; None when nothing is left."""
+    one blank line; None when nothing is left.
+
+    An HTML ``<br>`` between two lines of text stays a single line break (an address,
+    a speaker block); hard-wrapped plain-text lines are joined, as they carry no meaning.
+    """
     if text is None:
         return None
     text = unicodedata.normalize("NFC", str(text))
@@ -100,7 +118,7 @@ def clean_text(text: str | None) -> str | None:
     text = _HEADING_MARK_RE.sub("", text)
     paras: list[str] = []
     for para in _PARA_SPLIT_RE.split(text):
-        para = _collapse(_markdown_inline(_collapse(para)))
+        para = _collapse_lines(para)
         if para:
             paras.append(para)
     out = "\n\n".join(paras)

@@ -42,7 +42,25 @@ NON_TALK_PATTERNS: list[str] = [
     r"excursion",
     r"end\s+of\s+(?:day|workshop|conference|meeting|session)",
     r"(?:photo|group\s+photo)",
+    r"break[\s-]?outs?(?:\s+(?:sessions?|groups?|discussions?|rooms?))?",
+    r"pastries",
+    r"drinks",
+    r"cocktails?",
+    r"apéritif|aperitif|apero",
+    r"(?:closing|end|close)\s+of\s+(?:the\s+)?(?:day|workshop|conference|meeting|session)",
+    r"(?:day|workshop|conference|meeting)\s+(?:ends|closes|adjourns)",
 ]
+
+# Qualifiers that may precede a logistics head (``Holiday lunch``, ``Wine reception``).
+NON_TALK_QUALIFIERS: list[str] = [
+    r"day\s+\d+", "morning", "afternoon", "evening", r"mid-?morning", r"mid-?afternoon",
+    "working", "buffet", "continental", "light", "hot", "catered", "networking", "welcome",
+    "conference", "workshop", "sandwich", "pizza", "group", "closing", "opening", "holiday",
+    "farewell", "informal", "sponsored", "boxed", "wine", "drinks", "cocktail", "champagne",
+    "festive", "celebratory", "celebration", "social", "joint", "official", "short", "long",
+    "extended", "final", "late", "early", "optional", "speakers'?", "student", "poster",
+    "banquet", "gala", "farewell", "break",
+]  # fmt: skip
 
 # Words after the logistics head that keep the item a logistics item
 # (``Breakfast is served``, ``Lunch (provided)``, ``Coffee & posters``).
@@ -300,6 +318,64 @@ EVENT_WORDS: list[str] = [
     "tutorial", "webinar", "symposium", "conference", "meeting", "abstract", "title", "agenda",
     "schedule", "series", "presentation", "presenter", "presenters", "host", "hosts",
     "moderator", "chairs", "organizer", "organizers", "organiser", "organisers",
+    "address", "remarks", "discussion", "discussions", "defense", "defence", "ceremony",
+    "launch", "award", "awards", "prize", "club", "hour", "hours", "forum", "summit",
+    "meetup", "hackathon", "retreat", "showcase", "debate", "demo", "demos", "q&a",
+    "roundtable", "reception", "lunch", "luncheon", "dinner", "breakfast", "coffee", "break",
+    "poster", "posters", "welcome", "opening", "closing", "introduction", "overview",
+    "plenary", "lightning", "spotlight", "invited", "contributed", "distinguished", "special",
+    "guest", "memorial", "inaugural", "annual", "minisymposium", "problems", "paper", "papers",
+    "registration", "networking", "adjourn", "photo", "excursion", "banquet", "celebration",
+    "announcement", "announcements", "update", "updates", "recap", "wrap-up", "summary",
+    "sponsor", "sponsors", "tba", "tbd", "program", "programme", "events", "event",
+]  # fmt: skip
+
+# Event/page phrases made of words that can also be surnames (``Town Hall``).
+EVENT_PHRASES: list[str] = [
+    "town hall", "round table", "reading group", "journal club", "office hours",
+    "open house", "open mic", "best poster", "best paper", "short break", "free time",
+]  # fmt: skip
+
+# Organisations named after people or places whose names are shaped like a person's
+# (two capitalised words): without these ``Jane Doe, Johns Hopkins`` reads as two people.
+NAMED_ORG_PHRASES: list[str] = [
+    "johns hopkins", "carnegie mellon", "max planck", "los alamos", "oak ridge",
+    "lawrence berkeley", "lawrence livermore", "tel aviv", "georgia tech", "virginia tech",
+    "simon fraser", "notre dame", "santa fe", "santa barbara", "santa cruz", "san diego",
+    "palo alto", "menlo park", "mountain view", "new york", "hong kong", "niels bohr",
+    "isaac newton", "paul scherrer", "fritz haber", "howard hughes", "sloan kettering",
+    "mass general", "dana farber", "cold spring harbor", "jet propulsion", "bell labs",
+    "wellcome sanger", "francis crick", "los angeles", "san francisco", "buenos aires",
+    "rio de janeiro", "sao paulo", "são paulo", "new delhi", "cape town",
+]  # fmt: skip
+
+# Single-word names of well-known universities and labs that carry no organisation word;
+# they keep ``Smith, Harvard`` from reading as an inverted ``Last, First`` name.
+NAMED_ORGS: list[str] = [
+    "harvard", "stanford", "princeton", "yale", "oxford", "cambridge", "berkeley",
+    "cornell", "columbia", "duke", "rice", "purdue", "rutgers", "northwestern", "caltech",
+    "tufts", "brandeis", "dartmouth", "penn", "upenn", "jhu", "vanderbilt", "emory",
+    "georgetown", "imperial", "edinburgh", "manchester", "toronto", "mcgill", "waterloo",
+    "sorbonne", "heidelberg", "tsinghua", "peking", "fudan", "technion", "weizmann",
+    "flatiron", "perimeter", "fermilab", "argonne", "brookhaven", "jpl", "sandia",
+    "microsoft", "google", "deepmind", "meta", "nvidia", "amazon", "apple", "ibm", "intel",
+]  # fmt: skip
+
+# All-capitals tokens that are organisation or subject acronyms, never a name in capitals
+# (``JANE DOE`` is a name; ``MIT EECS`` is not). Tokens without a vowel
+# (``CDS``, ``NLP``) are acronyms by shape and need no entry.
+ACRONYMS: list[str] = [
+    "eecs", "seas", "iaifi", "csail", "hai", "ai", "ml", "ucl", "kth", "ist", "ias", "icts",
+    "ictp", "ihes", "ipmu", "kavli", "esa", "eso", "ucsf", "ucsc", "uci", "usc", "uiuc",
+    "umich", "unam", "usp", "uba", "anu", "unsw", "uq", "iisc", "iit", "tifr", "ethz",
+    "inrae", "inserm", "cea", "dlr", "mpi", "mpg", "kit", "tum", "lmu", "rwth", "dkfz",
+    "embl", "ebi", "ornl", "lanl", "llnl", "lbnl", "anl", "bnl", "pnnl", "snl", "noaa",
+    "ncar", "usgs", "ieee", "acm", "siam", "aaai", "ams", "aps", "iop", "rsc", "aas",
+    "neurips", "icml", "iclr", "cvpr", "acl", "emnlp", "usa", "uk", "eu", "us", "uae",
+    "ceo", "cto", "vp", "phd", "md", "msc", "bsc", "ma", "mba", "frs", "ii", "iii", "iv",
+    "jr", "sr", "ucla", "ucsd", "ucsb", "nyu", "cmu", "epfl", "eth", "cern", "nasa", "ibm",
+    "oist", "riken", "ipam", "msri", "slmath", "aim", "imsi", "ima", "ias", "ihp",
+    "sissa", "infn", "ictp", "ecmwf", "esrf", "ill", "psi", "ucb", "upc", "uam", "uab",
 ]  # fmt: skip
 
 # Capitalised words common in titles and page furniture that are never part of a name:
