@@ -23,11 +23,18 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipeline.normalise import dates
-from pipeline.normalise.language import is_person_name, strip_honorifics
-from pipeline.normalise.vocab import NON_TALK_PATTERNS
+from pipeline.normalise.language import is_person_name
+from pipeline.normalise.people import parse_speakers
+from pipeline.normalise.vocab import (
+    NAMED_ORG_PHRASES,
+    NAMED_ORGS,
+    NON_NAME_WORDS,
+    NON_TALK_PATTERNS,
+    ORG_WORDS,
+)
 from pipeline.records import RawTalk, Speaker
 
-VERSION = "1"
+VERSION = "2"
 
 # canonical field -> label wordings (regex fragments, matched case-insensitively)
 LABELS: dict[str, str] = {
@@ -52,20 +59,34 @@ _LABEL_RE = re.compile(
     + r")[*_]*\s*[:：][*_]*\s*(?P<value>.*)$",
     re.I,
 )
+# An ``Abstract`` / ``Bio`` heading alone on its line (no colon): the text below is its value.
+_BARE_LABEL_RE = re.compile(
+    r"^[\s*_#-]*(?P<label>(?P<abstract>" + LABELS["abstract"] + r")|(?P<bio>" + LABELS["bio"]
+    + r"))[*_]*\s*(?P<value>)$",
+    re.I,
+)
 # Words of logistics: a line or sentence holding one never gives the talk's time/place.
 _SOCIAL_RE = re.compile(
     r"\b(?:" + "|".join(NON_TALK_PATTERNS) + r"|office|drinks|cookies|pizza|to\s+follow)\b", re.I
 )
-_LOCATION_RE = re.compile(
-    r"\b(?:online|zoom|virtual(?:ly)?|webinar|hybrid|in[\s-]person|room|rm\.?|hall|building|"
-    r"bldg\.?|auditorium|amphitheat(?:re|er)|theat(?:re|er)|lounge|library|campus|classroom|"
-    r"floor|suite|webex|teams|google\s+meet|livestream|stream)\b",
-    re.I,
-)
+# Place words. TODO(vocab): this list belongs in ``pipeline/normalise/vocab.py`` beside the
+# organisation words (that module is owned elsewhere; moving it is reported).
+LOCATION_WORDS: tuple[str, ...] = (
+    "online", "zoom", r"virtual(?:ly)?", "webinar", "hybrid", r"in[\s-]person", "room", r"rm\.?",
+    "hall", "building", r"bldg\.?", "auditorium", r"amphit?heat(?:re|er)", r"theat(?:re|er)",
+    "lounge", "library", "campus", "classroom", "floor", "suite", "webex", "teams",
+    r"google\s+meet", "livestream", "stream", "venue", "salle", "aula", r"seminar\s+room",
+    r"lecture\s+theatre", r"conference\s+room",
+)  # fmt: skip
+_LOCATION_RE = re.compile(r"\b(?:" + "|".join(LOCATION_WORDS) + r")\b", re.I)
+_NAMED_ORGS = frozenset(NAMED_ORGS)
+_TITLE_WORDS = frozenset(NON_NAME_WORDS)
+# Organisation words come from the shared vocabulary (people.py reads the same lists).
 _ORG_RE = re.compile(
-    r"\b(?:universit\w*|univ\.?|institut\w*|college|school|laborator\w*|lab|department|dept\.?|"
-    r"cent(?:er|re)|research|inc\.?|corp\w*|ltd|gmbh|foundation|academy|observatory|hospital|"
-    r"faculty|polytechni\w*|ETH|EPFL|CNRS|CERN|MIT|IBM|Google|DeepMind|Microsoft|Meta|Amazon)\b",
+    r"\b(?:"
+    + "|".join(re.escape(w) for w in sorted({*ORG_WORDS, *NAMED_ORGS, *NAMED_ORG_PHRASES},
+                                            key=len, reverse=True))
+    + r"|universit\w*|univ\.|institut\w*|laborator\w*)(?!\w)",
     re.I,
 )
 _FILE_RE = re.compile(r"^\S.{0,150}\.(?:pdf|pptx?|key|odp|zip)$", re.I)
@@ -103,7 +124,62 @@ _ANNOUNCE_VERB = re.compile(
     re.I,
 )
 _QUOTED = re.compile(r"[\"“”']{1}(?P<q>[^\"“”\n]{3,300}?)[\"“”]|‘(?P<q2>[^’\n]{3,300})’")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
+# A sentence ends at . ! ? before a capital, but not after an honorific or an initial.
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])(?<!\bProf\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bSt\.)"
+    r"(?<!\b[A-Z]\.)\s+(?=[A-Z(\"“])"
+)
+# ``... will be given by Prof. X (Y)``: the speakers follow the verb.
+_GIVEN_BY = re.compile(
+    r"\b(?:(?:will\s+be|is(?:\s+being)?|are)\s+(?:given|presented|delivered|led)|"
+    r"(?:talk|lecture|seminar|colloquium|presentation)\s+(?:given\s+)?by)\s+",
+    re.I,
+)
+_CLOCK_RE = re.compile(r"\b\d{1,2}(?:[:.h]\d{2}|\s*[ap]\.?m\b)|\bnoon\b", re.I)
+_GIVEN_BY_WHO = re.compile(
+    r"(?P<who>.+?)(?=\s+(?:on|who|speaking|talking)\s|\s*[,:]\s*(?:on\b|entitled|titled|[\"“‘])"
+    r"|\s*[.;!]?\s*$)"
+)
+_AFTER_WHO = re.compile(r"[\s,:]*(?:(?:on|about|entitled|titled)\b)?\s*[:,]?\s*", re.I)
+# ``This week's Mathematics Colloquium``, ``the next Applied Analysis Seminar``: a series
+# named in prose by capitalised words ending in an event noun.
+_SERIES_HEADS = r"(?:Seminars?|Colloqui(?:um|a)|Lectures?|Workshop|Series|Symposium|Forum|Club)"
+_SERIES_IN_PROSE = re.compile(
+    r"\b(?i:this|next|today's|tomorrow's|the)\s+(?i:(?:week|month|term|semester)['’]s\s+)?"
+    r"(?P<series>(?:[A-Z][\w&'-]*\s+){1,5}" + _SERIES_HEADS + r")\b"
+)
+_SERIES_HEADER = re.compile(
+    r"^[\W_]*(?P<series>(?:[A-Z0-9][A-Z0-9&'./-]*\s+){0,6}" + _SERIES_HEADS.upper()
+    + r"(?:\s+[A-Z0-9&'./-]+){0,4})[\W_]*$"
+)
+# A line that closes an announcement: what follows is sign-off, logistics or a link,
+# never abstract or biography text.
+_SALUTATION_RE = re.compile(
+    r"^(?:dear|hello|hi|hey|greetings|good\s+(?:morning|afternoon|evening))\b[^.!?]{0,40}[,!:]?$",
+    re.I,
+)
+# A lynx/w3m dump's link list (``References`` then ``1. http://…``): page furniture.
+_LINK_LIST_RE = re.compile(r"^(?:references|links|\[?\d{1,3}[.\]]\s*(?:https?|ftp|mailto):\S+)$",
+                           re.I)
+_CLOSING_RE = re.compile(
+    r"^\W*(?:(?:all|everyone|everybody|anyone|students|visitors)\b.{0,40}?\b(?:welcome|invited|"
+    r"encouraged)|all\s+(?:talks|seminars|lectures|sessions|meetings)\b|hope\s+to\s+see|(?:we\s+)?look(?:ing)?\s+forward|see\s+you|"
+    r"(?:zoom|webex|teams|meeting|webinar)\s*(?:link|id|url|passcode|password|details)|"
+    r"meeting\s+id|passcode|join\s+(?:us|zoom|the\s+(?:meeting|webinar|talk))|"
+    r"please\s+(?:join|register|forward|note|contact|let|rsvp|circulate)|rsvp\b|"
+    r"to\s+(?:unsubscribe|subscribe)|(?:light\s+)?refreshments\b|"
+    r"(?:" + "|".join(NON_TALK_PATTERNS) + r"|pizza|cookies|snacks)\b.{0,60}?\b(?:served|"
+    r"provided|available|precedes?|follows?|at\s+\d))",
+    re.I,
+)
+_CANCEL_RE = re.compile(
+    r"\b(?:CANCELL?ED|POSTPONED|CALLED\s+OFF)\b"
+    r"|\b(?:has|have|is|are|was|been|will\s+be)\s+(?:been\s+)?(?:cancell?ed|postponed|"
+    r"called\s+off)\b|^\W*(?:cancell?ed|postponed)\b|\bno\s+(?:seminar|colloquium|talk|"
+    r"lecture|meeting)\s+(?:this|today|tomorrow|next)\b",
+    re.M,
+)
+
 
 
 @dataclass
@@ -167,25 +243,86 @@ def is_location_line(line: str, recurring: bool = False) -> bool:
     )
 
 
+def _org_segment(segment: str) -> bool:
+    """One comma segment naming an organisation. An organisation word (shared vocabulary)
+    counts where organisation names put it: last (``Lakeside University``), or before
+    ``of``/``for`` (``Institute of Technology``); a named organisation (``Google``) or an
+    acronym line counts anywhere. Words common in titles (``Neural Network Systems``) veto
+    the weak positions."""
+    words = re.findall(r"[\w.&'’-]+", segment)
+    if not words:
+        return False
+    if re.fullmatch(r"[A-Z][A-Z&.\- ]{1,10}", segment.strip()):
+        return True
+    low = [w.lower().strip(".") for w in words]
+    if any(w in _NAMED_ORGS for w in low) or " ".join(low) in NAMED_ORG_PHRASES:
+        return True
+    for i, w in enumerate(low):
+        if not _ORG_RE.fullmatch(w) and not _ORG_RE.fullmatch(words[i]):
+            continue
+        if i + 1 < len(low) and low[i + 1] in ("of", "for", "at", "de", "di", "du", "des", "del",
+                                                "della", "für", "fur"):
+            return True
+        if i == len(low) - 1 and not any(x in _TITLE_WORDS for x in low):
+            return True
+    return False
+
+
 def is_org_line(line: str) -> bool:
     """A short line naming an organisation (an affiliation under a speaker's name)."""
     line = line.strip()
     if not line or len(line) > 120 or line.endswith("."):
         return False
-    return bool(_ORG_RE.search(line)) or bool(re.fullmatch(r"[A-Z][A-Z&.\- ]{1,10}", line))
+    return any(_org_segment(seg) for seg in re.split(r"\s*[,;]\s*|\s+[–—|]\s+", line) if seg)
 
 
-def split_name_affiliation(line: str) -> Speaker | None:
-    """``Name, Affiliation`` / ``Name (Affiliation)`` / ``Name - Affiliation`` with a real name."""
-    line = " ".join(line.split())
-    m = re.match(r"^(?P<name>[^,(–—]+?)\s*(?P<sep>,|\(|\s[–—-]\s)\s*(?P<aff>.+?)\s*$", line)
-    if not m or not is_person_name(m["name"]):
+_HONORIFIC_START = re.compile(r"(?:^|\band\s+|[,&]\s*)(?:Prof|Dr|Mr|Mrs|Ms|Mx)\b\.?\s")
+
+
+def _of_form(text: str) -> str:
+    """``Prof. X of Y`` / ``X from Y`` → ``Prof. X, Y``: the prose form of a speaker line,
+    rewritten to the comma form ``people.parse_speakers`` reads."""
+    m = re.match(r"^(?P<name>[^,(]+?),?\s+(?:of|from)\s+(?:the\s+)?(?P<aff>[A-Z].*)$", text)
+    if m and is_person_name(m["name"]):
+        return f"{m['name']}, {m['aff']}"
+    return text
+
+
+def speaker_line(line: str) -> list[Speaker] | None:
+    """The speakers of a line that holds only speakers (``Name``, ``Name, Affiliation``,
+    ``Name (Affiliation)``, ``Name, Role, Organisation``, ``A and B``), read by the shared
+    ``people.parse_speakers``; None when any name it finds is not a person's name."""
+    line = " ".join(line.split()).strip(" ,;")
+    if not line or len(line) > 200 or _LABEL_RE.match(line) or looks_like_when(line):
         return None
-    aff = m["aff"]
-    if m["sep"] == "(" and aff.endswith(")"):
-        aff = aff[:-1]
-    aff = aff.strip(" ,;")
-    return Speaker(name=strip_honorifics(m["name"]), affiliation=aff or None)
+    if line.endswith(".") and not re.search(r"\b[A-Z][a-z]{0,3}\.$", line):
+        return None  # a sentence, not a speaker line (``Inc.``/``Univ.`` may end one)
+    sps = parse_speakers(_of_form(line))
+    if not sps or not is_person_name(sps[0].name):
+        return None
+    if len(sps) > 1 and "," in line and not re.search(r"\band\b|&|;|\s/\s", line) \
+            and not any(sp.affiliation or sp.role for sp in sps):
+        # ``Name, U.C. Riverside``: names are listed with a conjunction; without one the
+        # part after the comma is the first name's affiliation
+        head, _, tail = line.partition(",")
+        return [Speaker(sps[0].name, tail.strip() or None)] if is_person_name(head) else None
+    # a later "speaker" that is no person's name is the affiliation of the one before it
+    merged: list[Speaker] = []
+    for sp in sps:
+        if merged and not is_person_name(sp.name) and merged[-1].affiliation is None:
+            parts = [sp.name, *([sp.affiliation] if sp.affiliation else [])]
+            merged[-1].affiliation = ", ".join(parts)
+        elif merged and not is_person_name(sp.name):
+            return None
+        else:
+            merged.append(sp)
+    sps = merged
+    # ``Spin Glasses and Neural Codes`` is shaped like two names: an unlabeled line naming
+    # several people needs an affiliation or an honorific to be read as speakers
+    if len(sps) > 1 and not any(sp.affiliation or sp.role for sp in sps) \
+            and not _HONORIFIC_START.search(line):
+        return None
+    return sps
 
 
 def parse_labels(lines: list[str]) -> Fields:
@@ -194,11 +331,11 @@ def parse_labels(lines: list[str]) -> Fields:
     out = Fields()
     i = 0
     while i < len(lines):
-        m = _LABEL_RE.match(lines[i])
+        m = _LABEL_RE.match(lines[i]) or _BARE_LABEL_RE.match(lines[i])
         if not m:
             i += 1
             continue
-        name = next(k for k in LABELS if m.group(k))
+        name = next(k for k, v in m.groupdict().items() if v and k in LABELS)
         # ``Seminar:``/``Lecture:``/``By:`` only label a title/speaker when a value follows
         value = m["value"].strip()
         out.consumed.add(i)
@@ -206,7 +343,7 @@ def parse_labels(lines: list[str]) -> Fields:
         if name in ("abstract", "bio"):
             body = [value] if value else []
             while j < len(lines) and not _LABEL_RE.match(lines[j]):
-                if _SIGNATURE_RE.match(lines[j].strip()):
+                if _ends_body(lines[j], lines[j - 1] if j > i + 1 else ""):
                     break
                 body.append(lines[j])
                 out.consumed.add(j)
@@ -234,22 +371,70 @@ def parse_labels(lines: list[str]) -> Fields:
 
 def _paragraphs(lines: list[str], skip: set[int]) -> list[list[tuple[int, str]]]:
     """Blank-line separated paragraphs of (line index, stripped line), labeled lines left out;
-    nothing after an email signature or a sign-off (``Best regards,``)."""
+    nothing after an email signature or a sign-off (``Best regards,``). A closing line
+    (``All are welcome!``, ``Pizza will be served at 11:45.``, ``Join Zoom Meeting``) and the
+    rest of its paragraph are logistics, left out."""
     paras: list[list[tuple[int, str]]] = []
     cur: list[tuple[int, str]] = []
+    closing = False
     for i, line in enumerate(lines):
         text = line.strip()
         if _SIGNATURE_RE.match(text) or _SIGNOFF_RE.match(text):
             break
         if i in skip or not text or _SEPARATOR_RE.match(text):
+            closing = False
             if cur:
                 paras.append(cur)
                 cur = []
+            continue
+        if not cur and _SALUTATION_RE.match(text):
+            continue
+        if _LINK_LIST_RE.match(text) and all(
+            not ln.strip() or _LINK_LIST_RE.match(ln.strip()) for ln in lines[i:]
+        ):
+            break
+        prev = cur[-1][1] if cur else ""
+        closing = closing or _ends_body(text, prev)
+        if closing:
             continue
         cur.append((i, text))
     if cur:
         paras.append(cur)
     return paras
+
+
+def _ends_body(line: str, previous: str) -> bool:
+    """True where an abstract or bio stops: a signature, a sign-off, or a closing line
+    (``All are welcome!``, ``Pizza will be served at 11:45.``, ``Zoom link: …``) that starts
+    a sentence of its own."""
+    text = line.strip()
+    if _SIGNATURE_RE.match(text) or _SIGNOFF_RE.match(text):
+        return True
+    starts_sentence = not previous.strip() or previous.rstrip().endswith((".", "!", "?", ":"))
+    return starts_sentence and bool(_CLOSING_RE.match(text))
+
+
+def split_when_place(line: str) -> tuple[str, str | None]:
+    """``Monday, 4 March 2019, 12:00-13:00, Room B-201`` → (date/time, ``Room B-201``): a
+    when line may carry the place after the time, in its last comma/dash segments."""
+    line = line.strip()
+    cuts = [m for m in re.finditer(r"\s*,\s*|\s+[|–—]\s+|\s+-\s+", line)]
+    for m in reversed(cuts):
+        when, place = line[: m.start()], line[m.end() :]
+        if _CLOCK_RE.search(place) or re.search(r"\b(?:19|20)\d\d\b", place):
+            break  # the time is still to come: the tail is not the place
+        if is_location_line(place) and looks_like_when(when):
+            return when.strip(), place.strip()
+    return line, None
+
+
+def cancellation(text: str) -> str | None:
+    """A warning when ``text`` says the talk is cancelled or postponed, else None."""
+    m = _CANCEL_RE.search(text)
+    if not m:
+        return None
+    word = "postponed" if re.search(r"postpon", m.group(), re.I) else "cancelled"
+    return f"the announcement says the talk is {word}"
 
 
 def _is_prose(text: str) -> bool:
@@ -274,17 +459,6 @@ def _when_from_fields(f: Fields) -> str | None:
     return ", ".join(p for p in parts if p) or None
 
 
-def _speakers_from_text(value: str) -> tuple[list[Speaker], list[str]]:
-    """A labeled speaker value: a clean ``Name, Affiliation`` when the name is certain,
-    else the raw line for the shared ``parse_speakers``."""
-    if re.search(r"\band\b|&|;", value):
-        return [], [value]
-    sp = split_name_affiliation(value)
-    if sp is not None and "," not in (sp.affiliation or ""):
-        return [sp], []
-    return [], [value]
-
-
 def _announced_speakers(who: str) -> list[Speaker]:
     """The speakers a sentence's subject names (``Prof. X of Y and Dr. Z (W)``); [] when the
     subject is not a person (``In this talk, I``)."""
@@ -292,24 +466,32 @@ def _announced_speakers(who: str) -> list[Speaker]:
     who = re.split(r"(?<=[a-z]),\s+(?=(?:Prof|Dr|[A-Z][a-z]+\s+[A-Z]))", who.strip())[-1]
     out: list[Speaker] = []
     for part in re.split(r"\s+and\s+(?=(?:Prof|Dr|Mr|Ms|[A-Z]))", who):
-        pm = re.match(r"^(?P<name>.+?)(?:\s*\((?P<a1>[^)]+)\)|,?\s+(?:of|from)\s+"
-                      r"(?:the\s+)?(?P<a2>.+?))?,?$", part.strip())
-        if not pm or not is_person_name(pm["name"]):
+        sps = speaker_line(part.strip(" ,"))
+        if not sps:
             return []
-        out.append(Speaker(strip_honorifics(pm["name"]), (pm["a1"] or pm["a2"] or None)))
+        out += sps
     return out
 
 
 def _announcing(text: str) -> tuple[str, re.Match[str], list[Speaker]] | None:
-    """The sentence of ``text`` that announces a talk by named people, if any."""
+    """The sentence of ``text`` that announces a talk by named people, if any: the
+    speakers before the verb (``X will speak on``) or after it (``… will be given by X``)."""
     flat = " ".join(text.split())
     for sentence in _SENTENCE_END.split(flat):
         m = _ANNOUNCE_VERB.search(sentence)
-        if not m or is_social(sentence[: m.start()]):
-            continue
-        speakers = _announced_speakers(sentence[: m.start()])
-        if speakers:
-            return sentence, m, speakers
+        if m and not is_social(sentence[: m.start()]):
+            speakers = _announced_speakers(sentence[: m.start()])
+            if speakers:
+                return sentence, m, speakers
+        g = _GIVEN_BY.search(sentence)
+        if g and not is_social(sentence[: g.start()]):
+            wm = _GIVEN_BY_WHO.match(sentence, g.end())
+            speakers = _announced_speakers(wm["who"]) if wm else []
+            if wm and speakers:
+                # what follows the speakers (``on "Title" at 4pm``) reads as in the active form
+                rest = _AFTER_WHO.match(sentence, wm.end())
+                assert rest is not None  # matches the empty string
+                return sentence, rest, speakers
     return None
 
 
@@ -346,24 +528,24 @@ def _from_prose(found: tuple[str, re.Match[str], list[Speaker]], talk: RawTalk) 
 
 
 def _name_lines(para: list[str]) -> list[Speaker] | None:
-    """A paragraph that is only speaker lines (names, ``Name, Affiliation``), else None."""
+    """A paragraph that is only speaker lines (names, ``Name, Affiliation``, an organisation
+    line under a name), else None. A name repeated with its affiliation is one speaker."""
     speakers: list[Speaker] = []
     for line in para:
-        if is_person_name(line):
-            name = strip_honorifics(line.strip(" ,;"))
-            if not any(s.name == name for s in speakers):
-                speakers.append(Speaker(name))
+        sps = speaker_line(line)
+        if sps is not None:
+            for sp in sps:
+                prev = next((s for s in speakers if s.name == sp.name), None)
+                if prev is None:
+                    speakers.append(sp)
+                else:
+                    prev.affiliation = prev.affiliation or sp.affiliation
+                    prev.role = prev.role or sp.role
             continue
-        sp = split_name_affiliation(line)
-        if sp is not None:
-            prev = next((s for s in speakers if s.name == sp.name), None)
-            if prev is not None:
-                prev.affiliation = sp.affiliation
-            else:
-                speakers.append(sp)
-            continue
-        if speakers and is_org_line(line) and speakers[-1].affiliation is None:
-            speakers[-1].affiliation = line.strip()
+        if speakers and is_org_line(line) and speakers[-1].affiliation is None \
+                and not looks_like_when(line):
+            aff = line.strip()
+            speakers[-1].affiliation = aff[1:-1] if aff[:1] + aff[-1:] == "()" else aff
             continue
         return None
     return speakers or None
@@ -385,15 +567,14 @@ def parse_talk(
     f = parse_labels(lines)
     talk = RawTalk(reference_date=reference_date)
     for value in f.values.get("speaker", []):
-        sps, texts = _speakers_from_text(value)
-        talk.speakers += sps
-        talk.speaker_text += texts
+        talk.speakers += parse_speakers(_of_form(value))
     if talk.speakers and (aff := f.first("affiliation")) and not talk.speakers[0].affiliation:
         talk.speakers[0].affiliation = aff
     talk.title = f.first("title")
-    talk.when_text = _when_from_fields(f)
+    talk.when_text, place = split_when_place(_when_from_fields(f) or "")
+    talk.when_text = talk.when_text or None
     loc = f.first("location")
-    talk.location = _strip_social(loc) if loc else None
+    talk.location = _strip_social(loc) if loc else place
     talk.abstract = f.first("abstract")
     talk.speaker_bio = f.first("bio")
     for key in ("slides", "video", "url"):
@@ -423,12 +604,15 @@ def parse_talk(
             if pending:
                 free.append((pending[0][0], " ".join(t for _, t in pending)))
                 pending = []
-            if kind == "zone":
+            if kind == "series":
+                talk.series = talk.series or one_line(line)
+            elif kind == "zone":
                 talk.timezone = talk.timezone or zone_in(line)
             elif kind == "file":
                 talk.slides = talk.slides or line.strip()
-            elif kind == "when":
-                talk.when_text = talk.when_text or _strip_social(line)
+            elif kind == "when" and talk.when_text is None:
+                talk.when_text, place = split_when_place(_strip_social(line))
+                talk.location = talk.location or place
             elif kind == "location":
                 talk.location = talk.location or line.strip()
             elif kind == "speaker" and not talk.speakers and not talk.speaker_text:
@@ -445,6 +629,8 @@ def parse_talk(
     for p, text in sorted([*free, *prose]):
         if (found := _announcing(text)) is not None:
             _from_prose(found, talk)
+            if talk.series is None and (sm := _SERIES_IN_PROSE.search(found[0])):
+                talk.series = sm["series"]
             announce_pos = p
             break
     title_pos: int | None = None
@@ -487,7 +673,14 @@ def parse_talk(
         talk.abstract = "\n\n".join(body) or None
     if talk.title is None and not talk.speakers and not talk.speaker_text:
         return None
+    if (note := cancellation("\n".join(lines))) is not None:
+        talk.warnings.append(note)
     return talk
+
+
+def one_line(text: str) -> str:
+    """``text`` with its white space collapsed and edge decoration (``*** X ***``) removed."""
+    return " ".join(text.split()).strip(" *=#~_-")
 
 
 def _classify_line(line: str, boilerplate: frozenset[str]) -> str | None:
@@ -497,12 +690,14 @@ def _classify_line(line: str, boilerplate: frozenset[str]) -> str | None:
     recurring = one.lower() in boilerplate
     if zone_in(one):
         return "zone"
+    if _SERIES_HEADER.match(one) and one.upper() == one:
+        return "series"
     if _FILE_RE.match(one):
         return "file"
     if is_social(one) and (looks_like_when(one) or _LOCATION_RE.search(one)
                            or _WHEN_IN_PROSE.search(one)):
         return "skip"
-    if looks_like_when(one):
+    if looks_like_when(one) or split_when_place(one)[1] is not None:
         return "when"
     if is_location_line(one, recurring):
         return "location"

@@ -15,29 +15,32 @@ A plain-text file is one of three things, told apart by its own structure:
 from __future__ import annotations
 
 import datetime as dt
-import email
-import email.policy
 import re
 from collections import Counter
 from email.message import EmailMessage
 
-from extractors.announcement import _LABEL_RE, _SEPARATOR_RE, LABELS, looks_like_when, parse_talk
+from extractors.announcement import (
+    _LABEL_RE,
+    _SEPARATOR_RE,
+    _SERIES_IN_PROSE,
+    LABELS,
+    cancellation,
+    looks_like_when,
+    parse_talk,
+)
+from pipeline import emails
 from pipeline.errors import ExtractionError
 from pipeline.normalise import dates
 from pipeline.normalise.agenda import classify_kind
-from pipeline.normalise.text import clean_text
 from pipeline.records import Document, RawTalk
 
-VERSION = "1"
+VERSION = "2"
 
-_HEADER_RE = re.compile(r"^[A-Za-z][A-Za-z0-9-]{1,40}:\s")
-_MBOX_FROM_RE = re.compile(r"^From \S+.*\d{4}\s*$|^From \S+\s*$", re.M)
 _SUBJECT_PREFIX_RE = re.compile(r"^(?:\s*(?:re|fwd?|aw|tr)\s*:\s*|\s*\[[^\]]*\]\s*)+", re.I)
 _SUBJECT_EVENT_RE = re.compile(
     r"^(?:[\w&.\-]+\s+){0,5}?(?:seminars?|colloqui(?:um|a)|talks?|lectures?|reminder|"
     r"announcement|workshop|series|today|tomorrow|this\s+week)\s*(?:[:\-–—|]\s*)", re.I
 )
-_QUOTE_LINE_RE = re.compile(r"^\s*>")
 
 
 def extract(doc: Document) -> list[RawTalk]:
@@ -45,20 +48,59 @@ def extract(doc: Document) -> list[RawTalk]:
     text = doc.text
     if not text.strip():
         raise ExtractionError("empty text document")
-    if is_email(text):
+    if emails.is_email(text):
         talks: list[RawTalk] = []
-        for n, msg in enumerate(split_messages(doc.data)):
-            for k, talk in enumerate(talks_from_message(msg)):
+        for n, msg in enumerate(emails.split_messages(doc.data)):
+            for k, talk in enumerate(talks_from_message(msg, doc.path)):
                 talk.key = f"msg{n}-{msg.get('Message-ID', '') or ''}-{k}"
                 talks.append(talk)
-        return talks
-    return talks_from_text(text)
+    else:
+        talks = talks_from_text(text)
+    if doc.hints.series:
+        # a header line or a phrase only suggests the series; a hinted one names it
+        for talk in talks:
+            talk.series = None
+    return talks
+
+
+_TEX_CMD_LINE = re.compile(r"^\s*\\(?P<cmd>[A-Za-z]+)\*?(?:\[[^\]]*\])?\{(?P<value>.*)\}\s*$")
+_TEX_STRUCTURE = re.compile(
+    r"^\s*\\(?:documentclass|usepackage|begin\{document\}|end\{\w+\}|maketitle|newpage)(?![A-Za-z]).*$"
+)
+_TEX_INLINE = re.compile(r"\\(?:emph|textbf|textit|texttt|underline|url|href\{[^}]*\})\{([^{}]*)\}")
+# LaTeX fields that name the speaker under another word
+_TEX_FIELD_NAMES = {"author": "Speaker", "authors": "Speakers", "place": "Place"}
+
+
+def delatex(text: str) -> str:
+    """An announcement left as LaTeX source (``\\title{…}``, ``\\speaker{…}``,
+    ``\\begin{abstract}``) as labeled plain lines (``title: …``); other text unchanged."""
+    lines = text.splitlines()
+    if sum(1 for ln in lines if _TEX_CMD_LINE.match(ln) or _TEX_STRUCTURE.match(ln)) < 2:
+        return text
+    out: list[str] = []
+    for line in lines:
+        begin = re.match(r"^\s*\\begin\{(\w+)\}\s*$", line)
+        if begin:
+            out.append(f"{begin.group(1).capitalize()}:" if begin.group(1) != "document" else "")
+            continue
+        if _TEX_STRUCTURE.match(line):
+            out.append("")
+            continue
+        line = _TEX_INLINE.sub(r"\1", line).replace("~", " ").replace("\\\\", "")
+        m = _TEX_CMD_LINE.match(line)
+        if m:
+            name = _TEX_FIELD_NAMES.get(m["cmd"].lower(), m["cmd"])
+            line = f"{name}: {m['value'].strip()}"
+        out.append(line)
+    return "\n".join(out)
 
 
 def talks_from_text(
     text: str, *, subject: str | None = None, reference_date: dt.date | None = None
 ) -> list[RawTalk]:
     """A listing's talks, else the one talk the text announces."""
+    text = delatex(text)
     listing = extract_listing(text, reference_date=reference_date)
     if listing:
         return listing
@@ -152,7 +194,24 @@ def extract_listing(text: str, *, reference_date: dt.date | None = None) -> list
     if len(talks) < 2:
         return []
     _mark_lecture_parts(talks)
+    flat = " ".join(text.split())
+    shared = _SHARED_PLACE.search(flat)
+    series = _SERIES_IN_PROSE.search(" ".join(" ".join(pre).split()))
+    for talk in talks:
+        if shared and talk.location is None:
+            talk.location = shared["loc"]
+        if series and talk.series is None:
+            talk.series = series["series"]
     return talks
+
+
+# ``All talks take place in Aula 1.14.``: one place for every talk of a listing.
+_SHARED_PLACE = re.compile(
+    r"\ball\s+(?:the\s+)?(?:talks|seminars|lectures|meetings|sessions)\b[^.]{0,40}?\b"
+    r"(?:take\s+place|will\s+(?:take\s+place|be\s+(?:held|given))|are\s+(?:held|given))\s+"
+    r"(?:in|at)\s+(?:the\s+)?(?P<loc>[^.;]+?(?:\.\d+[^.;]*?)?)\s*(?:[.;](?:\s|$)|$)",
+    re.I,
+)
 
 
 _PART_RE = re.compile(
@@ -186,65 +245,6 @@ def _year_in(heading: str) -> int | None:
 # --- email ----------------------------------------------------------------------------
 
 
-def is_email(text: str) -> bool:
-    """RFC 822 headers (or an mbox ``From `` line) at the very top of the text."""
-    lines = text.lstrip().splitlines()[:40]
-    if lines and lines[0].startswith("From ") and ":" not in lines[0].split()[0]:
-        lines = lines[1:]
-    n = 0
-    for line in lines:
-        if not line.strip():
-            break
-        if _HEADER_RE.match(line):
-            n += 1
-        elif not line[:1].isspace():
-            return False
-    return n >= 2
-
-
-def split_messages(data: bytes) -> list[EmailMessage]:
-    """The messages of an mbox archive (split on ``From `` lines) or of a single message."""
-    text = data.lstrip()
-    if text.startswith(b"From "):
-        parts = re.split(rb"(?m)^From \S+[^\n]*\n", text)
-        raw = [p for p in parts if p.strip()]
-    else:
-        raw = [text]
-    out = []
-    for part in raw:
-        part = re.sub(rb"(?m)^>(>*From )", rb"\1", part)  # mboxrd unquoting
-        msg = email.message_from_bytes(part, policy=email.policy.default)
-        if not isinstance(msg, EmailMessage):
-            raise ExtractionError("unreadable email message")
-        out.append(msg)
-    return out
-
-
-def _message_date(msg: EmailMessage) -> dt.date | None:
-    header = msg.get("Date")
-    if header is None:
-        return None
-    try:
-        when = header.datetime
-    except (AttributeError, TypeError, ValueError):
-        return None
-    return when.date() if when else None
-
-
-def _body(msg: EmailMessage) -> str:
-    part = msg.get_body(preferencelist=("plain", "html"))
-    if part is None:
-        return ""
-    try:
-        content = part.get_content()
-    except (LookupError, UnicodeError) as exc:
-        raise ExtractionError(f"undecodable email body: {exc}") from exc
-    if part.get_content_subtype() == "html":
-        content = clean_text(content) or ""
-    lines = [ln for ln in content.splitlines() if not _QUOTE_LINE_RE.match(ln)]
-    return "\n".join(lines)
-
-
 def clean_subject(subject: str | None) -> str | None:
     """The title a Subject may hold: reply/list prefixes and event words removed."""
     if not subject:
@@ -254,10 +254,46 @@ def clean_subject(subject: str | None) -> str | None:
     return s or None
 
 
-def talks_from_message(msg: EmailMessage) -> list[RawTalk]:
-    """The talk(s) one email announces; its Date header dates the text."""
-    body = _body(msg)
-    if not body.strip():
-        return []
-    subject = clean_subject(msg.get("Subject"))
-    return talks_from_text(body, subject=subject, reference_date=_message_date(msg))
+def _announces(talks: list[RawTalk]) -> bool:
+    """Talks that are more than a Subject line: someone named, or a time stated."""
+    return any(t.speakers or t.speaker_text or t.when_text for t in talks)
+
+
+def _calendar_talks(msg: EmailMessage, source: str) -> list[RawTalk]:
+    """The talks of an invitation's ``text/calendar`` part(s), read by the ICS extractor."""
+    from extractors.ics import extract_calendar
+
+    talks: list[RawTalk] = []
+    for cal in emails.calendar_parts(msg):
+        if cal.strip().upper().startswith("BEGIN:VCALENDAR"):
+            talks.extend(extract_calendar(cal, source=source))
+    return talks
+
+
+def talks_from_message(msg: EmailMessage, source: str = "<email>") -> list[RawTalk]:
+    """The talk(s) one email announces.
+
+    The sender's own text is read first; when it announces nothing (``FYI``), the
+    forwarded or quoted message is, with its own Subject and Date. A calendar
+    invitation's event wins over the text (its times are exact). A message that says
+    the talk is cancelled or postponed keeps its row with a warning.
+    """
+    talks = _calendar_talks(msg, source)
+    texts = emails.message_texts(msg)
+    if not talks:
+        fallback: list[RawTalk] = []
+        for mt in texts:
+            if not mt.text.strip():
+                continue
+            found = talks_from_text(mt.text, subject=clean_subject(mt.subject),
+                                    reference_date=mt.date)
+            if _announces(found):
+                talks = found
+                break
+            fallback = fallback or found
+        talks = talks or fallback
+    if (note := cancellation(str(msg.get("Subject") or ""))) is not None:
+        for talk in talks:
+            if note not in talk.warnings:
+                talk.warnings.append(note)
+    return talks

@@ -26,13 +26,13 @@ from extractors.announcement import (
     is_location_line,
     is_org_line,
     looks_like_when,
-    split_name_affiliation,
+    speaker_line,
 )
 from pipeline.errors import ExtractionError
-from pipeline.normalise.language import is_person_name, strip_honorifics
-from pipeline.records import Document, RawTalk, Speaker
+from pipeline.normalise.language import is_person_name
+from pipeline.records import Document, RawTalk
 
-VERSION = "1"
+VERSION = "2"
 
 _HEAD_LINES = 12  # lines of the title slide that may hold title, speaker and venue
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*")
@@ -94,12 +94,9 @@ def _talk_from_lines(
         line = " ".join(line.split())
         if not line:
             continue
-        if is_person_name(line) and len(talk.speakers) < 4:
-            talk.speakers.append(Speaker(strip_honorifics(line)))
-            continue
-        sp = split_name_affiliation(line)
-        if sp is not None and not talk.speakers:
-            talk.speakers.append(sp)
+        sps = speaker_line(line) if len(talk.speakers) < 4 else None
+        if sps is not None and (not talk.speakers or all(not s.affiliation for s in sps)):
+            talk.speakers += [s for s in sps if s.name not in {t.name for t in talk.speakers}]
             continue
         if talk.when_text is None:
             event, when = _when_segment(line)
@@ -121,7 +118,7 @@ def _talk_from_lines(
 
 
 def _is_speakerish(line: str) -> bool:
-    return is_person_name(line) or split_name_affiliation(line) is not None
+    return speaker_line(line) is not None
 
 
 def extract_slides_text(doc: Document) -> list[RawTalk]:
@@ -217,6 +214,18 @@ def _title_candidate(line: _Line, later: Counter[str]) -> bool:
     return not is_person_name(text)
 
 
+_UNFINISHED = re.compile(
+    r"(?:[:,;\u2013\u2014-]|\b(?:of|and|or|for|the|in|on|with|to|a|an|from|via|by|at))\s*$",
+    re.I,
+)
+
+
+def _continues(title: str, nxt: str) -> bool:
+    """``nxt`` carries on the sentence ``title`` started."""
+    nxt = nxt.strip()
+    return bool(nxt) and (bool(_UNFINISHED.search(title)) or nxt[0].islower())
+
+
 def extract_pdf(doc: Document) -> list[RawTalk]:
     """The talk of a PDF deck: largest eligible text on page 1, speaker and venue below."""
     pages = _pdf_pages(doc.data)
@@ -234,6 +243,12 @@ def extract_pdf(doc: Document) -> list[RawTalk]:
     start = idx[0]
     end = start
     while end + 1 < len(first) and abs(first[end + 1].size - size) < 0.6:
+        end += 1
+    # a smaller line right below continues the title only when the title is visibly
+    # unfinished (``From Molecules to Materials:``) or it starts in lower case; otherwise
+    # it is a subtitle, not part of the title
+    while end + 1 < len(first) and _continues(first[end].text, first[end + 1].text) \
+            and speaker_line(first[end + 1].text) is None:
         end += 1
     title_lines = [ln.text for ln in first[start : end + 1]]
     after = [ln.text for ln in first[end + 1 :]] + [

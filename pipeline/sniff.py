@@ -13,6 +13,7 @@ import re
 from collections import Counter
 
 from pipeline.decode import decode_text
+from pipeline.emails import is_email
 from pipeline.errors import SniffError
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?\r?\n)?(---|\.\.\.)[ \t]*(\r?\n|\Z)", re.S)
@@ -26,9 +27,6 @@ _HTML_TAG = re.compile(
 _MD_HEADING = re.compile(r"^#{1,6}\s+\S", re.M)
 _MD_LIST = re.compile(r"^\s*(?:[*+-]|\d+\.)\s+\S", re.M)
 _MD_INLINE = re.compile(r"\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\s]+\)|^\s*\|.*\|\s*$|^\s*>\s", re.M)
-_EMAIL_HEADER = re.compile(
-    r"^(From|To|Subject|Date|Message-ID|Received|Return-Path|MIME-Version)\s*:", re.I
-)
 
 
 def sniff(data: bytes, hinted: str | None = None) -> str:
@@ -72,17 +70,8 @@ def _is_binary(data: bytes) -> bool:
 
 
 def _is_email(text: str) -> bool:
-    """An RFC 822 message or an mbox: header lines at the very top."""
-    lines = text.lstrip().splitlines()[:30]
-    if lines and lines[0].startswith("From ") and not lines[0].rstrip().endswith(":"):
-        lines = lines[1:]
-    headers = 0
-    for line in lines:
-        if not line.strip():
-            break
-        if _EMAIL_HEADER.match(line):
-            headers += 1
-    return headers >= 2
+    """An RFC 822 message or an mbox: the shared detector the text extractor also uses."""
+    return is_email(text)
 
 
 def _markdown_score(text: str) -> int:

@@ -164,3 +164,226 @@ def test_empty_text_is_an_extraction_error():
     doc = Document(path="e.txt", data=b"  \n", sha256="0", format="text")
     with pytest.raises(ExtractionError):
         extract(doc)
+
+
+# --- round 2: other decades, other institutions -----------------------------------------
+
+ROME = "Europe/Rome"
+
+
+def _speaker(name: str, affiliation: str | None = None, role: str | None = None) -> dict:
+    return {"name": name, "affiliation": affiliation, "role": role}
+
+
+def _check(r: dict, **expected: object) -> None:
+    for key, value in expected.items():
+        assert r[key] == value, key
+
+
+def test_passive_announcement_email_with_series_and_closing_line():
+    r = one("round2/given_by.eml", ROME)
+    _check(
+        r,
+        series="Condensed Matter Seminar",
+        title="Topological pumping in cold atoms",
+        speakers=[_speaker("Ines Calderon", "Universidad de Sevilla")],
+        date=dt.date(2019, 10, 17),
+        start=dt.datetime(2019, 10, 17, 12, 30, tzinfo=UTC),  # 2:30 pm CEST
+        end=dt.datetime(2019, 10, 17, 13, 30, tzinfo=UTC),
+        timezone=ROME,
+        location="Aula Magna, Physics Building",
+        abstract="Periodic driving moves atoms across an optical lattice in quantised steps. "
+        "We review recent experiments.",
+        speaker_bio="Ines Calderon is a research fellow at the Universidad de Sevilla.",
+        kind="talk",
+    )
+
+
+def test_caps_header_series_place_after_time_role_and_logistics_line():
+    r = one("round2/caps_header.txt", ROME)
+    _check(
+        r,
+        series="APPLIED ANALYSIS SEMINAR",
+        title="Regularity of free boundaries",
+        speakers=[_speaker("Anna Berg", "Lund University", "Professor")],
+        date=dt.date(2019, 5, 9),
+        start=dt.datetime(2019, 5, 9, 12, 0, tzinfo=UTC),
+        end=dt.datetime(2019, 5, 9, 13, 0, tzinfo=UTC),
+        location="Room C-12",
+        abstract="We establish optimal regularity for a class of obstacle problems.",
+        speaker_bio=None,
+    )
+
+
+def test_hint_series_wins_over_caps_header():
+    data = (FIXTURES / "round2/caps_header.txt").read_bytes()
+    doc = Document(path="x.txt", data=data, sha256="0", format="text",
+                   hints=Hints(timezone=ROME, series="Analysis Seminar Series"))
+    r = normalise(doc, extract(doc), dt.datetime(2024, 1, 1, tzinfo=UTC))[0]
+    assert r["series"] == "Analysis Seminar Series"
+
+
+def test_nineties_ascii_banner_notice():
+    r = one("round2/banner_1996.txt", ROME)
+    _check(
+        r,
+        series="DEPARTMENT OF PHYSICS COLLOQUIUM",
+        title="Chaos in Hamiltonian Systems",
+        speakers=[_speaker("R. J. Whitfield", "University of Leeds")],
+        date=dt.date(1996, 4, 3),
+        start=dt.datetime(1996, 4, 3, 14, 15, tzinfo=UTC),  # 4.15pm CEST
+        end=None,
+        location="Lecture Theatre A, Schuster Building",
+        abstract="Many mechanical systems are neither integrable nor fully chaotic. This talk "
+        "surveys what is known about the mixed phase space.",
+    )
+
+
+def test_latex_leftovers():
+    r = one("round2/latex.txt", ROME)
+    _check(
+        r,
+        title="Quantum walks on graphs",
+        speakers=[_speaker("Maria Lopez", "Universidad de Chile")],
+        date=dt.date(2013, 5, 14),
+        start=dt.datetime(2013, 5, 14, 14, 0, tzinfo=UTC),  # 16h00 CEST
+        location="Sala 2, Edificio Norte",
+        abstract="We study the mixing time of continuous quantum walks on finite graphs.",
+    )
+
+
+def test_lynx_dump_link_list_is_not_abstract():
+    r = one("round2/lynx_dump.txt", ROME)
+    _check(
+        r,
+        title="Bootstrap methods for dependent data",
+        speakers=[_speaker("Kwame Mensah", "University of Ghana", "Assistant Professor")],
+        date=dt.date(2018, 2, 2),
+        start=dt.datetime(2018, 2, 2, 10, 0, tzinfo=UTC),
+        end=dt.datetime(2018, 2, 2, 11, 0, tzinfo=UTC),
+        location="Carver Hall 305",
+        abstract="Resampling schemes for time series must respect dependence. We compare "
+        "block and sieve methods.",
+    )
+
+
+def test_quoted_printable_latin1_day_first_16h00():
+    r = one("round2/qp.eml", ROME)
+    _check(
+        r,
+        title="Flat connections and character varieties of surfaces with boundary",
+        speakers=[_speaker("José María Ortega", "Université de Lyon")],
+        date=dt.date(2013, 5, 14),  # year from the Date header
+        start=dt.datetime(2013, 5, 14, 14, 0, tzinfo=UTC),
+        end=None,
+        location="Salle 109",
+        abstract="We describe the symplectic geometry of character varieties.",
+    )
+
+
+def test_multipart_alternative_with_only_html():
+    r = one("round2/html_only.eml", ROME)
+    _check(
+        r,
+        title="Planning with learned world models",
+        speakers=[_speaker("Priya Raman", "Google DeepMind")],
+        date=dt.date(2023, 9, 26),
+        start=dt.datetime(2023, 9, 26, 14, 0, tzinfo=UTC),
+        end=dt.datetime(2023, 9, 26, 15, 0, tzinfo=UTC),
+        location="Gates Hall 104",
+        abstract="Model-based agents plan in a learned latent space. We discuss when this helps.",
+    )
+
+
+def test_forwarded_message_under_fyi():
+    r = one("round2/forwarded.eml", ROME)
+    _check(
+        r,
+        title="Long reads and structural variation",
+        speakers=[_speaker("Oluwaseun Adeyemi", "Wellcome Sanger Institute")],
+        date=dt.date(2024, 5, 14),
+        start=dt.datetime(2024, 5, 14, 14, 0, tzinfo=UTC),
+        location="Seminar Room 2",
+        abstract="Long-read sequencing resolves structural variants that short reads miss.",
+    )
+
+
+def test_reply_with_quoted_announcement():
+    r = one("round2/reply_quoted.eml", ROME)
+    _check(
+        r,
+        title="Forcing and the continuum",
+        speakers=[_speaker("Hannah Vogel", "Universitat Wien")],
+        date=dt.date(2013, 3, 15),
+        start=dt.datetime(2013, 3, 15, 14, 0, tzinfo=UTC),
+        location="Mathematics Building 402",
+        abstract="We present a gentle introduction to forcing.",
+    )
+
+
+def test_calendar_invitation_part_is_read_as_ics():
+    r = one("round2/invite.eml", ROME)
+    _check(
+        r,
+        title="Contact-rich manipulation",
+        speakers=[_speaker("Lena Fischer")],
+        date=dt.date(2024, 6, 10),
+        start=dt.datetime(2024, 6, 10, 15, 0, tzinfo=UTC),
+        end=dt.datetime(2024, 6, 10, 16, 0, tzinfo=UTC),
+        location="Robotics Lab 1",
+        abstract="Robots that touch the world need models of contact.",
+    )
+
+
+def test_several_talks_in_one_email():
+    out = rows("round2/series.eml", ROME)
+    assert [r["title"] for r in out] == [
+        "Flat connections on surfaces", "Rigidity of lattices", "Harmonic maps and bubbling"
+    ]
+    assert [r["speakers"] for r in out] == [
+        [_speaker("Claire Dubois", "Universite de Lyon")],
+        [_speaker("Marco Bianchi", "Politecnico di Milano")],
+        [_speaker("Hana Novak", "Charles University")],
+    ]
+    assert [r["start"] for r in out] == [
+        dt.datetime(2024, 5, d, 14, 0, tzinfo=UTC) for d in (14, 21, 28)
+    ]
+    assert {r["location"] for r in out} == {"Aula 1.14"}
+    assert {r["series"] for r in out} == {"Geometry Seminar"}
+    assert all(r["abstract"] is None for r in out)
+
+
+def test_venue_zoom_meeting_id_lines():
+    r = one("round2/zoom_venue.txt", ROME)
+    _check(
+        r,
+        title="Diffusion models as stochastic control",
+        speakers=[_speaker("Tomoko Sato", "Kyoto University")],
+        date=dt.date(2022, 11, 21),
+        start=dt.datetime(2022, 11, 21, 9, 0, tzinfo=UTC),
+        end=dt.datetime(2022, 11, 21, 10, 0, tzinfo=UTC),
+        location="Seminar Room 3.02, Main Building",
+        abstract="We read score-based generative models as optimal control problems.",
+    )
+
+
+def test_cancelled_talk_keeps_a_warning():
+    r = one("round2/cancelled.eml", ROME)
+    _check(
+        r,
+        title="Elliptic curves of rank two",
+        speakers=[_speaker("Samuel Okoro", "Rutgers University")],
+        date=None,
+        abstract=None,
+    )
+    assert "the announcement says the talk is cancelled" in r["warnings"]
+
+
+def test_email_detector_is_shared_and_not_fooled_by_date_fields():
+    from pipeline import emails, sniff
+
+    fields = "Date: Friday, Nov 10\nTo: all graduate students\n\nTitle: X\n"
+    assert not emails.is_email(fields)
+    assert sniff._is_email is not None and not sniff._is_email(fields)
+    mail = "From: a@b.org\nSubject: Seminar\nDate: Fri, 10 Nov 2017 09:00:00 +0100\n\nBody\n"
+    assert emails.is_email(mail) and sniff._is_email(mail)

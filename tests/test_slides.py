@@ -150,3 +150,72 @@ def test_sniff_short_deck_text_but_not_announcements():
     fixtures = Path(__file__).parent / "fixtures" / "text"
     for name in ("header_fields.txt", "prose.txt", "seminars.mbox", "listing_separated.txt"):
         assert sniff((fixtures / name).read_bytes()) == "text", name
+
+
+def test_pdf_title_and_subtitle_in_two_sizes_speaker_affiliation_date():
+    data = _deck(
+        [
+            ("Learning to Simulate Turbulence", 28),
+            ("Neural surrogates for wall-bounded flows", 18),
+            ("Dr. Amara Okafor", 16),
+            ("Department of Mechanical Engineering, Ridgeway University", 14),
+            ("Fluids Seminar, 7 March 2022", 14),
+        ],
+        [[("Motivation", 24), ("Direct simulation is expensive", 14)]],
+    )
+    (r,) = rows(data, "pdf", tz="Europe/Rome")
+    assert r["title"] == "Learning to Simulate Turbulence"  # the subtitle is not appended
+    assert r["speakers"] == [{
+        "name": "Amara Okafor",
+        "affiliation": "Department of Mechanical Engineering, Ridgeway University",
+        "role": None,
+    }]
+    assert r["date"] == dt.date(2022, 3, 7)
+    assert r["start"] is None
+    assert r["abstract"] is None
+
+
+def test_pdf_subtitle_that_continues_the_title_is_appended():
+    data = _deck(
+        [
+            ("From Molecules to Materials:", 28),
+            ("graph networks for chemistry", 20),
+            ("Lukas Brandt", 16),
+            ("Hillcrest Institute of Technology", 14),
+        ],
+        [[("Outline", 24)]],
+    )
+    (r,) = rows(data, "pdf", tz="Europe/Rome")
+    assert r["title"] == "From Molecules to Materials: graph networks for chemistry"
+    assert r["speakers"] == [
+        {"name": "Lukas Brandt", "affiliation": "Hillcrest Institute of Technology", "role": None}
+    ]
+    assert r["date"] is None
+
+
+TWO_LINE_TITLE = """\
+Optimal Transport Meets
+Bayesian Inference
+Sofia Marchetti, Politecnico di Torino
+Workshop on Computational Statistics, 12 September 2019
+
+1
+
+Why transport?
+
+2
+
+Thanks
+
+3
+"""
+
+
+def test_slides_text_two_line_title_then_speaker_with_affiliation():
+    (r,) = rows(TWO_LINE_TITLE.encode(), "slides_text", tz="Europe/Rome")
+    assert r["title"] == "Optimal Transport Meets Bayesian Inference"
+    assert r["speakers"] == [
+        {"name": "Sofia Marchetti", "affiliation": "Politecnico di Torino", "role": None}
+    ]
+    assert r["date"] == dt.date(2019, 9, 12)
+    assert r["start"] is None
