@@ -118,3 +118,17 @@ def test_hints_fill_series_and_location_but_document_wins() -> None:
     assert row["series"] == "S" and row["location"] == "Room 9"
     row = _one(RawTalk(title="T", series="Own Series"), series="S", location="Hall")
     assert row["series"] == "Own Series" and row["location"] == "Hall"
+
+
+def test_agenda_items_without_speakers_are_not_talks() -> None:
+    rows, notes = normalise_document(
+        _doc(),
+        [
+            RawTalk(title="Coffee break"),
+            RawTalk(title="Lunch", speaker_text=[]),
+            RawTalk(title="Welcome remarks", speaker_text=["Ana Lopez (CERN)"]),
+        ],
+        WHEN,
+    )
+    assert [(r["title"], r["kind"]) for r in rows] == [("Welcome remarks", "remarks")]
+    assert len(notes) == 2 and all("not a talk" in n for n in notes)

@@ -21,7 +21,7 @@ from pipeline.records import Document, RawTalk, Speaker
 UTC = dt.UTC
 # Bump when the rows this stage makes from the same RawTalks change: incremental runs
 # re-extract every file whose rows were made by another version.
-VERSION = "2"
+VERSION = "3"
 
 
 def normalise(
@@ -40,9 +40,9 @@ def normalise_document(
     notes: list[str] = []
     used_ids: dict[str, int] = {}
     for raw in raws:
-        row = _row(doc, raw, extracted_at)
+        row, why_not = _row(doc, raw, extracted_at)
         if row is None:
-            notes.append(f"record without title or speaker dropped ({_describe(raw)})")
+            notes.append(f"{why_not}: dropped ({_describe(raw)})")
             continue
         base = row["talk_id"]
         n = used_ids.get(base, 0) + 1
@@ -124,12 +124,17 @@ def talk_key(raw: RawTalk, speakers: list[Speaker], date: dt.date | None, title:
     return f"{date.isoformat() if date else ''}|{who}|{what}"
 
 
-def _row(doc: Document, raw: RawTalk, extracted_at: dt.datetime) -> dict[str, Any] | None:
+def _row(
+    doc: Document, raw: RawTalk, extracted_at: dt.datetime
+) -> tuple[dict[str, Any] | None, str]:
+    """The row for ``raw``, or None and the reason it is not a talk."""
     warnings = list(raw.warnings)
     title = text.clean_title(raw.title)
     speakers = _speakers(raw)
     if title is None and not speakers:
-        return None  # not a talk: no title and nobody named
+        return None, "record without title or speaker"
+    if not speakers and title is not None and agenda.is_non_talk(title):
+        return None, f"agenda item {title!r} is not a talk"
 
     date = raw.date
     start, end = raw.start, raw.end
@@ -198,7 +203,7 @@ def _row(doc: Document, raw: RawTalk, extracted_at: dt.datetime) -> dict[str, An
         "video": _clean_link(raw.video),
         "warnings": warnings,
         "extracted_at": extracted_at,
-    }
+    }, ""
 
 
 def _aware(value: dt.datetime | None) -> bool:
