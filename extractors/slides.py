@@ -1,48 +1,83 @@
 """Slide decks: one talk per deck, from its title slide.
 
-A deck's first slide states the talk: its title (the largest text), the speaker
-(a person's name near it), an affiliation, and a venue/date line (``MIT Physics
-Faculty Lunch — May 5, 2022``). Later slides are content: names there are
-collaborators or member lists, never speakers.
+A deck's title slide states the talk: its title (the largest text), the speaker
+(a person's name near it, ``by X``, ``X and Y``, ``X¹, Y²``), an affiliation line
+under the speaker, and an event/date line (``MIT Physics Faculty Lunch — May 5,
+2022``) and perhaps a venue line. Later slides are content: names there
+(``Joint work with …``, acknowledgements, member lists) are never speakers.
 
-PDF decks are read with pdfplumber, whose word boxes carry font sizes; text
-already extracted from slides (``slides_text``) has no sizes, so its title is the
-first lines. Both paths share ``_talk_from_lines``. Logos and brand lines are
-often set larger than the title; a line is only a title candidate when it is not
-an all-caps acronym, not repeated on later pages and not institution vocabulary.
-Extraction artefacts such as a word split by a space (``IAI FI``) are repaired
-when the joined form appears elsewhere in the same deck.
+PDF decks are read with pdfplumber, whose words carry font sizes: words become
+lines by baseline and size, consecutive lines of one size become blocks, and the
+title is the largest block that is not *furniture* (text repeated on the other
+pages: footers, logos, Beamer footlines ``Name (Inst)  Short title  3 / 20``),
+not an all-caps brand or organisation, not a date/event line and not a person's
+name. A first page without such a block (a logo page) hands over to the next.
+Superscripts (smaller text raised above a line) become Unicode marks so that
+``Clara Weiss¹, Tom Fischer²`` reads as two people and ``¹University …`` lines
+reach the right speaker. Tiny text (legal notes, hidden text) is ignored. When
+the pages hold no text at all (a scan), the PDF's own metadata can still give a
+title and author; its creation date is context for the year only, never the
+talk's date.
+
+Text already extracted from slides (``slides_text``) has no sizes: its title is
+the first lines, after dropping lines repeated on many slides (footers).
+Both paths share ``_talk_from_lines``. Extraction artefacts such as a word split
+by a space (``IAI FI``) are repaired when the joined form appears elsewhere in
+the same deck.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from collections import Counter
 from dataclasses import dataclass
 
-from extractors.announcement import (
-    _WHEN_IN_PROSE,
-    is_location_line,
-    is_org_line,
-    looks_like_when,
-    speaker_line,
-)
+from extractors.announcement import is_location_line, is_org_line, speaker_line
 from pipeline.errors import ExtractionError
+from pipeline.normalise import dates
 from pipeline.normalise.language import is_person_name
-from pipeline.records import Document, RawTalk
+from pipeline.normalise.people import looks_like_person_name
+from pipeline.records import Document, RawTalk, Speaker
 
-VERSION = "2"
+VERSION = "3"
 
 _HEAD_LINES = 12  # lines of the title slide that may hold title, speaker and venue
+_MAX_PAGES = 40
+_TITLE_PAGES = 3  # a title is looked for on the first pages only (logo pages come first)
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*")
-_DASH_SPLIT = re.compile(r"\s+[—–-]\s+|\s*\|\s*|,\s+(?=[A-Z][a-z]+\.?\s+\d)")
+# separators between the parts of an event/date line
+_PART_SEP = re.compile(r"\s*[,;|]\s*|\s+[—–-]\s+|\s*[—–]\s*|\s+@\s+")
+# nouns that make an event part a series name (``Applied Analysis Seminar``)
+_SERIES_NOUNS = (r"(?:seminars?|colloqui(?:um|a)|workshops?|conferences?|symposi(?:um|a)|"
+                 r"lectures?|series|forum|lunch|club|school|meetings?|webinars?|summit|"
+                 r"reading\s+group)")
+_SERIES_NOUN = re.compile(rf"\b{_SERIES_NOUNS}\b", re.I)
+# a line that is only a series name: capitalised words ending in a series noun
+_SERIES_LINE = re.compile(rf"^(?:[A-Z][\w&'’.-]*\s+){{1,6}}(?i:{_SERIES_NOUNS})$")
+_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_MARK_CHARS = "⁰¹²³⁴⁵⁶⁷⁸⁹*†‡§¶"
+_MARKS_RE = re.compile(f"[{_MARK_CHARS}]+")
+_BY_RE = re.compile(r"^(?:(?:presented|given|talk)\s+)?by\s+|^(?:speakers?|presenters?)\s*:\s*",
+                    re.I)
+_URL_RE = re.compile(r"https?://|www\.|\S+@\S+\.\w+")
+# a file name given as a PDF's Title (``slides.pptx``, ``Microsoft PowerPoint - x.ppt``)
+_FILE_TITLE_RE = re.compile(
+    r"^(?:microsoft\s+\w+\s*-)|\.(?:pptx?|potx?|key|odp|pdf|docx?|tex|dvi|ps)\s*$"
+    r"|^(?:untitled|presentation\s*\d*|powerpoint\s+presentation|slide\s*\d*)$"
+    r"|^[\w.-]+_[\w.-]+$",
+    re.I,
+)
+_PDF_DATE_RE = re.compile(r"^(?:D:)?(\d{4})(\d{2})(\d{2})")
 
 
 @dataclass
 class _Line:
     text: str
     size: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
 
 
 def repair_split_words(text: str, document: str) -> str:
@@ -70,148 +105,163 @@ def repair_split_words(text: str, document: str) -> str:
     return " ".join(out)
 
 
+def _is_when(text: str) -> bool:
+    return dates.looks_like_when(text.strip(" ,;.")) and bool(re.search(r"\d", text))
+
+
 def _when_segment(line: str) -> tuple[str | None, str | None]:
-    """Split a venue/date line into (event part, date phrase)."""
-    parts = [p.strip() for p in _DASH_SPLIT.split(line) if p.strip()]
-    for k, part in enumerate(parts):
-        if looks_like_when(part):
-            rest = " — ".join(parts[:k] + parts[k + 1 :]) or None
-            return rest, part
-    m = _WHEN_IN_PROSE.search(line)
-    if m and re.search(r"\d", m.group("when")) and len(m.group("when")) > 5:
-        rest = (line[: m.start()] + line[m.end() :]).strip(" ,—–-|") or None
-        return rest, m.group("when").strip(" ,")
-    return line, None
+    """Split an event/date line into (the rest, the date phrase): the longest run of
+    consecutive parts (split at commas, dashes, bars) that reads as a date/time."""
+    line = " ".join(line.split())
+    if _is_when(line):
+        return None, line
+    cuts = [0]
+    for m in _PART_SEP.finditer(line):
+        cuts += [m.start(), m.end()]
+    cuts.append(len(line))
+    spans = [(cuts[k], cuts[k + 1]) for k in range(0, len(cuts), 2)]
+    best: tuple[int, int] | None = None
+    for i in range(len(spans)):
+        for j in range(len(spans) - 1, i - 1, -1):
+            s, e = spans[i][0], spans[j][1]
+            if best is not None and e - s <= best[1] - best[0]:
+                break
+            if _is_when(line[s:e]):
+                best = (s, e)
+                break
+    if best is None:
+        return line, None
+    rest = (line[: best[0]].strip(" ,;|—–-@") + " — " + line[best[1] :].strip(" ,;|—–-@"))
+    rest = rest.strip(" —") or None
+    return rest, line[best[0] : best[1]].strip(" ,;")
+
+
+def _marks(name: str) -> tuple[str, str]:
+    """``Clara Weiss¹²`` → (``Clara Weiss``, ``¹²``)."""
+    found = "".join(_MARKS_RE.findall(name))
+    return _MARKS_RE.sub("", name).strip(" ,"), found
+
+
+def _marked_speakers(line: str) -> list[tuple[Speaker, str]] | None:
+    """``X¹, Y² and Z¹``: people marked with superscripts (the affiliation keys below)."""
+    if not _MARKS_RE.search(line) or _MARKS_RE.match(line):
+        return None
+    parts = [p for p in re.split(r"\s*[,;&]\s*(?:and\s+)?|\s+and\s+", line) if p.strip()]
+    out = []
+    for part in parts:
+        name, mark = _marks(part)
+        if not looks_like_person_name(name):
+            return None
+        out.append((Speaker(name), mark))
+    return out
+
+
+def _marked_affiliations(line: str) -> list[tuple[str, str]]:
+    """``¹Univ A ²Univ B`` → [(``¹``, ``Univ A``), (``²``, ``Univ B``)]."""
+    pieces = re.split(f"([{_MARK_CHARS}]+)", line)
+    out = []
+    for k in range(1, len(pieces) - 1, 2):
+        text = pieces[k + 1].strip(" ,;")
+        if text:
+            out.append((pieces[k], text))
+    return out
+
+
+def _name_list(line: str) -> list[tuple[Speaker, str]] | None:
+    """``A and B`` / ``A, B & C``: every part a person's name."""
+    parts = [p for p in re.split(r"\s*[,;&]\s*(?:and\s+)?|\s+and\s+", line) if p.strip()]
+    if len(parts) < 2 or not all(is_person_name(p) for p in parts):
+        return None
+    return [(Speaker(p.strip()), "") for p in parts]
+
+
+def _speakers_of(line: str) -> list[tuple[Speaker, str]] | None:
+    line = _BY_RE.sub("", line, count=1)
+    marked = _marked_speakers(line)
+    if marked:
+        return marked
+    sps = speaker_line(_MARKS_RE.sub("", line))
+    return [(s, "") for s in sps] if sps else None
 
 
 def _talk_from_lines(
-    title_lines: list[str], after: list[str], document: str
+    title_lines: list[str], after: list[str], document: str, hints_series: str | None = None
 ) -> RawTalk:
     """The talk of a title slide: title lines, then the lines after them."""
     title = " ".join(" ".join(title_lines).split())
     talk = RawTalk(title=repair_split_words(title, document) or None)
-    for line in after:
-        line = " ".join(line.split())
-        if not line:
-            continue
-        sps = speaker_line(line) if len(talk.speakers) < 4 else None
-        if sps is not None and (not talk.speakers or all(not s.affiliation for s in sps)):
-            talk.speakers += [s for s in sps if s.name not in {t.name for t in talk.speakers}]
-            continue
-        if talk.when_text is None:
+    marks: list[str] = []  # superscript keys of talk.speakers, in order
+    last = ""  # what the previous line was
+    group: list[Speaker] = []  # the speakers of the last speaker line
+    after = [" ".join(ln.split()) for ln in after if ln.strip()]
+    for k, line in enumerate(after):
+        kind = ""
+        sps = _speakers_of(line) if len(talk.speakers) < 6 and last != "aff" else None
+        if sps is None and not talk.speakers and k + 1 < len(after) \
+                and (is_org_line(after[k + 1]) or _when_segment(after[k + 1])[1]):
+            sps = _name_list(line)  # ``A and B`` confirmed by the byline below it
+        if sps is not None and (not talk.speakers or last == "speaker"):
+            known = {t.name for t in talk.speakers}
+            group = [sp for sp, _m in sps if sp.name not in known]
+            for sp, mark in sps:
+                if sp.name not in known:
+                    talk.speakers.append(sp)
+                    marks.append(mark)
+            kind = "speaker"
+        elif _MARKS_RE.match(line) and any(marks):
+            for mark, org in _marked_affiliations(line):
+                for sp, key in zip(talk.speakers, marks, strict=True):
+                    if set(mark) & set(key):
+                        sp.affiliation = f"{sp.affiliation}; {org}" if sp.affiliation else org
+            kind = "aff"
+        elif talk.when_text is None and _when_segment(line)[1]:
             event, when = _when_segment(line)
-            if when:
-                talk.when_text = when
-                if event and is_location_line(event):
-                    talk.location = event
-                continue
-        if talk.speakers and talk.speakers[-1].affiliation is None and is_org_line(line) \
-                and talk.when_text is None:
-            talk.speakers[-1].affiliation = line
-            continue
-        if talk.location is None and is_location_line(line):
+            talk.when_text = when
+            if event and _SERIES_NOUN.search(event) and not hints_series:
+                talk.series = event
+            elif event and talk.location is None and is_location_line(event):
+                talk.location = event
+            kind = "when"
+        elif last in ("speaker", "aff") and talk.speakers and is_org_line(_MARKS_RE.sub("", line)) \
+                and talk.speakers[-1].affiliation is None:
+            # one organisation line under a byline of several people is theirs together
+            org = _MARKS_RE.sub("", line).strip(" ,")
+            for sp in group if last == "speaker" else talk.speakers[-1:]:
+                sp.affiliation = sp.affiliation or org
+            kind = "aff"
+        elif talk.location is None and is_location_line(line):
             talk.location = line
+            kind = "place"
+        elif talk.series is None and not hints_series and _SERIES_LINE.match(line):
+            talk.series = line
+            kind = "series"
+        last = kind
     return talk
 
 
-# --- text already extracted from slides -----------------------------------------------
+def _norm(text: str) -> str:
+    """A line's identity across pages: case, digits (page numbers) and spacing ignored."""
+    return " ".join(re.sub(r"\d+", "#", _MARKS_RE.sub("", text).lower()).split())
 
 
-def _is_speakerish(line: str) -> bool:
-    return speaker_line(line) is not None
-
-
-def extract_slides_text(doc: Document) -> list[RawTalk]:
-    """The talk of a deck given as extracted text: the title block is the first paragraph
-    (cut before a speaker or date line inside it when no later paragraph holds the
-    speaker), the speaker and the venue/date line follow."""
-    text = doc.text
-    paras: list[list[str]] = [[]]
-    for raw in text.splitlines():
-        line = " ".join(raw.split()).strip("*_# ")
-        if not line or re.fullmatch(r"[\W_]+|\d{1,3}", line):
-            if paras[-1]:
-                paras.append([])
-            continue
-        paras[-1].append(line)
-    paras = [p for p in paras if p]
-    if not paras:
-        raise ExtractionError("no text in slides")
-    first = paras[0][:_HEAD_LINES]
-    rest = [ln for p in paras[1:] for ln in p][:_HEAD_LINES]
-    later_speaker = any(_is_speakerish(ln) for ln in rest[:4])
-    cut = len(first)
-    for i, ln in enumerate(first[1:], start=1):
-        if looks_like_when(ln) or _when_segment(ln)[1] or (
-            not later_speaker and _is_speakerish(ln)
-        ):
-            cut = i
-            break
-    cut = min(cut, 3)
-    after = first[cut:] + rest
-    return [_talk_from_lines(first[:cut], after[:5], text)]
-
-
-# --- PDF --------------------------------------------------------------------------------
-
-
-def _pdf_pages(data: bytes) -> list[list[_Line]]:
-    """Lines (text + font size) of each page, top to bottom."""
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfminer.psexceptions import PSException
-    from pdfplumber.utils.exceptions import PdfminerException
-
-    try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = []
-            for page in pdf.pages[:40]:
-                words = page.extract_words(extra_attrs=["size"], keep_blank_chars=False,
-                                           use_text_flow=True)
-                pages.append(_group_lines(words))
-            return pages
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise ExtractionError(f"encrypted PDF: {type(exc).__name__}") from exc
-    except PdfminerException as exc:
-        cause = exc.args[0] if exc.args else exc
-        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
-            raise ExtractionError("encrypted PDF (password required)") from exc
-        raise ExtractionError(f"unreadable PDF (truncated or corrupt): {cause!r}") from exc
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
-        raise ExtractionError(f"unreadable PDF (truncated or corrupt): {exc!r}") from exc
-
-
-def _group_lines(words: list[dict]) -> list[_Line]:
-    """Words → lines: same baseline (within a few points) and same font size."""
-    lines: list[tuple[float, float, float, list[str]]] = []  # top, x0, size, words
-    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        size = round(float(w["size"]), 1)
-        for k, (top, _x0, sz, ws) in enumerate(lines):
-            if abs(top - w["top"]) < max(2.0, size * 0.3) and abs(sz - size) < 0.6:
-                ws.append(w["text"])
-                lines[k] = (top, _x0, sz, ws)
-                break
-        else:
-            lines.append((float(w["top"]), float(w["x0"]), size, [w["text"]]))
-    lines.sort(key=lambda t: (t[0], t[1]))
-    return [_Line(" ".join(ws), sz) for _t, _x, sz, ws in lines]
-
-
-def _title_candidate(line: _Line, later: Counter[str]) -> bool:
-    """A line that may be the title: several words, not an acronym/brand, not repeated on
-    later pages (footers, logos), not an institution, not a person's name."""
-    text = line.text.strip()
+def _title_candidate(text: str) -> bool:
+    """Text that may be the title: words, not an acronym/brand, not an institution, a
+    person's name, a speaker line, a date/event line, a venue or a link."""
+    text = _MARKS_RE.sub("", text).strip()
     words = _WORD_RE.findall(text)
     if len(words) < 2 and not (len(words) == 1 and len(text) > 12):
         return False
-    if text.isupper() and len(words) <= 3:
+    if text.isupper() and (len(words) <= 3 or is_org_line(text.title())):
         return False
-    if later[text.lower()] > 0:
+    if _URL_RE.search(text) or _when_segment(text)[1] is not None:
         return False
     if is_org_line(text) and len(words) <= 6 and not re.search(r"[:?]", text):
         return False
-    return not is_person_name(text)
+    if is_location_line(text) and re.search(r"\d", text):
+        return False
+    if _BY_RE.match(text) or is_person_name(text) or _marked_speakers(text):
+        return False
+    return not (len(words) <= 8 and speaker_line(text) is not None and "," in text)
 
 
 _UNFINISHED = re.compile(
@@ -226,32 +276,279 @@ def _continues(title: str, nxt: str) -> bool:
     return bool(nxt) and (bool(_UNFINISHED.search(title)) or nxt[0].islower())
 
 
+# --- text already extracted from slides -----------------------------------------------
+
+
+def _slides_furniture(paras: list[list[str]]) -> set[str]:
+    """Lines on many slides (a footer ``Name — Short title``): present in at least three
+    paragraphs, or in half of them when the deck is short."""
+    seen: Counter[str] = Counter()
+    for p in paras:
+        seen.update({_norm(ln) for ln in p})
+    need = max(2, min(3, (len(paras) + 1) // 2))
+    return {k for k, n in seen.items() if n >= need and len(_WORD_RE.findall(k)) >= 2}
+
+
+def _speakerish(line: str) -> bool:
+    return _speakers_of(line) is not None or is_person_name(line)
+
+
+def _titleish(line: str) -> bool:
+    """A line a title may hold or go on with: not a date/event, organisation, venue or
+    link line, not an all-caps brand."""
+    words = _WORD_RE.findall(line)
+    if not words or (line.isupper() and len(words) <= 3) or _URL_RE.search(line):
+        return False
+    if _when_segment(line)[1] is not None or is_org_line(_MARKS_RE.sub("", line)):
+        return False
+    return not (is_location_line(line) and re.search(r"\d", line))
+
+
+def extract_slides_text(doc: Document) -> list[RawTalk]:
+    """The talk of a deck given as extracted text: the title block is the first lines
+    (cut before a speaker or date line inside it when no later paragraph holds the
+    speaker), the speaker and the event/date line follow. Footers repeated on the slides
+    are dropped first."""
+    text = doc.text
+    paras: list[list[str]] = [[]]
+    for raw in text.splitlines():
+        line = " ".join(raw.split()).strip("*_# ")
+        if not line or re.fullmatch(r"[\W_]+|\d{1,3}(?:\s*/\s*\d{1,3})?", line):
+            if paras[-1]:
+                paras.append([])
+            continue
+        paras[-1].append(line)
+    paras = [p for p in paras if p]
+    if not paras:
+        raise ExtractionError("no text in slides")
+    furniture = _slides_furniture(paras)
+    paras = [q for q in ([ln for ln in p if _norm(ln) not in furniture] for p in paras) if q]
+    if not paras:
+        raise ExtractionError("slides hold only repeated footer text")
+    # the title starts at the first line that can be a title (a series header or a date
+    # above it is kept for the event/date line); a person-shaped line is part of the
+    # title only when a speaker line follows it
+    head = [ln for p in paras[:4] for ln in p][: _HEAD_LINES + 4]
+    bounds = {sum(len(p) for p in paras[:k]) for k in range(1, 5)}
+
+    def speaker_below(i: int) -> bool:
+        return any(_speakerish(ln) for ln in head[i + 1 : i + 4])
+
+    start = next((i for i, ln in enumerate(head[:6]) if _title_candidate(ln)
+                  or (_titleish(ln) and speaker_below(i))), 0)
+    end = start + 1
+    while end < len(head) and end - start < 3 and end not in bounds \
+            and _titleish(head[end]) and (not _speakerish(head[end]) or speaker_below(end)):
+        end += 1
+    after = head[end:] + head[:start]
+    return [_talk_from_lines(head[start:end], after[:8], text, doc.hints.series)]
+
+
+# --- PDF --------------------------------------------------------------------------------
+
+
+@dataclass
+class _Pdf:
+    pages: list[list[_Line]]
+    metadata: dict[str, object]
+
+
+def _read_pdf(data: bytes) -> _Pdf:
+    """Lines (text, font size, position) of each page, top to bottom, and the metadata."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psexceptions import PSException
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = []
+            for page in pdf.pages[:_MAX_PAGES]:
+                words = page.extract_words(extra_attrs=["size", "fontname"],
+                                           keep_blank_chars=False)
+                pages.append(_group_lines(words))
+            return _Pdf(pages, dict(pdf.metadata or {}))
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise ExtractionError(f"encrypted PDF: {type(exc).__name__}") from exc
+    except PdfminerException as exc:
+        cause = exc.args[0] if exc.args else exc
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise ExtractionError("encrypted PDF (password required)") from exc
+        raise ExtractionError(f"unreadable PDF (truncated or corrupt): {cause!r}") from exc
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
+        raise ExtractionError(f"unreadable PDF (truncated or corrupt): {exc!r}") from exc
+
+
+def _group_lines(words: list[dict]) -> list[_Line]:
+    """Words → lines: same baseline and font size, split where a wide gap separates two
+    text boxes on one row. Superscripts (small text raised inside a line's height) are
+    attached to the word before them as marks; tiny text is dropped."""
+    if not words:
+        return []
+    sizes = sorted(float(w["size"]) for w in words)
+    biggest = sizes[-1]
+    rows: list[dict] = []  # size, top, bottom, words [(x0, x1, text)]
+    small: list[dict] = []
+    for w in sorted(words, key=lambda w: (-float(w["size"]), w["top"], w["x0"])):
+        size = float(w["size"])
+        for row in rows:
+            if abs(row["size"] - size) < 0.6 and abs(row["top"] - w["top"]) < max(2.0, size * .3):
+                row["words"].append((w["x0"], w["x1"], w["text"]))
+                break
+        else:
+            host = next((r for r in rows if size < 0.8 * r["size"] and r["top"]
+                         <= w["bottom"] <= r["bottom"] - r["size"] * 0.15), None)
+            if host is not None and len(w["text"]) <= 4:
+                small.append({"row": host, "w": w})
+                continue
+            if size < max(5.0, 0.2 * biggest):
+                continue  # tiny print
+            rows.append({"size": size, "top": float(w["top"]), "bottom": float(w["bottom"]),
+                         "words": [(w["x0"], w["x1"], w["text"])]})
+    for s in small:  # superscripts → marks on the word before them
+        w = s["w"]
+        text = w["text"].translate(_SUPERSCRIPTS)
+        if not re.fullmatch(f"[{_MARK_CHARS},]+", text):
+            continue
+        s["row"]["words"].append((w["x0"], w["x1"], "\x00" + text.strip(",")))
+    lines: list[_Line] = []
+    for row in rows:
+        ws = sorted(row["words"])
+        parts: list[list[str]] = [[]]
+        prev_x1 = None
+        for x0, x1, text in ws:
+            if prev_x1 is not None and x0 - prev_x1 > 2.5 * row["size"] \
+                    and not text.startswith("\x00"):
+                parts.append([])
+            if text.startswith("\x00") and parts[-1]:
+                parts[-1][-1] += text[1:]
+            else:
+                parts[-1].append(text.lstrip("\x00"))
+            prev_x1 = x1
+        for p in parts:
+            if p:
+                lines.append(_Line(_join_marked(p), row["size"], row["top"], row["bottom"]))
+    lines.sort(key=lambda ln: (round(ln.top), ln.size))
+    return lines
+
+
+def _join_marked(words: list[str]) -> str:
+    """Join words; a mark in the middle of a line separates names (``X¹ Y²`` → ``X¹, Y²``)."""
+    out = ""
+    for k, w in enumerate(words):
+        out += w
+        if k + 1 < len(words):
+            nxt = words[k + 1]
+            if _MARKS_RE.search(w[-1:]) and not re.match(r"(?:and\b|&|[,;])", nxt) \
+                    and not _MARKS_RE.match(nxt):
+                out += ","
+            out += " "
+    return out
+
+
+def _blocks(lines: list[_Line]) -> list[list[_Line]]:
+    """Consecutive lines of one font size set close together: one text block."""
+    blocks: list[list[_Line]] = []
+    for ln in lines:
+        if blocks:
+            prev = blocks[-1][-1]
+            if abs(prev.size - ln.size) < 0.6 and 0 < ln.top - prev.top < 1.9 * ln.size:
+                blocks[-1].append(ln)
+                continue
+        blocks.append([ln])
+    return blocks
+
+
+def _furniture(pages: list[list[_Line]], index: int) -> set[tuple[str, int]]:
+    """(text, size) of lines repeated on at least half the pages other than ``index``."""
+    others = [p for k, p in enumerate(pages) if k != index]
+    if not others:
+        return set()
+    seen: Counter[tuple[str, int]] = Counter()
+    for p in others:
+        seen.update({(_norm(ln.text), round(ln.size)) for ln in p})
+    need = max(1, (len(others) + 1) // 2)
+    return {k for k, n in seen.items() if n >= need}
+
+
+def _is_furniture(line: _Line, furniture: set[tuple[str, int]]) -> bool:
+    key = _norm(line.text)
+    return any((key, round(line.size) + d) in furniture for d in (-1, 0, 1))
+
+
+def _pdf_date(value: object) -> dt.date | None:
+    """A PDF date string (``D:20231012…``) as a date."""
+    if isinstance(value, bytes):
+        value = value.decode("latin-1", "replace")
+    m = _PDF_DATE_RE.match(str(value or "").strip())
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def _meta_text(value: object) -> str | None:
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", "replace")
+    text = " ".join(str(value or "").split())
+    return text or None
+
+
+def _title_page(pages: list[list[_Line]]) -> tuple[int, list[_Line], set] | None:
+    """The first page with a title block, its largest eligible block and the furniture."""
+    for index, page in enumerate(pages[:_TITLE_PAGES]):
+        furniture = _furniture(pages, index)
+        blocks = [b for b in _blocks(page)
+                  if not any(_is_furniture(ln, furniture) for ln in b)
+                  and _title_candidate(" ".join(ln.text for ln in b))]
+        if blocks:
+            best = max(blocks, key=lambda b: (b[0].size, -b[0].top))
+            return index, best, furniture
+    return None
+
+
 def extract_pdf(doc: Document) -> list[RawTalk]:
-    """The talk of a PDF deck: largest eligible text on page 1, speaker and venue below."""
-    pages = _pdf_pages(doc.data)
-    if not pages or not any(pages[0]):
-        raise ExtractionError("PDF has no text on its first page (scanned image?)")
-    first = pages[0]
-    later: Counter[str] = Counter(ln.text.strip().lower() for p in pages[1:] for ln in p)
-    document = "\n".join(ln.text for p in pages for ln in p)
-    candidates = [ln for ln in first if _title_candidate(ln, later)]
-    if not candidates:
-        candidates = [ln for ln in first if ln.text.strip()]
-    size = max(ln.size for ln in candidates)
-    idx = [i for i, ln in enumerate(first) if ln in candidates and abs(ln.size - size) < 0.6]
-    # consecutive lines at the title size form the title
-    start = idx[0]
-    end = start
-    while end + 1 < len(first) and abs(first[end + 1].size - size) < 0.6:
-        end += 1
-    # a smaller line right below continues the title only when the title is visibly
-    # unfinished (``From Molecules to Materials:``) or it starts in lower case; otherwise
-    # it is a subtitle, not part of the title
-    while end + 1 < len(first) and _continues(first[end].text, first[end + 1].text) \
-            and speaker_line(first[end + 1].text) is None:
-        end += 1
-    title_lines = [ln.text for ln in first[start : end + 1]]
-    after = [ln.text for ln in first[end + 1 :]] + [
-        ln.text for ln in first[:start] if ln not in candidates and not ln.text.isupper()
-    ]
-    return [_talk_from_lines(title_lines, after, document)]
+    """The talk of a PDF deck: the largest eligible text block of the title page, the
+    speaker and the event/date line near it; metadata fills what the pages lack."""
+    pdf = _read_pdf(doc.data)
+    meta_title = _meta_text(pdf.metadata.get("Title"))
+    if meta_title and _FILE_TITLE_RE.search(meta_title):
+        meta_title = None
+    meta_author = _meta_text(pdf.metadata.get("Author"))
+    created = _pdf_date(pdf.metadata.get("CreationDate"))
+    found = _title_page(pdf.pages)
+    if found is None:
+        if not any(pdf.pages) and not meta_title:
+            raise ExtractionError("PDF has no extractable text (scanned?)")
+        if not meta_title:
+            raise ExtractionError("PDF deck has no title slide text")
+        talk = RawTalk(title=meta_title, warnings=["title from the PDF metadata"])
+    else:
+        index, block, furniture = found
+        page = [ln for ln in pdf.pages[index] if not _is_furniture(ln, furniture)]
+        document = "\n".join(ln.text for p in pdf.pages for ln in p)
+        start = page.index(block[0])
+        end = start + len(block) - 1
+        # a smaller line right below continues the title only when the title is visibly
+        # unfinished (``From Molecules to Materials:``) or it starts in lower case; else
+        # it is a subtitle, not part of the title
+        while end + 1 < len(page) and _continues(page[end].text, page[end + 1].text) \
+                and _speakers_of(page[end + 1].text) is None:
+            end += 1
+        title_lines = [ln.text for ln in page[start : end + 1]]
+        after = [ln.text for ln in page[end + 1 :]] + [
+            ln.text for ln in page[:start] if not ln.text.isupper()
+        ]
+        talk = _talk_from_lines(title_lines, after[:_HEAD_LINES], document, doc.hints.series)
+        if talk.when_text is None:
+            # a Beamer footline may be the only place the date is set (``12 Oct 2023``)
+            talk.when_text = next((w for ln in pdf.pages[index] if _is_furniture(ln, furniture)
+                                   for w in [_when_segment(ln.text)[1]] if w), None)
+    if not talk.speakers and meta_author and looks_like_person_name(meta_author):
+        talk.speakers.append(Speaker(meta_author))
+        talk.warnings.append("speaker from the PDF metadata (Author)")
+    talk.reference_date = created
+    return [talk]

@@ -219,3 +219,89 @@ def test_slides_text_two_line_title_then_speaker_with_affiliation():
     ]
     assert r["date"] == dt.date(2019, 9, 12)
     assert r["start"] is None
+
+
+FOOTER_DECK = """\
+M. Duarte | Kinetic Models | Lisbon 2023
+Kinetic Models of
+Collective Motion in Crowds
+Marta Duarte
+Centre for Mathematical Analysis, University of Lisbon
+October 12, 2023
+
+1
+
+M. Duarte | Kinetic Models | Lisbon 2023
+Why crowds?
+Joint work with Rui Costa and Ines Lopes
+
+2
+
+M. Duarte | Kinetic Models | Lisbon 2023
+Thank you
+
+3
+"""
+
+
+def test_slides_text_footer_on_every_slide_is_not_the_title():
+    (r,) = rows(FOOTER_DECK.encode(), "slides_text", tz="Europe/Lisbon")
+    assert r["title"] == "Kinetic Models of Collective Motion in Crowds"
+    assert r["speakers"] == [{
+        "name": "Marta Duarte",
+        "affiliation": "Centre for Mathematical Analysis, University of Lisbon",
+        "role": None,
+    }]
+    assert r["date"] == dt.date(2023, 10, 12)
+    assert r["start"] is None
+    assert r["series"] is None and r["location"] is None
+
+
+NUMERIC_DATE_DECK = """\
+Stochastic Gradient Noise and Generalisation
+
+Yusuf Demir
+Northgate Institute of Technology
+
+12/10/2023
+
+Introduction
+"""
+
+
+def test_slides_text_numeric_date_line_alone():
+    (r,) = rows(NUMERIC_DATE_DECK.encode(), "slides_text", tz="Europe/London")
+    assert r["title"] == "Stochastic Gradient Noise and Generalisation"
+    assert r["speakers"] == [
+        {"name": "Yusuf Demir", "affiliation": "Northgate Institute of Technology", "role": None}
+    ]
+    assert r["date"] is not None and r["date"].year == 2023
+    assert {r["date"].month, r["date"].day} == {10, 12}
+
+
+MARKED_DECK = """\
+Geometry Seminar — 9 February 2021
+
+Curvature Flows on
+Singular Spaces
+
+Ana Lima¹, Rui Sousa²
+¹University of Coimbra ²Instituto Superior Técnico
+
+1
+
+Acknowledgements: Pedro Alves, Joana Reis
+
+2
+"""
+
+
+def test_slides_text_superscript_speakers_and_event_line_above_the_title():
+    (r,) = rows(MARKED_DECK.encode(), "slides_text", tz="Europe/Lisbon")
+    assert r["title"] == "Curvature Flows on Singular Spaces"
+    assert r["speakers"] == [
+        {"name": "Ana Lima", "affiliation": "University of Coimbra", "role": None},
+        {"name": "Rui Sousa", "affiliation": "Instituto Superior Técnico", "role": None},
+    ]
+    assert r["date"] == dt.date(2021, 2, 9)
+    assert r["series"] == "Geometry Seminar"
