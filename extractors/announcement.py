@@ -23,18 +23,23 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipeline.normalise import dates
+from pipeline.normalise.agenda import cancellation as agenda_cancellation
 from pipeline.normalise.language import is_person_name
 from pipeline.normalise.people import parse_speakers
 from pipeline.normalise.vocab import (
+    CLOSING_PATTERNS,
     NAMED_ORG_PHRASES,
     NAMED_ORGS,
     NON_NAME_WORDS,
     NON_TALK_PATTERNS,
     ORG_WORDS,
+    PLACE_WORDS,
+    SERIES_NOUNS,
+    SIGNOFF_PATTERNS,
 )
 from pipeline.records import RawTalk, Speaker
 
-VERSION = "2"
+VERSION = "3"
 
 # canonical field -> label wordings (regex fragments, matched case-insensitively)
 LABELS: dict[str, str] = {
@@ -65,19 +70,18 @@ _BARE_LABEL_RE = re.compile(
     + r"))[*_]*\s*(?P<value>)$",
     re.I,
 )
+# ``Slides`` / ``Video`` alone on a line, its link on the next: a page dump's link labels.
+_BARE_LINK_RE = re.compile(
+    r"^[\s*_#-]*(?:(?P<slides>" + LABELS["slides"] + r")|(?P<video>" + LABELS["video"]
+    + r")|(?P<url>" + LABELS["url"] + r"))[*_]*\s*:?\s*$",
+    re.I,
+)
 # Words of logistics: a line or sentence holding one never gives the talk's time/place.
 _SOCIAL_RE = re.compile(
     r"\b(?:" + "|".join(NON_TALK_PATTERNS) + r"|office|drinks|cookies|pizza|to\s+follow)\b", re.I
 )
-# Place words. TODO(vocab): this list belongs in ``pipeline/normalise/vocab.py`` beside the
-# organisation words (that module is owned elsewhere; moving it is reported).
-LOCATION_WORDS: tuple[str, ...] = (
-    "online", "zoom", r"virtual(?:ly)?", "webinar", "hybrid", r"in[\s-]person", "room", r"rm\.?",
-    "hall", "building", r"bldg\.?", "auditorium", r"amphit?heat(?:re|er)", r"theat(?:re|er)",
-    "lounge", "library", "campus", "classroom", "floor", "suite", "webex", "teams",
-    r"google\s+meet", "livestream", "stream", "venue", "salle", "aula", r"seminar\s+room",
-    r"lecture\s+theatre", r"conference\s+room",
-)  # fmt: skip
+# Place words come from the shared vocabulary.
+LOCATION_WORDS: tuple[str, ...] = tuple(PLACE_WORDS)
 _LOCATION_RE = re.compile(r"\b(?:" + "|".join(LOCATION_WORDS) + r")\b", re.I)
 _NAMED_ORGS = frozenset(NAMED_ORGS)
 _TITLE_WORDS = frozenset(NON_NAME_WORDS)
@@ -93,11 +97,7 @@ _FILE_RE = re.compile(r"^\S.{0,150}\.(?:pdf|pptx?|key|odp|zip)$", re.I)
 _URL_RE = re.compile(r"https?://\S+")
 _SEPARATOR_RE = re.compile(r"^[-=_*~#.+\s]{3,}$")
 _SIGNATURE_RE = re.compile(r"^(?:--\s*|_{8,})$")
-_SIGNOFF_RE = re.compile(
-    r"^(?:(?:best|kind|warm)?\s*(?:regards|wishes)|best|cheers|thanks|thank\s+you|sincerely|"
-    r"yours(?:\s+\w+)?|see\s+you\s+there)\s*[,!.]?\s*$",
-    re.I,
-)
+_SIGNOFF_RE = re.compile(r"^(?:" + "|".join(SIGNOFF_PATTERNS) + r")\s*[,!.]?\s*$", re.I)
 _MONTHS = "|".join(
     sorted({m for m in (*calendar.month_name[1:], *calendar.month_abbr[1:]) if m}, key=len,
            reverse=True)
@@ -143,13 +143,14 @@ _GIVEN_BY_WHO = re.compile(
 _AFTER_WHO = re.compile(r"[\s,:]*(?:(?:on|about|entitled|titled)\b)?\s*[:,]?\s*", re.I)
 # ``This week's Mathematics Colloquium``, ``the next Applied Analysis Seminar``: a series
 # named in prose by capitalised words ending in an event noun.
-_SERIES_HEADS = r"(?:Seminars?|Colloqui(?:um|a)|Lectures?|Workshop|Series|Symposium|Forum|Club)"
+# Event nouns from the shared vocabulary; a series name puts at least one word before one.
+_SERIES_HEADS = "(?i:" + "|".join(SERIES_NOUNS) + ")"
 _SERIES_IN_PROSE = re.compile(
     r"\b(?i:this|next|today's|tomorrow's|the)\s+(?i:(?:week|month|term|semester)['’]s\s+)?"
     r"(?P<series>(?:[A-Z][\w&'-]*\s+){1,5}" + _SERIES_HEADS + r")\b"
 )
 _SERIES_HEADER = re.compile(
-    r"^[\W_]*(?P<series>(?:[A-Z0-9][A-Z0-9&'./-]*\s+){0,6}" + _SERIES_HEADS.upper()
+    r"^[\W_]*(?P<series>(?:[A-Z0-9][A-Z0-9&'./-]*\s+){1,6}" + _SERIES_HEADS
     + r"(?:\s+[A-Z0-9&'./-]+){0,4})[\W_]*$"
 )
 # A line that closes an announcement: what follows is sign-off, logistics or a link,
@@ -162,23 +163,12 @@ _SALUTATION_RE = re.compile(
 _LINK_LIST_RE = re.compile(r"^(?:references|links|\[?\d{1,3}[.\]]\s*(?:https?|ftp|mailto):\S+)$",
                            re.I)
 _CLOSING_RE = re.compile(
-    r"^\W*(?:(?:all|everyone|everybody|anyone|students|visitors)\b.{0,40}?\b(?:welcome|invited|"
-    r"encouraged)|all\s+(?:talks|seminars|lectures|sessions|meetings)\b|hope\s+to\s+see|(?:we\s+)?look(?:ing)?\s+forward|see\s+you|"
-    r"(?:zoom|webex|teams|meeting|webinar)\s*(?:link|id|url|passcode|password|details)|"
-    r"meeting\s+id|passcode|join\s+(?:us|zoom|the\s+(?:meeting|webinar|talk))|"
-    r"please\s+(?:join|register|forward|note|contact|let|rsvp|circulate)|rsvp\b|"
-    r"to\s+(?:unsubscribe|subscribe)|(?:light\s+)?refreshments\b|"
+    r"^\W*(?:" + "|".join(CLOSING_PATTERNS) + "|"
     r"(?:" + "|".join(NON_TALK_PATTERNS) + r"|pizza|cookies|snacks)\b.{0,60}?\b(?:served|"
     r"provided|available|precedes?|follows?|at\s+\d))",
     re.I,
 )
-_CANCEL_RE = re.compile(
-    r"\b(?:CANCELL?ED|POSTPONED|CALLED\s+OFF)\b"
-    r"|\b(?:has|have|is|are|was|been|will\s+be)\s+(?:been\s+)?(?:cancell?ed|postponed|"
-    r"called\s+off)\b|^\W*(?:cancell?ed|postponed)\b|\bno\s+(?:seminar|colloquium|talk|"
-    r"lecture|meeting)\s+(?:this|today|tomorrow|next)\b",
-    re.M,
-)
+
 
 
 
@@ -281,9 +271,10 @@ _HONORIFIC_START = re.compile(r"(?:^|\band\s+|[,&]\s*)(?:Prof|Dr|Mr|Mrs|Ms|Mx)\b
 
 def _of_form(text: str) -> str:
     """``Prof. X of Y`` / ``X from Y`` → ``Prof. X, Y``: the prose form of a speaker line,
-    rewritten to the comma form ``people.parse_speakers`` reads."""
+    rewritten to the comma form ``people.parse_speakers`` reads. ``Y`` must name an
+    organisation (``Entropy from Category Theory`` is a title)."""
     m = re.match(r"^(?P<name>[^,(]+?),?\s+(?:of|from)\s+(?:the\s+)?(?P<aff>[A-Z].*)$", text)
-    if m and is_person_name(m["name"]):
+    if m and is_person_name(m["name"]) and is_org_line(m["aff"]):
         return f"{m['name']}, {m['aff']}"
     return text
 
@@ -332,6 +323,17 @@ def parse_labels(lines: list[str]) -> Fields:
     i = 0
     while i < len(lines):
         m = _LABEL_RE.match(lines[i]) or _BARE_LABEL_RE.match(lines[i])
+        if not m and (link := _BARE_LINK_RE.match(lines[i])):
+            # ``Video`` alone, the link on the next line
+            j = i + 1
+            while j < len(lines) and not lines[j].strip():
+                j += 1
+            if j < len(lines) and _URL_RE.fullmatch(lines[j].strip()):
+                name = next(k for k in ("slides", "video", "url") if link.group(k))
+                out.values.setdefault(name, []).append(lines[j].strip())
+                out.consumed.update(range(i, j + 1))
+                i = j + 1
+                continue
         if not m:
             i += 1
             continue
@@ -429,12 +431,10 @@ def split_when_place(line: str) -> tuple[str, str | None]:
 
 
 def cancellation(text: str) -> str | None:
-    """A warning when ``text`` says the talk is cancelled or postponed, else None."""
-    m = _CANCEL_RE.search(text)
-    if not m:
-        return None
-    word = "postponed" if re.search(r"postpon", m.group(), re.I) else "cancelled"
-    return f"the announcement says the talk is {word}"
+    """A warning when ``text`` says the talk is cancelled or postponed (the shared
+    ``agenda.cancellation`` predicate), else None."""
+    word = agenda_cancellation(text)
+    return f"the announcement says the talk is {word}" if word else None
 
 
 def _is_prose(text: str) -> bool:
@@ -551,6 +551,39 @@ def _name_lines(para: list[str]) -> list[Speaker] | None:
     return speakers or None
 
 
+def _head_split(
+    paras: list[list[tuple[int, str]]], boilerplate: frozenset[str]
+) -> list[list[tuple[int, str]]]:
+    """Paragraphs with a stacked head split from the prose under it.
+
+    A page dump often has no blank line between a talk's head lines (``January 18``, ``Name,
+    Affiliation``, the title) and its abstract: read as one paragraph it is all prose.
+    The head is the leading run of lines that are a date, a place, a zone or speakers, plus
+    at most one other short line (the title); it counts only when it holds one of those
+    known lines and prose follows it."""
+    out: list[list[tuple[int, str]]] = []
+    for para in paras:
+        if len(para) < 2 or not _is_prose(" ".join(t for _, t in para)):
+            out.append(para)
+            continue
+        head: list[tuple[int, str]] = []
+        known = untyped = 0
+        for idx, line in para[:-1]:
+            if _classify_line(line, boilerplate) is not None:
+                known += 1
+            elif untyped == 0 and len(line) <= 200 and not _is_prose(line) \
+                    and not line.rstrip().endswith((".", "!", "?", ",", ";")):
+                untyped += 1
+            else:
+                break
+            head.append((idx, line))
+        if known and head:
+            out += [head, para[len(head):]]
+        else:
+            out.append(para)
+    return out
+
+
 def parse_talk(
     lines: list[str],
     *,
@@ -584,7 +617,7 @@ def parse_talk(
     speaker_pos: int | None = None
     free: list[tuple[int, str]] = []  # (line index, text) of unclassified short lines
     prose: list[tuple[int, str]] = []
-    for para in _paragraphs(lines, f.consumed):
+    for para in _head_split(_paragraphs(lines, f.consumed), boilerplate):
         start = para[0][0]
         texts = [t for _, t in para]
         one = " ".join(texts)

@@ -46,17 +46,19 @@ from extractors.listing_lines import (
     Line,
     LineParts,
     clean_tree,
+    heading_level,
     is_when,
     page_lines,
     split_line,
 )
 from extractors.listing_lines import personish as _personish
 from extractors.listing_lines import strip_label_prefix as _strip_label_prefix
+from extractors.listing_lines import token_hint as _token_hint
 from pipeline.errors import ExtractionError
 from pipeline.normalise import agenda, dates, text
 from pipeline.records import Document, RawTalk
 
-VERSION = "2"
+VERSION = "3"
 
 _FRONT_MATTER_RE = re.compile(
     r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
@@ -77,24 +79,16 @@ _LABELS = {
     "bio": "bio", "biography": "bio", "about the speaker": "bio", "speaker bio": "bio",
     "affiliation": "affiliation", "institution": "affiliation",
     "slides": "slides", "video": "video", "recording": "video",
+    # the series' people, not a talk's
+    "organizers": "skip", "organisers": "skip", "organizer": "skip", "organiser": "skip",
+    "organized by": "skip", "organised by": "skip", "contact": "skip", "hosts": "skip",
+    "coordinators": "skip", "coordinator": "skip",
 }
 _LABEL_RE = re.compile(
     r"^\s*(" + "|".join(sorted((re.escape(k) for k in _LABELS), key=len, reverse=True))
     + r")\s*[:：]\s*(.*)$",
     re.I | re.S,
 )
-# Class / itemprop words of a card's child elements, mapped to fields.
-_CLASS_HINTS = {
-    "speaker": "speaker", "speakers": "speaker", "presenter": "speaker", "author": "speaker",
-    "performer": "speaker", "lecturer": "speaker",
-    "title": "title", "name": "title", "summary": "title", "headline": "title",
-    "abstract": "abstract", "description": "abstract", "excerpt": "abstract",
-    "date": "when", "time": "when", "when": "when", "datetime": "when", "startdate": "when",
-    "location": "location", "venue": "location", "room": "location", "place": "location",
-    "bio": "bio", "biography": "bio",
-    "affiliation": "affiliation", "institution": "affiliation", "org": "affiliation",
-    "video": "video", "recording": "video", "slides": "slides",
-}
 _CONNECTIVE_RE = re.compile(r"\s+(?:from|by|with|presented by|featuring)\s+", re.I)
 _NOTE_RE = re.compile(r"^\s*[\(\[][^()\[\]]*[\)\]]\s*$")
 _SLIDES_RE = re.compile(r"slides?\b|\.pdf\b|slideshare|speakerdeck|\.pptx?\b|presentation", re.I)
@@ -129,7 +123,56 @@ _GENERIC_TITLE_WORDS = frozenset(
     "colloquia series lecture lectures workshop workshops symposium conference school forum "
     "meeting meetings spring summer fall autumn winter term semester our all weekly".split()
 )
+_PAGE_WORDS = r"(?:archives?|schedule|program(?:me)?|agenda|calendar|page|list|talks|events)"
+_PAGE_WORDS_TAIL_RE = re.compile(rf"(?:\s*[:,-]?\s+{_PAGE_WORDS})+\s*$", re.I)
+_PAGE_WORDS_HEAD_RE = re.compile(
+    r"^(?:(?:upcoming|past|previous|current)\s+)+(?:talks\s+(?:of|in|at)\s+(?:the\s+)?)?",
+    re.I,
+)
 _YEAR_TOKEN_RE = re.compile(r"^(?:19|20)\d\d$")
+# standing schedules: what a sentence must speak of, where logistics start, clock spans
+_SCHEDULE_SUBJECT_RE = re.compile(
+    r"\b(?:talks?|seminars?|colloqui(?:a|um)|lectures?|sessions?|meetings?|meets?|"
+    r"presentations?|(?:mon|tues|wednes|thurs|fri|satur|sun)days|every\s+\w+day)\b",
+    re.I,
+)
+_LOGISTICS_RE = re.compile(
+    r"\b(?:refreshments?|coffee|tea|lunch|snacks?|pizza|reception|dinner|breakfast|cookies|"
+    r"drinks|pre-?talk|doors\s+open)\b",
+    re.I,
+)
+_CLOCK = r"(?:\d{1,2}(?:[:h]\d{2})\s*(?:[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?|noon)"
+_CLOCK_SPAN_RE = re.compile(
+    rf"(?<![\w:.])(?:from\s+)?{_CLOCK}(?:\s*(?:-|–|—|to|until|till)\s*{_CLOCK})?(?![\w:])",
+    re.I,
+)
+_PLACE_RE = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+)?([^,;()]+?)(?=\s*(?:[,;(]|\.(?:\s|$)|\bunless\b|"
+    r"\bexcept\b|\bor\b|$))",
+    re.I,
+)
+_WHEN_PLACE_SEP_RE = re.compile(r"\s*[,;|·]\s*|\s+[-–—]\s+|\s+(?:in|at)\s+", re.I)
+_VENUE_WORD_RE = re.compile(
+    r"\b(?:[A-Z]{0,3}-?\d{1,4}(?:[-.]\d{1,4})?[A-Z]?(?<!\b(?:19|20)\d\d))\b|\b(?:room|hall|building|bldg|auditorium|theat(?:er|re)|lab|laboratory|library|"
+    r"center|centre|campus|online|zoom|webex|teams|virtual|hybrid)\b",
+    re.I,
+)
+# ``Special colloquium:``/``Distinguished Lecture:`` before a title: the event's label
+_EVENT_LABEL_RE = re.compile(
+    r"^\s*((?:(?:special|joint|distinguished|invited|public|keynote|plenary|memorial|named|"
+    r"inaugural|guest|annual|departmental)\s+)+(?:colloquium|seminar|lecture|talk|address)"
+    r"(?:\s+\d+)?)\s*[:：]\s+(\S.*)$",
+    re.I | re.S,
+)
+# ``14:00 → 14:45`` (Indico): an arrow between two times is a range
+_ARROW_RE = re.compile(r"\s*(?:→|⟶|->|–>)\s*")
+# ``No seminar (holiday)``, ``Cancelled``: a date in the list on which nobody speaks
+_NO_MEETING_RE = re.compile(
+    r"^\W*(?:no\s+(?:seminars?|talks?|meetings?|colloqui(?:um|a)|lectures?|class(?:es)?)|"
+    r"cancell?ed|postponed|(?:spring|winter|fall|summer|thanksgiving|mid-?term|reading)\s+"
+    r"(?:break|recess|holiday)|holiday|recess)\b",
+    re.I,
+)
 _ABSTRACT_LABELS = ("abstract", "summary")
 _TITLE_MAX_WORDS = 40
 _CONTACT_RE = re.compile(r"^\s*(?:\S+@\S+\.\w+|(?:https?://|www\.)\S+)\s*$", re.I)
@@ -146,6 +189,7 @@ class _Page:
     timezone: str | None = None
     location: str | None = None
     base_url: str | None = None
+    standing_time: str | None = None  # ``4:15 pm`` from ``Talks are held on Wednesdays at ...``
 
 
 @dataclass
@@ -262,8 +306,11 @@ def _extract_soup(
         page.year = reference_date.year
 
     all_lines = page_lines(root)
-    tables = structured.table_records(root)
-    in_table = {id(ln) for ln in all_lines for t, _ in tables if _inside(ln.element, t)}
+    parallel = structured.parallel_tables(root)
+    tables = structured.table_records(root, skip=[t for t, _ in parallel])
+    tables += structured.pre_tables(root)
+    read_apart = [t for t, _ in tables] + [t for t, _ in parallel]
+    in_table = {id(ln) for ln in all_lines for t in read_apart if _inside(ln.element, t)}
     lines = [ln for ln in all_lines if id(ln) not in in_table]
     all_text = "\n".join(line.text for line in lines)
     if page.year is None:
@@ -280,9 +327,16 @@ def _extract_soup(
     talk_lines = {id(ln) for r, t in built if t is not None for ln in r.lines if not ln.heading}
     context = [ln.text for ln in lines if id(ln) not in talk_lines]
     page.timezone = dates.find_timezone_cue("\n".join(context))
-    page.location = _venue(context)
+    page.standing_time, standing_place = _standing_schedule(context)
+    page.location = _venue(context) or standing_place
 
     if not talks:
+        for table, slots in parallel:
+            ctx = _headings_before(all_lines, table)
+            for time, room, td in slots:
+                talk = _slot_talk(time, room, td, ctx, page)
+                if talk is not None:
+                    talks.append(talk)
         for table, rows in tables:
             ctx = _headings_before(all_lines, table)
             for row in rows:
@@ -367,14 +421,17 @@ def _series_from_title(*titles: str | None) -> str | None:
     for title in titles:
         if not title:
             continue
-        for part in re.split(r"\s+[|·•»]\s+|\s+[-–—]\s+", title):
+        for part in re.split(r"\s+(?:[|·•»]|::)\s+|\s+[-–—]\s+", title):
             part = part.strip()
             if not part or not _EVENT_NOUNS.search(part):
                 continue
             words = re.findall(r"[\w'&∩+-]+", part.lower())
             rest = [w for w in words if w not in _GENERIC_TITLE_WORDS]
             if any(not _YEAR_TOKEN_RE.match(w) for w in rest) or (rest and len(words) > 2):
-                return part
+                # ``Theory Seminar Archive``, ``Past Talks of the X Seminar``: the page's
+                # own words around the series' name are not part of it
+                trimmed = _PAGE_WORDS_TAIL_RE.sub("", _PAGE_WORDS_HEAD_RE.sub("", part))
+                return trimmed if _EVENT_NOUNS.search(trimmed) else part
     return None
 
 
@@ -391,6 +448,12 @@ def _venue(texts: Iterable[str]) -> str | None:
 
 
 def _apply_page(talk: RawTalk, page: _Page) -> None:
+    m = _EVENT_LABEL_RE.match(talk.title or "")
+    if m:
+        # the label says what kind of event, not what the talk is about
+        talk.title = m.group(2).strip()
+        kind = agenda.classify_kind(talk.title)
+        talk.kind = kind if kind != "talk" else agenda.classify_kind(m.group(1))
     if talk.year_hint is None:
         talk.year_hint = page.year
     if talk.reference_date is None:
@@ -401,6 +464,54 @@ def _apply_page(talk: RawTalk, page: _Page) -> None:
         talk.location = page.location
     if talk.series is None:
         talk.series = page.series
+    if page.standing_time and talk.when_text and talk.start is None:
+        parsed = dates.parse_when(
+            talk.when_text, year=talk.year_hint, reference=talk.reference_date
+        )
+        if parsed is not None and parsed.date is not None and parsed.start is None:
+            talk.when_text = f"{talk.when_text} {page.standing_time}"
+            talk.warnings.append("time from the page's standing schedule")
+
+
+def _standing_schedule(texts: Iterable[str]) -> tuple[str | None, str | None]:
+    """The time and place a page states for all its talks (``Colloquia are held on Wednesdays
+    at 4:15 pm in Jadwin Hall A10``; ``All talks are at 3:30pm Pacific Time in Gates 104``).
+
+    A sentence counts when it speaks of the talks (a talk noun or a recurring weekday),
+    states a clock time and no calendar date of its own (a one-off announcement is not a
+    schedule). Logistics (``Refreshments at 3:45 pm``) are cut off first, so their times
+    never become a talk's. The time is checked by the shared parser; the place is the
+    ``in``/``at`` phrase left once the time is taken out.
+    """
+    for line in texts:
+        for sentence in re.split(r"(?<=[.!?;])\s+", line):
+            part = _LOGISTICS_RE.split(sentence, maxsplit=1)[0]
+            if not _SCHEDULE_SUBJECT_RE.search(part):
+                continue
+            parsed = dates.parse_when(part)
+            if parsed is None or parsed.date is not None or parsed.start is None:
+                continue
+            m = _CLOCK_SPAN_RE.search(part)
+            if m is None:
+                continue
+            span = " ".join(m.group(0).split())
+            rest = f"{part[: m.start()]} , {part[m.end():]}"
+            return span, _schedule_place(rest)
+    return None, None
+
+
+def _schedule_place(text_: str) -> str | None:
+    for m in _PLACE_RE.finditer(text_):
+        place = m.group(1).strip()
+        if (
+            place
+            and len(place.split()) <= 8
+            and re.search(r"[A-Z0-9]", place)
+            and not _is_when(place)
+            and not _SCHEDULE_SUBJECT_RE.fullmatch(place)
+        ):
+            return place
+    return None
 
 
 # ---------------------------------------------------------------- records
@@ -443,9 +554,9 @@ def _is_candidate(el: Tag, cache: dict) -> bool:
         return True
     if name in ("div", "section", "p", "tr"):
         parent = el.parent
-        if parent is None:
-            return False
-        cls = tuple(el.get("class") or ())
+        if parent is None or heading_level(el):
+            return False  # a ``div.day-header`` heads the items after it, it holds none
+        cls = _shape_class(el)
         if not cls and name != "tr":
             return False
         counts = _sibling_shapes(parent, cache)
@@ -459,12 +570,19 @@ def _sibling_shapes(parent: Tag, cache: dict) -> dict[tuple, int]:
     if shapes is None:
         shapes = {}
         for child in parent.find_all(True, recursive=False):
-            shape = (child.name, tuple(child.get("class") or ()))
+            shape = (child.name, _shape_class(child))
             shapes[shape] = shapes.get(shape, 0) + 1
             if child.name == "tr":
                 shapes[("tr",)] = shapes.get(("tr",), 0) + 1
         cache[key] = shapes
     return shapes
+
+
+def _shape_class(el: Tag) -> str | None:
+    """The first class names the kind of block: ``timetable-item break`` is one more
+    ``timetable-item``, ``views-row views-row-2`` one more ``views-row``."""
+    cls = el.get("class") or ()
+    return str(cls[0]) if cls else None
 
 
 def _key(el: Tag) -> Tag:
@@ -567,20 +685,6 @@ def _hint(line: Line, container: Tag | None) -> str | None:
     return None
 
 
-def _token_hint(token: str) -> str | None:
-    """The field one class token names. CMS classes nest generic words before the field
-    (Drupal ``field--name-field-date``, ``speaker-name``): the last hint word decides, and
-    ``name`` only when it is the only one."""
-    words = [w for w in re.split(r"[-_\s]+", token.lower()) if w]
-    found = [
-        w for i, w in enumerate(words)
-        if w in _CLASS_HINTS and (w != "name" or i == len(words) - 1)
-    ]
-    if len(found) > 1:
-        found = [w for w in found if w != "name"]
-    return _CLASS_HINTS[found[-1]] if found else None
-
-
 def _label(text_: str) -> tuple[str, str] | None:
     m = _LABEL_RE.match(text_)
     if not m:
@@ -643,7 +747,7 @@ def _record_talk(rec: _Record, page: _Page) -> RawTalk | None:
         labelled = _label(t)
         if labelled:
             role, t = labelled
-            if not t:
+            if not t or role == "skip":
                 continue
         for label, href in ln.links:
             kind = _link_kind(label, href)
@@ -651,13 +755,21 @@ def _record_talk(rec: _Record, page: _Page) -> RawTalk | None:
                 talk.slides = structured.absolute(href, page.base_url)
             elif kind == "video" and not talk.video:
                 talk.video = structured.absolute(href, page.base_url)
+        if role in ("when", None) and not _is_when(t):
+            split = _when_and_place(t, loose=role == "when")
+            if split is not None:
+                t, place = split
+                role = "when"
+                talk.location = talk.location or place
         if role == "when" or (role is None and _is_when(t)):
-            when.append(_machine_times(talk, ln.datetimes, t))
+            when.append(_machine_times(talk, ln.datetimes, _ARROW_RE.sub(" – ", t)))
             continue
         if role in ("slides", "video"):
             continue
-        if role is None and _is_link_line(ln):
-            continue
+        if role is None and _is_link_line(ln) and not (
+            (ln.heading or ln.strong_only) and not any(_link_kind(*lk) for lk in ln.links)
+        ):
+            continue  # a ``Slides``/``More`` link line; a linked heading is the card's title
         if role is not None and _label(f"{t}:") is not None and len(t.split()) <= 3:
             continue  # a field's own label (``<div class="field__label">Speaker</div>``)
         if role == "location":
@@ -694,6 +806,12 @@ def _record_talk(rec: _Record, page: _Page) -> RawTalk | None:
                 if _link_kind(label, href) is None:
                     talk.url = structured.absolute(href, page.base_url)
                     break
+    # a marked title line that names the speaker too (``Seminar: Jane Doe (MIT) – Title``)
+    if not speakers and title_line is not None:
+        parts = split_line(title_line)
+        if parts is not None and parts.speaker and parts.title and not parts.when:
+            speakers.append(_strip_label_prefix(parts.speaker))
+            title = parts.title
     # speaker: a line that starts with a person's name, preferring emphasised lines
     if not speakers:
         # a connective line (``Welcome from Jane Doe``) or one of the first lines
@@ -764,6 +882,10 @@ def _record_talk(rec: _Record, page: _Page) -> RawTalk | None:
 
     if title is not None and _CONTACT_RE.match(title):
         title = talk.title = None  # an e-mail address or a bare link is contact data, not a title
+    # a date tag beside the full date line (``<time datetime="2023-03-09">Thu 9</time>``)
+    # states the same day again: a part another part already contains adds nothing
+    when = [w for i, w in enumerate(when)
+            if not any(j != i and w in o and (w != o or j < i) for j, o in enumerate(when))]
     own_when = " ".join(when) if when else None
     heading_when = _heading_when(rec.context)
     if own_when and heading_when and not _has_date(own_when):
@@ -772,7 +894,7 @@ def _record_talk(rec: _Record, page: _Page) -> RawTalk | None:
         talk.when_text = own_when or heading_when
     talk.year_hint = _heading_year(rec.context)
     context_text = rec.context[-1].text if rec.context else None
-    if title and agenda.is_non_talk(title) and not speakers:
+    if title and (agenda.is_non_talk(title) or _NO_MEETING_RE.match(title)) and not speakers:
         return None
     talk.kind = agenda.classify_kind(title, context_text) if (title or context_text) else None
 
@@ -781,6 +903,29 @@ def _record_talk(rec: _Record, page: _Page) -> RawTalk | None:
     if speakers and not (title or talk.when_text or talk.abstract):
         return None
     return talk
+
+
+def _when_and_place(text_: str, *, loose: bool) -> tuple[str, str] | None:
+    """``Thursday, October 3, 2019, 2:00 pm, Room 303`` -> the when phrase and the place.
+
+    The longest leading run that is a when phrase is the time; what follows it is the
+    place when it is short, not a person and not more time. On a line the card itself
+    marks as the date (``class="date"``) that is enough; on an unmarked line the rest
+    must look like a room (a digit, or a venue word).
+    """
+    cuts = [m.start() for m in _WHEN_PLACE_SEP_RE.finditer(text_)]
+    for a in reversed(cuts):
+        head = text_[:a].strip(" ,;|·")
+        m = _WHEN_PLACE_SEP_RE.match(text_, a)
+        rest = text_[m.end() if m else a:].strip(" ,;|·.")
+        if not head or not rest or not _is_when(head):
+            continue
+        if _is_when(rest) or _personish(rest) or len(rest.split()) > 8:
+            return None
+        if not loose and (re.search(r"[:–—]|\s-\s", rest) or not _VENUE_WORD_RE.search(rest)):
+            return None
+        return head, rest
+    return None
 
 
 def _one_line_talk(pending: list[Line], page: _Page) -> LineParts | None:
@@ -819,7 +964,13 @@ def _machine_times(talk: RawTalk, stamps: list[tuple[str, str]], visible: str) -
             elif talk.end is None and _comparable(talk.start, inst) and inst > talk.start:
                 talk.end = inst
         elif isinstance(inst, dt.date):
-            if shown and shown in visible:
+            shown_when = dates.parse_when(shown) if shown else None
+            if shown_when is not None and shown_when.start is not None:
+                # ``<time datetime="2023-03-09">March 9 @ 4:00 pm - 5:00 pm</time>``: the
+                # machine date settles the day, the visible text keeps the times
+                if not _has_date(visible) or dates.find_year(visible) is None:
+                    visible = f"{inst.isoformat()} {visible}"
+            elif shown and shown in visible:
                 visible = visible.replace(shown, inst.isoformat(), 1)
             elif not _has_date(visible):
                 visible = f"{inst.isoformat()} {visible}"
@@ -862,6 +1013,23 @@ def _without_material_links(value: str, links: list[tuple[str, str]]) -> str:
     return " ".join(re.sub(r"\(\s*\)|\[\s*\]|\[\s*$", " ", value).split()).strip(" -–—|,;") or value
 
 
+def _slot_talk(
+    time: structured.Cell, room: str | None, td: Tag, context: list[Line], page: _Page
+) -> RawTalk | None:
+    """One cell of a parallel-session programme: its lines read like a card, at the row's
+    time (dated by the heading above the table), in the column's room."""
+    rec = _Record(page_lines(td), context=context, container=td)
+    talk = _record_talk(rec, page)
+    if talk is None:
+        return None
+    slot = _machine_times(talk, time.datetimes, _ARROW_RE.sub(" – ", time.text))
+    heading_when = _heading_when(context)
+    own = f"{talk.when_text} {slot}" if talk.when_text and talk.when_text != heading_when else slot
+    talk.when_text = f"{heading_when} {own}" if heading_when and not _has_date(own) else own
+    talk.location = talk.location or room
+    return talk
+
+
 def _table_talk(
     row: dict[str, structured.Cell], context: list[Line], page: _Page
 ) -> RawTalk | None:
@@ -880,6 +1048,10 @@ def _table_talk(
         return None
     if speaker and text.is_placeholder(speaker):
         speaker = None
+    if speaker and _NO_MEETING_RE.match(speaker):
+        return None
+    if speaker and not title and not _personish(speaker):
+        return None  # ``No seminar (holiday)`` in the speaker column: a note, not a talk
     talk = RawTalk(title=title)
     if speaker:
         aff = cell("affiliation")

@@ -30,6 +30,18 @@ EM_TAGS = frozenset({"i", "em", "cite"})
 # Page furniture: never part of a listing.
 JUNK_TAGS = ("nav", "aside", "script", "style", "noscript", "form", "template", "iframe", "svg",
              "button", "select", "input", "textarea", "link", "meta")
+# Class / itemprop words of a card's child elements, mapped to fields.
+_CLASS_HINTS = {
+    "speaker": "speaker", "speakers": "speaker", "presenter": "speaker", "author": "speaker",
+    "performer": "speaker", "lecturer": "speaker",
+    "title": "title", "name": "title", "summary": "title", "headline": "title",
+    "abstract": "abstract", "description": "abstract", "excerpt": "abstract",
+    "date": "when", "time": "when", "when": "when", "datetime": "when", "startdate": "when",
+    "location": "location", "venue": "location", "room": "location", "place": "location",
+    "bio": "bio", "biography": "bio",
+    "affiliation": "affiliation", "institution": "affiliation", "org": "affiliation",
+    "video": "video", "recording": "video", "slides": "slides",
+}
 _SKIP_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
 _WORD_RE = re.compile(r"\w", re.U)
 _LABEL_PREFIX_RE = re.compile(r"^([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})\s*:\s+(.+)$", re.S)
@@ -123,7 +135,36 @@ def _is_furniture(tag: Tag) -> bool:
         return True
     if tag.name in ("header", "footer"):
         return tag.find_parent("article") is None
+    if tag.name in ("div", "section", "ul", "ol", "p") and tag.find_parent("article") is None:
+        words = {
+            w for v in [*(tag.get("class") or ()), str(tag.get("id") or "")]
+            for w in re.split(r"[-_\s]+", str(v).lower()) if w
+        }
+        # page furniture a theme marks by class, not by element (``div.sidebar``,
+        # ``div#footer``, ``div.widget``): lists of *other* events or site links
+        return bool(words & _FURNITURE_WORDS)
     return False
+
+
+_FURNITURE_WORDS = frozenset(
+    "sidebar widget widgets footer topmenu topbar navbar menu breadcrumb breadcrumbs "
+    "cookie cookies banner".split()
+)
+_HEADER_WORDS = frozenset({"header", "heading", "separator"})
+
+
+def token_hint(token: str) -> str | None:
+    """The field one class token names. CMS classes nest generic words before the field
+    (Drupal ``field--name-field-date``, ``speaker-name``): the last hint word decides, and
+    ``name`` only when it is the only one."""
+    words = [w for w in re.split(r"[-_\s]+", token.lower()) if w]
+    found = [
+        w for i, w in enumerate(words)
+        if w in _CLASS_HINTS and (w != "name" or i == len(words) - 1)
+    ]
+    if len(found) > 1:
+        found = [w for w in found if w != "name"]
+    return _CLASS_HINTS[found[-1]] if found else None
 
 
 def heading_level(tag: Tag) -> int:
@@ -135,7 +176,33 @@ def heading_level(tag: Tag) -> int:
             return int(tag.get("aria-level", 2))
         except ValueError:
             return 2
+    if name in ("div", "span", "p") and tag.get("class"):
+        words = {w for v in tag.get("class") or () for w in re.split(r"[-_]+", str(v).lower())}
+        # a leaf block a theme names as a heading (``div.day-header``): the lowest level
+        if words & _HEADER_WORDS and tag.find(BLOCK_TAGS) is None:
+            return 6
     return 0
+
+
+def _field_children(node: Tag) -> set[int]:
+    """Inline children that are a card's separate fields (``<span class="title">`` then
+    ``<span class="speaker">`` with nothing but white space between): each its own line,
+    as the theme's CSS shows them. Spans with text between them (``<span>4 pm</span> -
+    <span>5 pm</span>``) stay one line."""
+    hinted: list[Tag] = []
+    for child in node.children:
+        if isinstance(child, NavigableString):
+            if not isinstance(child, _SKIP_STRINGS) and str(child).strip():
+                return set()
+        elif isinstance(child, Tag) and child.name not in BLOCK_TAGS and child.name != "br":
+            hint = next(
+                (h for v in child.get("class") or () if (h := token_hint(str(v)))), None
+            )
+            if hint is not None:
+                hinted.append(child)
+    if len(hinted) < 2:
+        return set()
+    return {id(c) for c in hinted}
 
 
 def page_lines(root: Tag) -> list[Line]:
@@ -187,6 +254,7 @@ def page_lines(root: Tag) -> list[Line]:
             continue
         _, node, strong, em, href, block = action
         todo: list[tuple] = []
+        fields = _field_children(node)
         for child in node.children:
             if isinstance(child, _SKIP_STRINGS):
                 continue
@@ -199,7 +267,7 @@ def page_lines(root: Tag) -> list[Line]:
             if name == "br":
                 todo.append(("flush", block))
                 continue
-            if name in BLOCK_TAGS or heading_level(child):
+            if name in BLOCK_TAGS or id(child) in fields or heading_level(child):
                 todo.append(("flush", block))
                 todo.append(("walk", child, strong, em, href, child))
                 todo.append(("flush", child))

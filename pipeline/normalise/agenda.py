@@ -12,13 +12,17 @@ from __future__ import annotations
 import re
 
 from pipeline.normalise.vocab import (
+    CANCELLATION_PATTERNS,
+    CANCELLATION_SHOUTS,
     KIND_LECTURE_WORDS,
     KIND_PANEL_WORDS,
     KIND_REMARKS_PATTERNS,
     KIND_TUTORIAL_WORDS,
+    NO_EVENT_PATTERNS,
     NON_TALK_CONTINUATIONS,
     NON_TALK_PATTERNS,
     NON_TALK_QUALIFIERS,
+    SERIES_NOUNS,
 )
 
 # Moving people between venues (``Bus to hotel``, ``Walk to the reception``): agenda-only,
@@ -31,6 +35,28 @@ _NON_TALK_RE = re.compile(
     # what follows must be nothing, a separator, a time/number or a logistics continuation
     rf"(?:\s*(?:$|[,;:.(\[|@/&+!–—]|\d)|\s+-|\s+(?:{'|'.join(NON_TALK_CONTINUATIONS)})\b))",
     re.I,
+)
+# ``No seminar (fall break)``, ``Reading week: no meeting``, ``CANCELLED``: the whole item
+# says nobody speaks. After the head only a separator (and any reason), nothing, or a few
+# words of time/reason may follow, so ``Holiday effects in retail demand`` stays a talk.
+_NO_EVENT_RE = re.compile(
+    rf"^\W*(?:{'|'.join(NO_EVENT_PATTERNS)})(?:\b|(?<=\.))"
+    r"(?:\s*(?:$|[,;:.(\[|/!–—])|\s+-|\s+(?:this|today|tonight|tomorrow|next|week|due|because|"
+    r"on|for|to|during|scheduled|planned|held|until|till|again|(?:as\s+)?usual)\b)",
+    re.I,
+)
+_CANCELLATION_RE = re.compile(
+    "|".join(f"(?i:{p})" for p in CANCELLATION_PATTERNS)
+    + r"|\b(?:"
+    + "|".join(CANCELLATION_SHOUTS)
+    + r")\b",
+    re.M,
+)
+# ``Applied Analysis Seminar``, ``PHYSICS COLLOQUIUM``: capitalised words ending in a
+# series noun (case-sensitive capitals on the qualifiers, any case on the noun).
+_SERIES_NAME_RE = re.compile(
+    r"^\W*(?:(?:[A-Z0-9][\w&'’./-]*|of|on|in|for|and|the|de|du|des)\s+){0,7}"
+    rf"(?i:{'|'.join(SERIES_NOUNS)})(?:\s+(?:series|[IVX]+|\d{{4}}))?\W*$"
 )
 # A poster session or social item that names a presenter is a talk after all.
 _PRESENTER_RE = re.compile(r"\b(?:by|presented by|with|from|featuring)\s+[A-Z]", re.U)
@@ -58,9 +84,47 @@ def is_non_talk(text: str) -> bool:
     if not text:
         return False
     plain = _plain(text)
-    if not plain or not _NON_TALK_RE.match(plain):
+    if not plain:
+        return False
+    if is_no_event(plain):
+        return True
+    if not _NON_TALK_RE.match(plain):
         return False
     return not _PRESENTER_RE.search(plain) and not _MEAL_TALK_RE.search(plain)
+
+
+def is_no_event(text: str) -> bool:
+    """True for a calendar entry saying nobody speaks that day: ``No seminar (fall break)``,
+    ``Spring break``, ``Thanksgiving``, ``Seminar cancelled``, ``Reading week: no meeting``.
+
+    Schedules keep these dates in their lists; they are not talks. The phrase must open
+    the item and be followed by nothing, a separator, or a reason, so a title that merely
+    starts with such a word (``Holiday effects in retail demand``) is still a talk.
+    """
+    if not text:
+        return False
+    return bool(_NO_EVENT_RE.match(_plain(text)))
+
+
+def cancellation(text: str) -> str | None:
+    """``cancelled`` or ``postponed`` when ``text`` says the talk will not happen as
+    announced (``This week's seminar has been cancelled``, ``POSTPONED: ...``), else None.
+
+    Unlike ``is_no_event`` the statement may be anywhere in the text (a subject line, a
+    sentence of an email); a lower-case ``cancelled`` needs a verb or an event noun beside
+    it, so prose about cancelled flights is not read as a cancellation.
+    """
+    if not text:
+        return None
+    m = _CANCELLATION_RE.search(text)
+    if not m:
+        return None
+    return "postponed" if re.search(r"postpon|reschedul", m.group(), re.I) else "cancelled"
+
+
+def is_cancellation(text: str) -> bool:
+    """True when ``text`` says the talk is cancelled or postponed (see ``cancellation``)."""
+    return cancellation(text) is not None
 
 
 def classify_kind(title: str | None, context: str | None = None) -> str:
@@ -82,3 +146,14 @@ def classify_kind(title: str | None, context: str | None = None) -> str:
         if _LECTURE_RE.search(plain):
             return "lecture"
     return "talk"
+
+
+def is_series_name(text: str) -> bool:
+    """True when ``text`` is the name of a seminar series: capitalised words ending in an
+    event noun (``Applied Analysis Seminar``, ``Physics Colloquium``, ``ML Reading Group``,
+    ``Friday Lunch Talks``). A sentence (``the seminar is cancelled``) is not one."""
+    if not text or len(text) > 100:
+        return False
+    plain = _plain(text)
+    first = plain.lstrip("\"'“‘([")[:1]
+    return (first.isupper() or first.isdigit()) and bool(_SERIES_NAME_RE.match(plain))

@@ -248,8 +248,17 @@ def _date_parser() -> DateDataParser:
 # --- helpers -------------------------------------------------------------------
 
 
+# ``14:00 → 15:00`` (Indico and other exports): an arrow between two times is a range.
+_ARROW_RE = re.compile(r"\s*(?:[→⟶⇒➝]|-+>|–>)\s*")
+# ``2024年5月6日``: the CJK year-month-day form, read as an ISO date.
+_CJK_DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
 def _normalise(text: str) -> str:
-    """Markup removed, dashes unified, ``p.m.`` -> ``pm``, spaces collapsed."""
+    """Markup removed, dashes and arrows unified, CJK dates as ISO, ``p.m.`` -> ``pm``,
+    spaces collapsed."""
+    text = _ARROW_RE.sub(" - ", text)
+    text = _CJK_DATE_RE.sub(lambda m: f" {m[1]}-{int(m[2]):02d}-{int(m[3]):02d} ", text)
     text = _MARKUP_RE.sub(" ", text)
     text = _DASH_RE.sub("-", text)
     text = _AMPM_DOTS_RE.sub(r"\1m", text)

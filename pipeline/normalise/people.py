@@ -32,9 +32,12 @@ from pipeline.normalise.vocab import (
     NAMED_ORG_PHRASES,
     NAMED_ORGS,
     NON_NAME_WORDS,
+    ORG_ABBREVIATIONS,
+    ORG_INITIALISMS,
     ORG_WORDS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
+    TOPIC_WORDS,
 )
 from pipeline.records import Speaker
 
@@ -49,6 +52,10 @@ _EVENT_PHRASES = frozenset(EVENT_PHRASES)
 _NAMED_ORG_PHRASES = frozenset(NAMED_ORG_PHRASES)
 _NAMED_ORGS = frozenset(NAMED_ORGS)
 _ACRONYMS = frozenset(ACRONYMS)
+_ORG_ABBREVIATIONS = frozenset(ORG_ABBREVIATIONS)
+_ORG_INITIALISMS = frozenset(ORG_INITIALISMS)
+# Words that make a capitalised phrase a topic rather than a name.
+_TOPIC_WORDS = frozenset(TOPIC_WORDS) | _NON_NAME_WORDS | _DISCIPLINE_WORDS
 _EVENT_PHRASES_PADDED = tuple(f" {p} " for p in EVENT_PHRASES)
 _VOWELS = frozenset("AEIOUYÀÁÂÃÄÅÆÈÉÊËÌÍÎÏÒÓÔÕÖØÙÚÛÜÝŒ")
 
@@ -72,6 +79,15 @@ _TOKEN_RE = re.compile(r"\S+")
 _INITIAL_RE = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]\.-[A-Z]\.$|^[A-Z]$")
 # pronouns given after a name: ``Jane Doe (she/her)``
 _PRONOUNS_RE = re.compile(r"\s*\((?:she|he|they|ze|xe|any)\s*/\s*\w+(?:\s*/\s*\w+)?\)", re.I)
+# Affiliation keys after a name (``A. Author¹²``, ``B. Author*†``), as author lists write
+# them: they point to a legend a speaker line does not hold, so they are dropped.
+_MARKS_RE = re.compile(
+    r"(?<=[^\W\d_.])(?:[\u00b9\u00b2\u00b3\u2070-\u2079*†‡§¶]+"
+    r"(?:,(?=[\u00b9\u00b2\u00b3\u2070-\u2079]))?"
+    # plain digits as keys (``A. Smith1,2``) only right after a lower-case letter and before
+    # a separator: names hold no digits, and ``Paris 7`` has its space
+    r"|(?<=[a-z])\d{1,2}(?:,\d{1,2})*(?=\s*(?:[,;]|$|\s(?:and|&)\s)))"
+)
 _AT_RE = re.compile(r"\s+(?:at|@)\s+", re.I)
 _BRACKETS_RE = re.compile(r"\[([^\[\]]*)\]")
 # ``Jane Doe from MIT``, ``Jane Doe of Harvard University``: a name, a linking word, an
@@ -141,6 +157,74 @@ def _is_caps_name_token(token: str) -> bool:
         return False
     parts = [p for p in re.split(r"[-'’]", core) if p]
     return all(len(p) >= 2 and any(c in _VOWELS for c in p) for p in parts) or len(parts) > 1
+
+
+def _is_org_abbreviation(token: str) -> bool:
+    """``Univ.``, ``Inst.``, ``Natl.`` (an abbreviated organisation word with its dot) or
+    ``U.C.``, ``M.I.T.`` (a dotted initialism of an organisation): never a person's part."""
+    core = token.strip(",;()")
+    if not core.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", core):
+        return False
+    low = core.lower().rstrip(".")
+    if low in _ORG_ABBREVIATIONS:
+        return True
+    letters = low.replace(".", "")
+    return "." in low and len(letters) >= 2 and letters in _ORG_INITIALISMS
+
+
+@lru_cache(maxsize=1)
+def _given_name_detector() -> object | None:
+    """The given-name dictionary of ``gender-guesser`` (~40k first names of many countries),
+    loaded once; None when that package is not installed.
+
+    Only *whether* a word is a known given name is used (never the gender): it tells a
+    person (``Grace Hopper``) from a topic (``Emergent Gravity``) whose last word is a
+    common research noun.
+    """
+    try:
+        from gender_guesser.detector import Detector
+    except ImportError:
+        return None
+    return Detector(case_sensitive=False)
+
+
+def is_given_name(word: str) -> bool | None:
+    """True when ``word`` is a known given name, False when not, None without a lexicon."""
+    detector = _given_name_detector()
+    if detector is None:
+        return None
+    core = word.strip(".,()'’\"")
+    if not core or not core[0].isalpha():
+        return False
+    return detector.get_gender(core) != "unknown"  # type: ignore[attr-defined]
+
+
+def _is_topic_word(word: str) -> bool:
+    """A common research-topic word (``gravity``), or the plural of one (``glasses``)."""
+    w = word.lower().strip(".,()'’\"")
+    if w in _TOPIC_WORDS:
+        return True
+    if w.endswith("ies") and w[:-3] + "y" in _TOPIC_WORDS:
+        return True
+    if w.endswith("es") and w[:-2] in _TOPIC_WORDS:
+        return True
+    return w.endswith("s") and w[:-1] in _TOPIC_WORDS
+
+
+def _topic_phrase(tokens: list[str], core: list[str]) -> bool:
+    """True when a name-shaped phrase reads as a topic (``Spin Glasses``, ``Neural Codes``).
+
+    Every word a topic word, or (with the given-name lexicon) a last word that is a topic
+    noun after words none of which is a known given name or an initial: surnames are
+    seldom research nouns, and a person's phrase holds a given name somewhere.
+    """
+    topical = [_is_topic_word(w) for w in core]
+    if all(topical):
+        return True
+    if not topical[-1] or any(_INITIAL_RE.match(t) for t in tokens):
+        return False
+    known = [is_given_name(w) for w in core[:-1]]
+    return None not in known and not any(known)
 
 
 def _name_token_ok(token: str, position: int, count: int) -> bool:
@@ -227,6 +311,8 @@ def looks_like_person_name(text: str) -> bool:
         return False
     if sum(w in _NON_NAME_WORDS for w in lowered) >= 2:
         return False
+    if any(_is_org_abbreviation(t) for t in tokens) or _topic_phrase(tokens, core):
+        return False
     if len(core) == 1 and len(tokens) < 2:
         return False
     name = HumanName(display_name(text))
@@ -247,6 +333,8 @@ def _role_split(segment: str) -> tuple[str, str | None] | None:
     words = _words(role)
     if not words or len(words) > 9:
         return None
+    if _INITIAL_RE.match(role.split()[0]):  # ``B. Reader``: an initial opens a name
+        return None
     lowered = [w.lower() for w in words]
     head_zone = lowered
     for i, w in enumerate(lowered):
@@ -264,11 +352,23 @@ def _role_split(segment: str) -> tuple[str, str | None] | None:
     return None
 
 
+def is_organisation(segment: str) -> bool:
+    """True when ``segment`` names an organisation or a part of one: an organisation or
+    discipline word (``Institute``, ``Physics``), a well-known named organisation
+    (``Stanford``, ``Johns Hopkins``), an acronym (``EECS``), a CamelCase company
+    (``DeepMind``), an abbreviation (``Univ.``, ``U.C.``, ``U. of T.``)."""
+    return _is_org(segment)
+
+
 def _is_org(segment: str) -> bool:
     words = _words(segment)
     if not words:
         return False
     if " ".join(w.lower() for w in words) in _NAMED_ORG_PHRASES:
+        return True
+    if any(_is_org_abbreviation(t) for t in _TOKEN_RE.findall(segment)):
+        return True
+    if re.match(r"^(?:[A-Z]\.\s*)+of\s", segment):  # ``U. of T.``, ``U. of Chicago``
         return True
     for w in words:
         lw = w.lower()
@@ -343,8 +443,13 @@ def _parse_paren_form(text: str) -> list[Speaker] | None:
 
 
 def _segments(text: str) -> list[str]:
-    """Comma/semicolon segments, parentheses kept with their segment."""
+    """Comma/semicolon/dash segments, parentheses kept with their segment.
+
+    A spaced dash after an organisation that does not open a person or a role is part of
+    the organisation's name (``IBM Research – Zurich``, ``Google - Paris``) and is kept.
+    """
     out: list[str] = []
+    seps: list[str] = [""]
     depth = 0
     buf: list[str] = []
     i = 0
@@ -358,14 +463,43 @@ def _segments(text: str) -> list[str]:
             m = _SEGMENT_SPLIT_RE.match(text, i)
             if m and m.end() > i:
                 out.append("".join(buf))
+                seps.append(m.group(0).strip())
                 buf = []
                 i = m.end()
                 continue
         buf.append(ch)
         i += 1
     out.append("".join(buf))
-    segs = [re.sub(r"^(?:and|&)\s+", "", s.strip(), flags=re.I) for s in out]
-    return [s for s in segs if s]
+    segs: list[str] = []
+    for seg, sep in zip(out, seps, strict=True):
+        seg = re.sub(r"^(?:and|&)\s+", "", seg.strip(), flags=re.I)
+        if not seg:
+            continue
+        if (
+            sep in ("-", "–", "—")
+            and segs
+            and _is_org(segs[-1])
+            and not looks_like_person_name(seg)
+            and _role_split(seg) is None
+        ):
+            segs[-1] = f"{segs[-1]} {sep} {seg}"
+            continue
+        segs.append(seg)
+    return segs
+
+
+_KEEP_DOT_RE = re.compile(r"(?:^|[\s(])(?:[A-Z]|Jr|Sr|Inc|Ltd|Co|Corp|St)$")
+
+
+def _strip_edges(line: str) -> str:
+    """``line`` without edge punctuation, but with the dot of a final abbreviation or
+    initial (``U. of T.``, ``Harvard Univ.``, ``Acme Inc.``)."""
+    core = line.strip(" .,;:-–—*_")
+    if core and line.rstrip(" ,;:-–—*_").endswith(core + "."):
+        last = core.split()[-1]
+        if _KEEP_DOT_RE.search(core) or _is_org_abbreviation(last + "."):
+            return core + "."
+    return core
 
 
 _LAST_FIRST_RE = re.compile(r"^(?P<sur>[^\s,()]+),\s*(?P<given>[^,();]+?)(?P<rest>\s*[(,;].*|)$")
@@ -379,7 +513,11 @@ def _reorder_last_first(line: str) -> str:
     (``Ng, Andrew``) are read so only when the line has nothing else and neither word
     names an organisation (``Smith, Harvard`` stays a name and an affiliation).
     """
-    m = _LAST_FIRST_RE.match(line)
+    if ";" in line:  # ``DOE, Jane (CERN); SMITH, John (DESY)``: each entry on its own
+        parts = line.split(";")
+        if len(parts) > 1:
+            return "; ".join(_reorder_last_first(p.strip()) for p in parts)
+    m = _LAST_FIRST_RE.match(_HONORIFIC_RE.sub("", line))
     if not m:
         return line
     surname, given, rest = m.group("sur"), m.group("given").strip(), m.group("rest")
@@ -397,7 +535,17 @@ def _reorder_last_first(line: str) -> str:
         and not _is_org(surname)
         and surname.lower().strip(".") not in _DEGREES
     )
-    if not (_is_caps_name_token(surname) or plain_pair):
+    # ``O'Brien, Siobhan (Trinity College Dublin)``: an export's ``Surname, Given (Org)``,
+    # read so when the given name is a known one and the surname is not
+    export_pair = (
+        rest.lstrip().startswith("(")
+        and len(g_tokens) <= 2
+        and _name_token_ok(surname, 0, 2)
+        and not _is_org(surname)
+        and is_given_name(g_tokens[0]) is True
+        and is_given_name(surname) is False
+    )
+    if not (_is_caps_name_token(surname) or plain_pair or export_pair):
         return line
     name = f"{given} {surname}"
     if not looks_like_person_name(name):
@@ -430,6 +578,7 @@ def parse_speakers(text: str) -> list[Speaker]:
     if tail:
         line = line[: tail.start()]
     line = _PRONOUNS_RE.sub("", line)
+    line = _MARKS_RE.sub("", line)
     label = _LABEL_RE.match(line)
     if (
         label
@@ -440,7 +589,7 @@ def parse_speakers(text: str) -> list[Speaker]:
     elif label and ":" in label.group(0):
         line = line[: label.end()].replace(":", ",") + line[label.end() :]  # ``Name: MIT``
     line = _BRACKETS_RE.sub(r"(\1)", line)  # ``Jane Doe [MIT]``
-    line = _reorder_last_first(line.strip(" .,;:-–—*_"))
+    line = _reorder_last_first(_strip_edges(line))
     if not line:
         return []
     paren = _parse_paren_form(line)

@@ -23,6 +23,13 @@ from functools import lru_cache
 from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 
+from pipeline.normalise.vocab import (
+    CLOSING_PATTERNS,
+    NON_TALK_PATTERNS,
+    PLACE_WORDS,
+    SIGNOFF_PATTERNS,
+)
+
 # A real HTML tag (not ``a < b``): a known-looking tag name right after ``<``.
 _TAG_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _BLOCK_TAG_RE = re.compile(
@@ -208,3 +215,44 @@ def is_placeholder(text: str | None) -> bool:
     if not norm:
         return True
     return bool(PLACEHOLDER_RE.match(norm))
+
+
+# --- announcement furniture ------------------------------------------------------
+
+_SIGNOFF_RE = re.compile(rf"^\W*(?:{'|'.join(SIGNOFF_PATTERNS)})\s*[,!.]?\s*$", re.I)
+_CLOSING_RE = re.compile(
+    rf"^\W*(?:{'|'.join(CLOSING_PATTERNS)}"
+    # ``Pizza will be served at 11:45``, ``Coffee and cookies follow the talk``
+    rf"|(?:{'|'.join(NON_TALK_PATTERNS)}|pizza|cookies|snacks)\b.{{0,60}}?\b(?:served|"
+    r"provided|available|precedes?|follows?|at\s+\d))",
+    re.I,
+)
+_PLACE_RE = re.compile(rf"\b(?:{'|'.join(PLACE_WORDS)})(?!\w)", re.I)
+
+
+def is_signoff(line: str) -> bool:
+    """True for a sign-off line that ends a message's body (``Best regards,``, ``Cheers``)."""
+    return bool(line) and len(line) <= 60 and bool(_SIGNOFF_RE.match(line.strip()))
+
+
+def is_closing_line(line: str) -> bool:
+    """True for a line that closes an announcement rather than continuing its abstract or
+    bio: an invitation (``All are welcome!``), meeting-link logistics (``Zoom link: ...``),
+    refreshments (``Pizza will be served at 11:45``), an RSVP, or a sign-off.
+
+    Only the start of the line is read, so an abstract sentence mentioning coffee later on
+    is not a closing line; callers decide whether the line starts a sentence.
+    """
+    if not line:
+        return False
+    text = line.strip()
+    return is_signoff(text) or bool(_CLOSING_RE.match(text))
+
+
+def mentions_place(text: str) -> bool:
+    """True when ``text`` holds a place word (``Room``, ``Hall``, ``Online``, ``Zoom``).
+
+    A place word alone does not make a line a venue (``Building neural networks`` is a
+    title): callers add their own shape tests (short line, room number, last word).
+    """
+    return bool(text) and bool(_PLACE_RE.search(text))

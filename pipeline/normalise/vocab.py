@@ -51,6 +51,41 @@ NON_TALK_PATTERNS: list[str] = [
     r"(?:day|workshop|conference|meeting)\s+(?:ends|closes|adjourns)",
 ]
 
+# Calendar entries saying nobody speaks that day (``No seminar (fall break)``,
+# ``Reading week: no meeting``, ``Thanksgiving``): matched as the whole item, or as its
+# head followed by a separator or a reason, so ``Holiday effects in demand`` is a talk.
+NO_EVENT_PATTERNS: list[str] = [
+    r"no\s+(?:(?:regular|weekly|group|department(?:al)?)\s+)?(?:seminars?|colloqui(?:um|a)|"
+    r"talks?|lectures?|meetings?|class(?:es)?|sessions?|workshops?|speakers?|events?)",
+    r"(?:(?:fall|autumn|spring|winter|summer|christmas|easter|mid-?term|mid-?semester|"
+    r"semester|term|half-?term|inter-?session|exams?|finals?|reading|study|thanksgiving|"
+    r"holiday|university|public|bank|federal|national|school|lunar\s+new\s+year)\s+)+"
+    r"(?:break|recess|vacation|holidays?|week|period|closure|day)",
+    r"holidays?", r"recess", r"vacation", r"thanksgiving(?:\s+day)?", r"christmas(?:\s+day)?",
+    r"new\s+year['’]?s?(?:\s+(?:day|eve))?", r"good\s+friday", r"easter(?:\s+monday)?",
+    r"(?:memorial|labou?r|independence|veterans['’]?|presidents['’]?|columbus|victoria|"
+    r"canada|remembrance|boxing|family|indigenous\s+peoples['’]?|patriots['’]?)\s+day",
+    r"(?:martin\s+luther\s+king(?:,?\s+jr\.?)?|mlk)(?:\s+day)?", r"juneteenth",
+    r"(?:university|campus|college|institute)\s+(?:closed|closure|shut)",
+    r"(?:the\s+)?(?:seminar|colloquium|talk|lecture|meeting|session|class|event)s?\s+"
+    r"(?:(?:is|are|has\s+been|have\s+been|was|were|will\s+be)\s+)?"
+    r"(?:cancell?ed|postponed|called\s+off|suspended)",
+    r"cancell?ed|cancell?ation|postponed|called\s+off",
+]  # fmt: skip
+
+# Statements anywhere in a text that the talk will not happen as announced. Matched
+# case-insensitively except where the pattern insists on capitals.
+CANCELLATION_PATTERNS: list[str] = [
+    r"\b(?:has|have|is|are|was|were|been|will\s+be|being)\s+(?:been\s+)?(?:cancell?ed|"
+    r"postponed|called\s+off|rescheduled|suspended)\b",
+    r"^\W*(?:cancell?ed|postponed|cancell?ation)\b",
+    r"\bno\s+(?:seminar|colloquium|talk|lecture|meeting)s?\s+(?:this|today|tonight|tomorrow|"
+    r"next|on)\b",
+    r"\b(?:seminar|colloquium|talk|lecture|meeting)\s+(?:cancell?ed|postponed|called\s+off)\b",
+]
+# The capitalised shout (``CANCELLED``, ``POSTPONED``) that counts anywhere in a line.
+CANCELLATION_SHOUTS: list[str] = [r"CANCELL?ED", r"POSTPONED", r"CALLED\s+OFF", r"CANCELL?ATION"]
+
 # Qualifiers that may precede a logistics head (``Holiday lunch``, ``Wine reception``).
 NON_TALK_QUALIFIERS: list[str] = [
     r"day\s+\d+", "morning", "afternoon", "evening", r"mid-?morning", r"mid-?afternoon",
@@ -294,6 +329,44 @@ ORG_WORDS: list[str] = [
     "city",
     "royal",
     "csail",
+    "commission",
+    "parliament",
+    "authority",
+    "committee",
+    "association",
+    "federation",
+    "bureau",
+    "administration",
+    "directorate",
+    "secretariat",
+    "collège",
+    "colegio",
+    "collegio",
+    "hochschule",
+    "fachhochschule",
+    "akademie",
+    "académie",
+    "academie",
+    "instytut",
+    "politécnica",
+    "politecnica",
+    "escuela",
+    "scuola",
+    "universitet",
+    "universiteti",
+    "universiti",
+    "universitas",
+    "üniversitesi",
+    "universitesi",
+    "univerzita",
+    "univerzitet",
+    "egyetem",
+    "yliopisto",
+    "daigaku",
+    "gakuin",
+    "daxue",
+    "hakgyo",
+    "technion",
 ]
 # (acronyms such as MIT, CERN, EECS need no entry: an all-capitals token reads as an
 # organisation by its shape.)  # fmt: skip
@@ -376,6 +449,7 @@ ACRONYMS: list[str] = [
     "jr", "sr", "ucla", "ucsd", "ucsb", "nyu", "cmu", "epfl", "eth", "cern", "nasa", "ibm",
     "oist", "riken", "ipam", "msri", "slmath", "aim", "imsi", "ima", "ias", "ihp",
     "sissa", "infn", "ictp", "ecmwf", "esrf", "ill", "psi", "ucb", "upc", "uam", "uab",
+    "tu", "ku", "uc", "postech", "unist", "dgist", "kaust", "nus", "ntu", "hkust", "cuhk",
 ]  # fmt: skip
 
 # Capitalised words common in titles and page furniture that are never part of a name:
@@ -405,4 +479,129 @@ NON_NAME_WORDS: list[str] = [
     "science", "registration", "poster", "posters", "questions", "answers", "q&a", "tba",
     "tbd", "more", "info", "information", "link", "links", "register", "join", "watch",
     "read", "view", "download", "pdf", "html", "new", "part", "chapter", "section",
+]  # fmt: skip
+
+
+# Common research-topic words (nouns and the adjectives titles put before them). A
+# capitalised two-to-four word phrase made only of these (``Spin Glasses``, ``Quantum
+# Gravity``) is a topic, not a person; plural forms are matched through their singular.
+TOPIC_WORDS: list[str] = [
+    "spin", "glass", "code", "coding", "codes", "network", "gravity", "learning", "deep",
+    "neural", "graph", "quantum", "field", "string", "matrix", "random", "optimal",
+    "transport", "topological", "phase", "transition", "state", "system", "dynamical",
+    "chaos", "entropy", "information", "signal", "noise", "control", "game", "games",
+    "logic", "proof", "number", "numbers", "prime", "group", "ring", "algebra", "algebraic",
+    "geometry", "geometric", "topology", "manifold", "surface", "knot", "category",
+    "sheaf", "operator", "equation", "differential", "partial", "linear", "nonlinear",
+    "stochastic", "harmonic", "fourier", "wave", "waves", "fluid", "turbulence", "plasma",
+    "magnetic", "electron", "photon", "neutrino", "higgs", "boson", "fermion", "atom",
+    "atomic", "molecular", "molecule", "protein", "cell", "cellular", "gene", "genetic",
+    "genome", "genomic", "evolution", "evolutionary", "ecology", "climate", "ocean",
+    "weather", "earthquake", "planet", "planetary", "exoplanet", "solar", "stellar", "cosmic",
+    "cosmology", "inflation", "horizon", "wormhole", "entanglement", "qubit", "circuit",
+    "circuits", "computer", "computers", "computing", "software", "hardware", "chip",
+    "memory", "privacy", "security", "cryptography", "robust", "robustness", "fairness",
+    "causal", "causality", "sparse", "sparsity", "kernel", "tensor", "tensors", "vector",
+    "embedding", "embeddings", "attention", "diffusion", "generative", "adversarial",
+    "convolutional", "recurrent", "language", "speech", "image", "images", "video", "text",
+    "knowledge", "reasoning", "planning", "search", "agent", "agents", "multi-agent",
+    "emergent", "emergence", "complex", "complexity", "critical", "criticality",
+    "scaling", "scale", "renormalization", "symmetry", "symmetric", "hidden", "open",
+    "closed", "new", "old", "modern", "recent", "advanced", "efficient", "fast", "scalable",
+    "interpretable", "interpretability", "explainable", "trustworthy", "safe", "safety",
+    "hamiltonian", "lagrangian", "monte", "carlo", "markov", "chain", "chains", "process",
+    "processes", "sampling", "estimation", "prediction", "forecasting", "regression",
+    "classification", "clustering", "detection", "recognition", "segmentation", "imaging",
+    "reconstruction", "tomography", "spectroscopy", "microscopy", "material", "materials",
+    "crystal", "crystals", "superconductivity", "superconductor", "superconductors",
+    "semiconductor", "magnet", "magnets", "magnetism", "insulator", "insulators", "metal",
+    "metals", "liquid", "liquids", "solid", "solids", "soft", "hard", "active", "living",
+    "biological", "physical", "chemical", "social", "economic", "financial", "market",
+    "markets", "policy", "health", "medical", "clinical", "brain", "mind", "neuron",
+    "neurons", "cortex", "memory", "behavior", "behaviour", "perception", "cognition",
+    "robot", "robots", "robotic", "autonomous", "vehicle", "vehicles", "flight", "space",
+    "time", "spacetime", "light", "sound", "heat", "thermal", "thermodynamics", "heavy",
+    "ion", "ions", "nuclei", "nucleus", "hadron", "hadrons", "jet", "jets", "event",
+    "trigger", "anomaly", "anomalies", "beyond", "standard", "model", "supersymmetry",
+    "axion", "axions", "neutron", "proton", "mass", "masses", "charge", "flavor", "flavour",
+    "color", "colour", "strong", "weak", "rich", "max", "min", "cut", "loop", "loops",
+    "path", "paths", "integral", "integrals", "amplitude", "amplitudes", "scattering",
+    "bootstrap", "conformal", "holography", "holographic", "duality", "dualities",
+    "moduli", "mirror", "modular", "form", "forms", "function", "functions", "series",
+    "problem", "problems", "question", "questions", "challenge", "challenges", "frontier",
+    "frontiers", "perspective", "perspectives", "view", "views", "tale", "tales", "story",
+    "lesson", "lessons", "tool", "tools", "benchmark", "benchmarks", "dataset", "datasets",
+    "discovery", "discoveries", "design", "optimisation", "optimization", "geometry",
+    "measure", "measures", "measurement", "measurements", "test", "tests", "testing",
+    "limit", "limits", "bound", "bounds", "law", "laws", "rule", "rules", "pattern",
+    "patterns", "structure", "structures", "order", "disorder", "disordered", "glassy",
+    "matrices", "vertices", "indices", "phenomena", "spectra", "spectrum", "criteria",
+    "analyses", "hypotheses", "hypothesis", "theorem", "theorems", "conjecture", "lemma",
+    "universal", "universality", "stability", "instability", "flow", "current", "currents",
+]  # fmt: skip
+
+# Abbreviated organisation words, written with a dot (``Univ.``, ``Inst.``, ``Natl.``):
+# a segment holding one is an organisation, never a name.
+ORG_ABBREVIATIONS: list[str] = [
+    "univ", "uni", "inst", "dept", "depts", "lab", "labs", "natl", "nat'l", "intl", "int'l",
+    "coll", "acad", "ctr", "cntr", "hosp", "corp", "polytech", "techn", "sci", "res",
+    "fac", "sch", "div", "assn", "assoc", "soc", "found", "observ", "lab.",
+]  # fmt: skip
+
+# Initialisms of organisations also written with dots (``U.C. Riverside``, ``M.I.T.``,
+# ``U.K.``): a dotted token spelling one of these is an organisation, not a person's
+# initials. Degree and personal abbreviations are deliberately absent, and two-letter
+# entries are few, since any two letters are also plausible initials of a person.
+ORG_INITIALISMS: list[str] = [
+    "uc", "us", "usa", "uk", "eu", "mit", "nyu", "ucla", "ucsd", "ucsb", "ucsf", "usc",
+    "ucl", "unc", "unam", "uva", "ubc", "uiuc", "umd", "cmu", "lse", "kth",
+    "epfl", "eth", "cnrs", "cern", "nasa", "nih", "nsf", "ibm", "at&t", "rca", "kaist",
+    "iit", "iisc", "tifr", "anu", "unsw", "uct", "ucd", "tcd", "ntu", "nus", "hku", "hkust",
+    "snu", "ntnu", "dtu", "tum", "lmu", "ens", "ihes", "ias", "msri", "slac", "lbl", "lbnl",
+    "ornl", "lanl", "llnl", "anl", "bnl", "jpl", "noaa", "ncar", "nist", "nrc", "csiro",
+    "cnr", "csic", "infn", "mpi", "rpi", "wpi", "cuny", "suny", "gwu", "osu", "psu",
+    "msu", "asu", "lsu", "fsu", "tamu", "ucb", "ucr", "ucd", "uci", "ucsc", "cuhk", "sjtu",
+    "ustc", "pku", "zju", "kit", "rwth",
+]  # fmt: skip
+
+# --- places, series, closings ---------------------------------------------------
+
+# Words naming a place where a talk happens (``Room 101``, ``Online``, ``Hall B``);
+# regular-expression fragments, matched case-insensitively on word boundaries.
+PLACE_WORDS: list[str] = [
+    "online", "zoom", r"virtual(?:ly)?", "webinar", "hybrid", r"in[\s-]person", "room",
+    r"rm\.?", "hall", "building", r"bldg\.?", "auditorium", r"amphit?heat(?:re|er)",
+    r"theat(?:re|er)", "lounge", "library", "campus", "classroom", "floor", "suite", "webex",
+    "teams", r"google\s+meet", "livestream", "stream", "venue", "salle", "aula",
+    r"seminar\s+room", r"lecture\s+theatre", r"conference\s+room", "hörsaal", "horsaal",
+    "sala", "atrium", "foyer", "annex", "annexe", "wing", "pavilion", "basement",
+    r"board\s*room", r"common\s+room", r"reading\s+room",
+]  # fmt: skip
+
+# Event nouns that end a series name (``Applied Analysis Seminar``, ``Physics Colloquium``).
+SERIES_NOUNS: list[str] = [
+    r"seminars?", r"colloqui(?:um|a)", r"lectures?", r"workshops?", "series", "symposium",
+    "forum", "club", r"webinars?", r"lunch(?:eon)?", r"journal\s+club", r"reading\s+group",
+    r"discussion\s+group", r"meetings?", r"talks?", "hour", r"tea",
+]  # fmt: skip
+
+# Lines that close an announcement: an invitation, an RSVP, meeting-link logistics;
+# fragments matched at the start of a line, case-insensitively.
+CLOSING_PATTERNS: list[str] = [
+    r"(?:all|everyone|everybody|anyone|students|visitors)\b.{0,40}?\b(?:welcome|invited|"
+    r"encouraged)",
+    r"all\s+(?:talks|seminars|lectures|sessions|meetings)\b",
+    r"hope\s+to\s+see", r"(?:we\s+)?look(?:ing)?\s+forward", r"see\s+you",
+    r"(?:zoom|webex|teams|meeting|webinar)\s*(?:link|id|url|passcode|password|details)",
+    r"meeting\s+id", r"passcode", r"join\s+(?:us|zoom|the\s+(?:meeting|webinar|talk))",
+    r"please\s+(?:join|register|forward|note|contact|let|rsvp|circulate)", r"rsvp\b",
+    r"to\s+(?:unsubscribe|subscribe)", r"you\s+(?:are\s+)?receiv(?:ed|ing)\s+this",
+    r"(?:light\s+)?refreshments\b",
+]  # fmt: skip
+
+# Sign-offs that end a message's body (``Best regards,``, ``Cheers``); whole line.
+SIGNOFF_PATTERNS: list[str] = [
+    r"(?:best|kind|warm|warmest|kindest)?\s*(?:regards|wishes)", r"best", r"cheers",
+    r"thanks", r"many\s+thanks", r"thank\s+you", r"sincerely", r"yours(?:\s+\w+)?",
+    r"see\s+you\s+there", r"all\s+the\s+best", r"with\s+best\s+regards", r"respectfully",
 ]  # fmt: skip
