@@ -135,14 +135,14 @@ def _is_furniture(tag: Tag) -> bool:
         return True
     if tag.name in ("header", "footer"):
         return tag.find_parent("article") is None
-    if tag.name in ("div", "section", "ul", "ol", "p") and tag.find_parent("article") is None:
+    if tag.name in ("div", "section", "ul", "ol", "p") and (tag.get("class") or tag.get("id")):
         words = {
             w for v in [*(tag.get("class") or ()), str(tag.get("id") or "")]
             for w in re.split(r"[-_\s]+", str(v).lower()) if w
         }
         # page furniture a theme marks by class, not by element (``div.sidebar``,
         # ``div#footer``, ``div.widget``): lists of *other* events or site links
-        return bool(words & _FURNITURE_WORDS)
+        return bool(words & _FURNITURE_WORDS) and tag.find_parent("article") is None
     return False
 
 
