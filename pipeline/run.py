@@ -381,6 +381,8 @@ def _finish(out: Path, run_id: str) -> None:
             tmp.unlink()
         os.symlink(f"current/{name}", tmp)
         os.replace(tmp, link)
+    for leftover in out.glob(".current.*.tmp"):  # from runs killed before publishing
+        leftover.unlink(missing_ok=True)
     changes_dir = out / "changes"
     changes_dir.mkdir(exist_ok=True)
     target = changes_dir / f"{run_id}.parquet"
