@@ -9,8 +9,11 @@ Markdown is rendered to HTML and read by the same listing extractor as HTML.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
 from types import ModuleType
 
 from pipeline.records import Document, RawTalk
@@ -39,6 +42,23 @@ def get_extractor(fmt: str) -> Extractor:
 
 
 def extractor_version(fmt: str) -> str:
-    """``module@VERSION`` of the extractor for ``fmt``: part of the incremental cache key."""
+    """``module@VERSION#code`` of the extractor for ``fmt``: the incremental cache key.
+
+    ``VERSION`` is the human-readable part; the digest of the extraction and
+    normalisation code makes a forgotten bump harmless (helper modules such as
+    ``announcement`` have no registry entry of their own).
+    """
     module = _module(fmt)
-    return f"{module.__name__}@{getattr(module, 'VERSION', '0')}"
+    return f"{module.__name__}@{getattr(module, 'VERSION', '0')}#{_code_digest()}"
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """SHA-256 (12 hex digits) of the source of every extractor and normalise module."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for folder in (root, root.parent / "pipeline" / "normalise"):
+        for path in sorted(folder.glob("*.py")):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]

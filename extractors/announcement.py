@@ -15,108 +15,55 @@ supply a speaker.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
-import zoneinfo
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from pipeline.normalise import dates
 from pipeline.normalise.agenda import cancellation as agenda_cancellation
-from pipeline.normalise.language import is_person_name
-from pipeline.normalise.people import parse_speakers
-from pipeline.normalise.vocab import (
-    CLOSING_PATTERNS,
-    NAMED_ORG_PHRASES,
-    NAMED_ORGS,
-    NON_NAME_WORDS,
-    NON_TALK_PATTERNS,
-    ORG_WORDS,
-    PLACE_WORDS,
-    SERIES_NOUNS,
-    SIGNOFF_PATTERNS,
+from pipeline.normalise.agenda import series_in_prose
+from pipeline.normalise.dates import TIME_IN_PROSE_RE, WHEN_IN_PROSE_RE, zone_in
+from pipeline.normalise.people import (
+    SPEAKER_CONTEXT,
+    is_organisation_line,
+    of_form,
+    parse_speakers,
+    speaker_line,
 )
+from pipeline.normalise.text import (
+    FIELD_LABEL_RE,
+    is_closing_line,
+    is_location_line,
+    is_signoff,
+    mentions_place,
+)
+from pipeline.normalise.vocab import FIELD_LABELS, NON_TALK_PATTERNS, SERIES_NOUNS
 from pipeline.records import RawTalk, Speaker
 
-VERSION = "3"
+VERSION = "4"
 
-# canonical field -> label wordings (regex fragments, matched case-insensitively)
-LABELS: dict[str, str] = {
-    "speaker": r"who|speakers?|presenters?|presented\s+by|lecturers?|(?:guest|invited|featured)"
-    r"\s+speakers?|by",
-    "title": r"topic|title|talk\s+title|talk|seminar\s+title|lecture\s+title",
-    "when": r"when|date\s*(?:&|and|/)\s*time|date/time",
-    "date": r"dates?|day",
-    "time": r"times?",
-    "location": r"place|where|location|room|venue|loc",
-    "host": r"(?:faculty\s+)?hosts?|host\(s\)|hosted\s+by|contact|organi[sz]ers?|coordinators?",
-    "abstract": r"abstract|summary|description|synopsis",
-    "bio": r"bio|biography|about\s+the\s+speaker|speaker\s+bio|biographical\s+sketch|short\s+bio",
-    "affiliation": r"affiliation|institution",
-    "slides": r"slides",
-    "video": r"video|recording",
-    "url": r"url|web\s*page|more\s+info(?:rmation)?",
-}
-_LABEL_RE = re.compile(
-    r"^[\s*_>#-]*(?P<label>"
-    + "|".join(f"(?P<{k}>{v})" for k, v in LABELS.items())
-    + r")[*_]*\s*[:：][*_]*\s*(?P<value>.*)$",
-    re.I,
-)
 # An ``Abstract`` / ``Bio`` heading alone on its line (no colon): the text below is its value.
 _BARE_LABEL_RE = re.compile(
-    r"^[\s*_#-]*(?P<label>(?P<abstract>" + LABELS["abstract"] + r")|(?P<bio>" + LABELS["bio"]
-    + r"))[*_]*\s*(?P<value>)$",
+    r"^[\s*_#-]*(?P<label>(?P<abstract>" + FIELD_LABELS["abstract"] + r")|(?P<bio>"
+    + FIELD_LABELS["bio"] + r"))[*_]*\s*(?P<value>)$",
     re.I,
 )
 # ``Slides`` / ``Video`` alone on a line, its link on the next: a page dump's link labels.
 _BARE_LINK_RE = re.compile(
-    r"^[\s*_#-]*(?:(?P<slides>" + LABELS["slides"] + r")|(?P<video>" + LABELS["video"]
-    + r")|(?P<url>" + LABELS["url"] + r"))[*_]*\s*:?\s*$",
+    r"^[\s*_#-]*(?:(?P<slides>" + FIELD_LABELS["slides"] + r")|(?P<video>"
+    + FIELD_LABELS["video"] + r")|(?P<url>" + FIELD_LABELS["url"] + r"))[*_]*\s*:?\s*$",
     re.I,
 )
 # Words of logistics: a line or sentence holding one never gives the talk's time/place.
 _SOCIAL_RE = re.compile(
     r"\b(?:" + "|".join(NON_TALK_PATTERNS) + r"|office|drinks|cookies|pizza|to\s+follow)\b", re.I
 )
-# Place words come from the shared vocabulary.
-LOCATION_WORDS: tuple[str, ...] = tuple(PLACE_WORDS)
-_LOCATION_RE = re.compile(r"\b(?:" + "|".join(LOCATION_WORDS) + r")\b", re.I)
-_NAMED_ORGS = frozenset(NAMED_ORGS)
-_TITLE_WORDS = frozenset(NON_NAME_WORDS)
-# Organisation words come from the shared vocabulary (people.py reads the same lists).
-_ORG_RE = re.compile(
-    r"\b(?:"
-    + "|".join(re.escape(w) for w in sorted({*ORG_WORDS, *NAMED_ORGS, *NAMED_ORG_PHRASES},
-                                            key=len, reverse=True))
-    + r"|universit\w*|univ\.|institut\w*|laborator\w*)(?!\w)",
-    re.I,
-)
 _FILE_RE = re.compile(r"^\S.{0,150}\.(?:pdf|pptx?|key|odp|zip)$", re.I)
 _URL_RE = re.compile(r"https?://\S+")
 _SEPARATOR_RE = re.compile(r"^[-=_*~#.+\s]{3,}$")
 _SIGNATURE_RE = re.compile(r"^(?:--\s*|_{8,})$")
-_SIGNOFF_RE = re.compile(r"^(?:" + "|".join(SIGNOFF_PATTERNS) + r")\s*[,!.]?\s*$", re.I)
-_MONTHS = "|".join(
-    sorted({m for m in (*calendar.month_name[1:], *calendar.month_abbr[1:]) if m}, key=len,
-           reverse=True)
-)
-_DAYS = "|".join((*calendar.day_name, *calendar.day_abbr))
-_TIME = r"\d{1,2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|h\b)?|noon|midnight"
-_TZ_ABBR = r"(?:\s*\(?(?:[A-Z]{2,4}T|UTC|GMT|[A-Z]{3})\)?)?"
-# A date/time phrase inside prose: located here, parsed by ``dates.parse_when``.
-_WHEN_IN_PROSE = re.compile(
-    rf"(?P<when>(?:(?:{_DAYS})\.?,?\s+)?"
-    rf"(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?(?:,?\s+\d{{4}})?"
-    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-    rf"|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?"
-    rf"|(?:{_DAYS}))"
-    rf"(?:,?\s*(?:at|from|,)?\s*(?:{_TIME})(?:\s*(?:-|–|—|to|until)\s*(?:{_TIME}))?{_TZ_ABBR})?)",
-    re.I,
-)
-_TIME_ONLY = re.compile(rf"\b(?:at|from)\s+(?P<when>(?:{_TIME})(?:\s*(?:-|–|—|to)\s*(?:{_TIME}))?"
-                        rf"{_TZ_ABBR})", re.I)
+_MONTHS = dates.MONTH_PATTERN
+_DAYS = dates.WEEKDAY_PATTERN
 _ANNOUNCE_VERB = re.compile(
     r",?\s+(?:will|is\s+going\s+to|is\s+to)\s+(?:speak|talk|present|lecture|discuss|give\s+"
     r"(?:a|an|the|this\s+\w+'s)\s+(?:[\w-]+\s+){0,3}?(?:talk|lecture|seminar|presentation|"
@@ -145,10 +92,6 @@ _AFTER_WHO = re.compile(r"[\s,:]*(?:(?:on|about|entitled|titled)\b)?\s*[:,]?\s*"
 # named in prose by capitalised words ending in an event noun.
 # Event nouns from the shared vocabulary; a series name puts at least one word before one.
 _SERIES_HEADS = "(?i:" + "|".join(SERIES_NOUNS) + ")"
-_SERIES_IN_PROSE = re.compile(
-    r"\b(?i:this|next|today's|tomorrow's|the)\s+(?i:(?:week|month|term|semester)['’]s\s+)?"
-    r"(?P<series>(?:[A-Z][\w&'-]*\s+){1,5}" + _SERIES_HEADS + r")\b"
-)
 _SERIES_HEADER = re.compile(
     r"^[\W_]*(?P<series>(?:[A-Z0-9][A-Z0-9&'./-]*\s+){1,6}" + _SERIES_HEADS
     + r"(?:\s+[A-Z0-9&'./-]+){0,4})[\W_]*$"
@@ -162,14 +105,6 @@ _SALUTATION_RE = re.compile(
 # A lynx/w3m dump's link list (``References`` then ``1. http://…``): page furniture.
 _LINK_LIST_RE = re.compile(r"^(?:references|links|\[?\d{1,3}[.\]]\s*(?:https?|ftp|mailto):\S+)$",
                            re.I)
-_CLOSING_RE = re.compile(
-    r"^\W*(?:" + "|".join(CLOSING_PATTERNS) + "|"
-    r"(?:" + "|".join(NON_TALK_PATTERNS) + r"|pizza|cookies|snacks)\b.{0,60}?\b(?:served|"
-    r"provided|available|precedes?|follows?|at\s+\d))",
-    re.I,
-)
-
-
 
 
 @dataclass
@@ -184,136 +119,9 @@ class Fields:
         return vals[0] if vals else None
 
 
-@lru_cache(maxsize=1)
-def _zones() -> frozenset[str]:
-    return frozenset(z for z in zoneinfo.available_timezones() if "/" in z)
-
-
-def zone_in(line: str) -> str | None:
-    """The IANA zone a line consists of (``Europe/Lisbon``), else None."""
-    token = line.strip().strip("()[]")
-    return token if token in _zones() else None
-
-
 def is_social(text: str) -> bool:
     """True when ``text`` is about logistics (a reception, lunch, the host's office)."""
     return bool(_SOCIAL_RE.search(text))
-
-
-def looks_like_when(line: str) -> bool:
-    """A line that is mainly a date/time phrase: the shared test, else a located phrase
-    covering most of the line."""
-    if dates.looks_like_when(line):
-        return True
-    line = line.strip()
-    if not line or len(line) > 80:
-        return False
-    m = _WHEN_IN_PROSE.search(line)
-    if not m or not re.search(r"\d|noon", m.group("when")):
-        return False
-    return len(m.group("when")) >= 0.6 * len(line.strip(" .,;"))
-
-
-def is_location_line(line: str, recurring: bool = False) -> bool:
-    """A short line naming a place (``Online``, ``Wean Hall 5409``, ``Amphitheatre Fa2, IST —
-    Online``). A place word alone is not enough (``Building neural networks`` is a title):
-    the line must also be short, hold a room number, end with the place word, or recur
-    across a listing's blocks."""
-    line = line.strip()
-    words = line.split()
-    if not (0 < len(line) <= 80) or line.endswith(".") or len(words) > 10:
-        return False
-    if not _LOCATION_RE.search(line):
-        return False
-    return (
-        recurring
-        or len(words) <= 3
-        or bool(re.search(r"\d", line))
-        or bool(_LOCATION_RE.search(words[-1]))
-    )
-
-
-def _org_segment(segment: str) -> bool:
-    """One comma segment naming an organisation. An organisation word (shared vocabulary)
-    counts where organisation names put it: last (``Lakeside University``), or before
-    ``of``/``for`` (``Institute of Technology``); a named organisation (``Google``) or an
-    acronym line counts anywhere. Words common in titles (``Neural Network Systems``) veto
-    the weak positions."""
-    words = re.findall(r"[\w.&'’-]+", segment)
-    if not words:
-        return False
-    if re.fullmatch(r"[A-Z][A-Z&.\- ]{1,10}", segment.strip()):
-        return True
-    low = [w.lower().strip(".") for w in words]
-    if any(w in _NAMED_ORGS for w in low) or " ".join(low) in NAMED_ORG_PHRASES:
-        return True
-    for i, w in enumerate(low):
-        if not _ORG_RE.fullmatch(w) and not _ORG_RE.fullmatch(words[i]):
-            continue
-        if i + 1 < len(low) and low[i + 1] in ("of", "for", "at", "de", "di", "du", "des", "del",
-                                                "della", "für", "fur"):
-            return True
-        if i == len(low) - 1 and not any(x in _TITLE_WORDS for x in low):
-            return True
-    return False
-
-
-def is_org_line(line: str) -> bool:
-    """A short line naming an organisation (an affiliation under a speaker's name)."""
-    line = line.strip()
-    if not line or len(line) > 120 or line.endswith("."):
-        return False
-    return any(_org_segment(seg) for seg in re.split(r"\s*[,;]\s*|\s+[–—|]\s+", line) if seg)
-
-
-_HONORIFIC_START = re.compile(r"(?:^|\band\s+|[,&]\s*)(?:Prof|Dr|Mr|Mrs|Ms|Mx)\b\.?\s")
-
-
-def _of_form(text: str) -> str:
-    """``Prof. X of Y`` / ``X from Y`` → ``Prof. X, Y``: the prose form of a speaker line,
-    rewritten to the comma form ``people.parse_speakers`` reads. ``Y`` must name an
-    organisation (``Entropy from Category Theory`` is a title)."""
-    m = re.match(r"^(?P<name>[^,(]+?),?\s+(?:of|from)\s+(?:the\s+)?(?P<aff>[A-Z].*)$", text)
-    if m and is_person_name(m["name"]) and is_org_line(m["aff"]):
-        return f"{m['name']}, {m['aff']}"
-    return text
-
-
-def speaker_line(line: str) -> list[Speaker] | None:
-    """The speakers of a line that holds only speakers (``Name``, ``Name, Affiliation``,
-    ``Name (Affiliation)``, ``Name, Role, Organisation``, ``A and B``), read by the shared
-    ``people.parse_speakers``; None when any name it finds is not a person's name."""
-    line = " ".join(line.split()).strip(" ,;")
-    if not line or len(line) > 200 or _LABEL_RE.match(line) or looks_like_when(line):
-        return None
-    if line.endswith(".") and not re.search(r"\b[A-Z][a-z]{0,3}\.$", line):
-        return None  # a sentence, not a speaker line (``Inc.``/``Univ.`` may end one)
-    sps = parse_speakers(_of_form(line))
-    if not sps or not is_person_name(sps[0].name):
-        return None
-    if len(sps) > 1 and "," in line and not re.search(r"\band\b|&|;|\s/\s", line) \
-            and not any(sp.affiliation or sp.role for sp in sps):
-        # ``Name, U.C. Riverside``: names are listed with a conjunction; without one the
-        # part after the comma is the first name's affiliation
-        head, _, tail = line.partition(",")
-        return [Speaker(sps[0].name, tail.strip() or None)] if is_person_name(head) else None
-    # a later "speaker" that is no person's name is the affiliation of the one before it
-    merged: list[Speaker] = []
-    for sp in sps:
-        if merged and not is_person_name(sp.name) and merged[-1].affiliation is None:
-            parts = [sp.name, *([sp.affiliation] if sp.affiliation else [])]
-            merged[-1].affiliation = ", ".join(parts)
-        elif merged and not is_person_name(sp.name):
-            return None
-        else:
-            merged.append(sp)
-    sps = merged
-    # ``Spin Glasses and Neural Codes`` is shaped like two names: an unlabeled line naming
-    # several people needs an affiliation or an honorific to be read as speakers
-    if len(sps) > 1 and not any(sp.affiliation or sp.role for sp in sps) \
-            and not _HONORIFIC_START.search(line):
-        return None
-    return sps
 
 
 def parse_labels(lines: list[str]) -> Fields:
@@ -322,7 +130,7 @@ def parse_labels(lines: list[str]) -> Fields:
     out = Fields()
     i = 0
     while i < len(lines):
-        m = _LABEL_RE.match(lines[i]) or _BARE_LABEL_RE.match(lines[i])
+        m = FIELD_LABEL_RE.match(lines[i]) or _BARE_LABEL_RE.match(lines[i])
         if not m and (link := _BARE_LINK_RE.match(lines[i])):
             # ``Video`` alone, the link on the next line
             j = i + 1
@@ -337,14 +145,14 @@ def parse_labels(lines: list[str]) -> Fields:
         if not m:
             i += 1
             continue
-        name = next(k for k, v in m.groupdict().items() if v and k in LABELS)
+        name = next(k for k, v in m.groupdict().items() if v and k in FIELD_LABELS)
         # ``Seminar:``/``Lecture:``/``By:`` only label a title/speaker when a value follows
         value = m["value"].strip()
         out.consumed.add(i)
         j = i + 1
         if name in ("abstract", "bio"):
             body = [value] if value else []
-            while j < len(lines) and not _LABEL_RE.match(lines[j]):
+            while j < len(lines) and not FIELD_LABEL_RE.match(lines[j]):
                 if _ends_body(lines[j], lines[j - 1] if j > i + 1 else ""):
                     break
                 body.append(lines[j])
@@ -354,14 +162,14 @@ def parse_labels(lines: list[str]) -> Fields:
         elif not value:
             while j < len(lines) and not lines[j].strip():
                 j += 1
-            if j < len(lines) and not _LABEL_RE.match(lines[j]):
+            if j < len(lines) and not FIELD_LABEL_RE.match(lines[j]):
                 value = lines[j].strip()
                 out.consumed.update(range(i + 1, j + 1))
                 j += 1
         else:
             # continuation lines (indented, no label) of a one-line field
             while j < len(lines) and lines[j][:1] in (" ", "\t") and lines[j].strip() \
-                    and not _LABEL_RE.match(lines[j]) and name in ("title", "location"):
+                    and not FIELD_LABEL_RE.match(lines[j]) and name in ("title", "location"):
                 value += " " + lines[j].strip()
                 out.consumed.add(j)
                 j += 1
@@ -381,7 +189,7 @@ def _paragraphs(lines: list[str], skip: set[int]) -> list[list[tuple[int, str]]]
     closing = False
     for i, line in enumerate(lines):
         text = line.strip()
-        if _SIGNATURE_RE.match(text) or _SIGNOFF_RE.match(text):
+        if _SIGNATURE_RE.match(text) or is_signoff(text):
             break
         if i in skip or not text or _SEPARATOR_RE.match(text):
             closing = False
@@ -410,10 +218,10 @@ def _ends_body(line: str, previous: str) -> bool:
     (``All are welcome!``, ``Pizza will be served at 11:45.``, ``Zoom link: …``) that starts
     a sentence of its own."""
     text = line.strip()
-    if _SIGNATURE_RE.match(text) or _SIGNOFF_RE.match(text):
+    if _SIGNATURE_RE.match(text) or is_signoff(text):
         return True
     starts_sentence = not previous.strip() or previous.rstrip().endswith((".", "!", "?", ":"))
-    return starts_sentence and bool(_CLOSING_RE.match(text))
+    return starts_sentence and is_closing_line(text)
 
 
 def split_when_place(line: str) -> tuple[str, str | None]:
@@ -425,7 +233,7 @@ def split_when_place(line: str) -> tuple[str, str | None]:
         when, place = line[: m.start()], line[m.end() :]
         if _CLOCK_RE.search(place) or re.search(r"\b(?:19|20)\d\d\b", place):
             break  # the time is still to come: the tail is not the place
-        if is_location_line(place) and looks_like_when(when):
+        if is_location_line(place) and dates.looks_like_when(when, loose=True):
             return when.strip(), place.strip()
     return line, None
 
@@ -516,7 +324,7 @@ def _from_prose(found: tuple[str, re.Match[str], list[Speaker]], talk: RawTalk) 
     elif q:
         rest = rest[q.end():]
     if talk.when_text is None:
-        wm = _WHEN_IN_PROSE.search(rest) or _TIME_ONLY.search(rest)
+        wm = WHEN_IN_PROSE_RE.search(rest) or TIME_IN_PROSE_RE.search(rest)
         if wm:
             talk.when_text = wm.group("when").strip(" ,.")
             rest = rest[wm.end():]
@@ -531,8 +339,11 @@ def _name_lines(para: list[str]) -> list[Speaker] | None:
     """A paragraph that is only speaker lines (names, ``Name, Affiliation``, an organisation
     line under a name), else None. A name repeated with its affiliation is one speaker."""
     speakers: list[Speaker] = []
-    for line in para:
-        sps = speaker_line(line)
+    for k, line in enumerate(para):
+        # a line above an affiliation stands where a speaker stands
+        under_org = k + 1 < len(para) and is_organisation_line(para[k + 1]) \
+            and not dates.looks_like_when(para[k + 1], loose=True)
+        sps = speaker_line(line, SPEAKER_CONTEXT if under_org else None)
         if sps is not None:
             for sp in sps:
                 prev = next((s for s in speakers if s.name == sp.name), None)
@@ -542,8 +353,8 @@ def _name_lines(para: list[str]) -> list[Speaker] | None:
                     prev.affiliation = prev.affiliation or sp.affiliation
                     prev.role = prev.role or sp.role
             continue
-        if speakers and is_org_line(line) and speakers[-1].affiliation is None \
-                and not looks_like_when(line):
+        if speakers and is_organisation_line(line) and speakers[-1].affiliation is None \
+                and not dates.looks_like_when(line, loose=True):
             aff = line.strip()
             speakers[-1].affiliation = aff[1:-1] if aff[:1] + aff[-1:] == "()" else aff
             continue
@@ -600,7 +411,7 @@ def parse_talk(
     f = parse_labels(lines)
     talk = RawTalk(reference_date=reference_date)
     for value in f.values.get("speaker", []):
-        talk.speakers += parse_speakers(_of_form(value))
+        talk.speakers += parse_speakers(of_form(value))
     if talk.speakers and (aff := f.first("affiliation")) and not talk.speakers[0].affiliation:
         talk.speakers[0].affiliation = aff
     talk.title = f.first("title")
@@ -662,8 +473,8 @@ def parse_talk(
     for p, text in sorted([*free, *prose]):
         if (found := _announcing(text)) is not None:
             _from_prose(found, talk)
-            if talk.series is None and (sm := _SERIES_IN_PROSE.search(found[0])):
-                talk.series = sm["series"]
+            if talk.series is None:
+                talk.series = series_in_prose(found[0])
             announce_pos = p
             break
     title_pos: int | None = None
@@ -727,10 +538,10 @@ def _classify_line(line: str, boilerplate: frozenset[str]) -> str | None:
         return "series"
     if _FILE_RE.match(one):
         return "file"
-    if is_social(one) and (looks_like_when(one) or _LOCATION_RE.search(one)
-                           or _WHEN_IN_PROSE.search(one)):
+    if is_social(one) and (dates.looks_like_when(one, loose=True) or mentions_place(one)
+                           or WHEN_IN_PROSE_RE.search(one)):
         return "skip"
-    if looks_like_when(one) or split_when_place(one)[1] is not None:
+    if dates.looks_like_when(one, loose=True) or split_when_place(one)[1] is not None:
         return "when"
     if is_location_line(one, recurring):
         return "location"

@@ -58,7 +58,7 @@ from pipeline.errors import ExtractionError
 from pipeline.normalise import agenda, dates, text
 from pipeline.records import Document, RawTalk
 
-VERSION = "3"
+VERSION = "4"
 
 _FRONT_MATTER_RE = re.compile(
     r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
@@ -157,22 +157,8 @@ _VENUE_WORD_RE = re.compile(
     r"center|centre|campus|online|zoom|webex|teams|virtual|hybrid)\b",
     re.I,
 )
-# ``Special colloquium:``/``Distinguished Lecture:`` before a title: the event's label
-_EVENT_LABEL_RE = re.compile(
-    r"^\s*((?:(?:special|joint|distinguished|invited|public|keynote|plenary|memorial|named|"
-    r"inaugural|guest|annual|departmental)\s+)+(?:colloquium|seminar|lecture|talk|address)"
-    r"(?:\s+\d+)?)\s*[:：]\s+(\S.*)$",
-    re.I | re.S,
-)
 # ``14:00 → 14:45`` (Indico): an arrow between two times is a range
 _ARROW_RE = re.compile(r"\s*(?:→|⟶|->|–>)\s*")
-# ``No seminar (holiday)``, ``Cancelled``: a date in the list on which nobody speaks
-_NO_MEETING_RE = re.compile(
-    r"^\W*(?:no\s+(?:seminars?|talks?|meetings?|colloqui(?:um|a)|lectures?|class(?:es)?)|"
-    r"cancell?ed|postponed|(?:spring|winter|fall|summer|thanksgiving|mid-?term|reading)\s+"
-    r"(?:break|recess|holiday)|holiday|recess)\b",
-    re.I,
-)
 _ABSTRACT_LABELS = ("abstract", "summary")
 _TITLE_MAX_WORDS = 40
 _CONTACT_RE = re.compile(r"^\s*(?:\S+@\S+\.\w+|(?:https?://|www\.)\S+)\s*$", re.I)
@@ -448,12 +434,11 @@ def _venue(texts: Iterable[str]) -> str | None:
 
 
 def _apply_page(talk: RawTalk, page: _Page) -> None:
-    m = _EVENT_LABEL_RE.match(talk.title or "")
-    if m:
+    label, rest = text.split_event_label(talk.title)
+    if label:
         # the label says what kind of event, not what the talk is about
-        talk.title = m.group(2).strip()
-        kind = agenda.classify_kind(talk.title)
-        talk.kind = kind if kind != "talk" else agenda.classify_kind(m.group(1))
+        talk.title = rest
+        talk.kind = agenda.classify_kind(rest, label)
     if talk.year_hint is None:
         talk.year_hint = page.year
     if talk.reference_date is None:
@@ -894,7 +879,7 @@ def _record_talk(rec: _Record, page: _Page) -> RawTalk | None:
         talk.when_text = own_when or heading_when
     talk.year_hint = _heading_year(rec.context)
     context_text = rec.context[-1].text if rec.context else None
-    if title and (agenda.is_non_talk(title) or _NO_MEETING_RE.match(title)) and not speakers:
+    if title and agenda.is_non_talk(title) and not speakers:
         return None
     talk.kind = agenda.classify_kind(title, context_text) if (title or context_text) else None
 
@@ -1048,7 +1033,7 @@ def _table_talk(
         return None
     if speaker and text.is_placeholder(speaker):
         speaker = None
-    if speaker and _NO_MEETING_RE.match(speaker):
+    if speaker and agenda.is_no_event(speaker):
         return None
     if speaker and not title and not _personish(speaker):
         return None  # ``No seminar (holiday)`` in the speaker column: a note, not a talk

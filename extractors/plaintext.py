@@ -21,26 +21,21 @@ from email.message import EmailMessage
 
 from extractors.announcement import (
     _CLOCK_RE,
-    _LABEL_RE,
     _QUOTED,
     _SEPARATOR_RE,
-    _SERIES_IN_PROSE,
-    LABELS,
     cancellation,
-    is_location_line,
-    is_org_line,
-    looks_like_when,
     parse_talk,
-    speaker_line,
 )
 from pipeline import emails
 from pipeline.errors import ExtractionError
 from pipeline.normalise import dates
-from pipeline.normalise.agenda import classify_kind, is_non_talk
-from pipeline.normalise.vocab import SERIES_NOUNS
+from pipeline.normalise.agenda import classify_kind, is_non_talk, series_in_prose
+from pipeline.normalise.people import is_organisation_line, speaker_line
+from pipeline.normalise.text import FIELD_LABEL_RE, is_location_line
+from pipeline.normalise.vocab import FIELD_LABELS, SERIES_NOUNS
 from pipeline.records import Document, RawTalk, Speaker
 
-VERSION = "3"
+VERSION = "4"
 
 _SUBJECT_PREFIX_RE = re.compile(r"^(?:\s*(?:re|fwd?|aw|tr)\s*:\s*|\s*\[[^\]]*\]\s*)+", re.I)
 _SUBJECT_EVENT_RE = re.compile(
@@ -124,10 +119,10 @@ def _shape_key(line: str) -> str | None:
         return None
     if _SEPARATOR_RE.match(line):
         return "<separator>"
-    m = _LABEL_RE.match(line)
+    m = FIELD_LABEL_RE.match(line)
     if m:
-        return "<label:" + next(k for k in LABELS if m.group(k)) + ">"
-    if looks_like_when(line):
+        return "<label:" + next(k for k in FIELD_LABELS if m.group(k)) + ">"
+    if dates.looks_like_when(line, loose=True):
         return "<when>"
     if len(line) > 80:
         return None
@@ -167,8 +162,8 @@ def _boilerplate(blocks: list[list[str]]) -> frozenset[str]:
         seen.update({ln.strip().lower() for ln in block if ln.strip()})
     return frozenset(
         ln for ln, c in seen.items()
-        if c >= 2 and len(ln.split()) <= 4 and not ln.endswith(".") and not looks_like_when(ln)
-        and _LABEL_RE.match(ln) is None
+        if c >= 2 and len(ln.split()) <= 4 and not ln.endswith(".")
+        and not dates.looks_like_when(ln, loose=True) and FIELD_LABEL_RE.match(ln) is None
     )
 
 
@@ -218,7 +213,7 @@ def _headings(lines: list[str]) -> dict[int, int | None]:
     out: dict[int, int | None] = {}
     for i, line in enumerate(lines):
         one = line.strip()
-        if not one or len(one) > 70 or _LABEL_RE.match(one):
+        if not one or len(one) > 70 or FIELD_LABEL_RE.match(one):
             continue
         marked = bool(re.match(r"^(=+|#+)\s*\S.*?\s*(=*|#*)$", one)) and (
             one.startswith("=") and one.endswith("=") or one.startswith("#")
@@ -298,7 +293,8 @@ def _block_listing(
 
 def _non_talk_block(block: list[str]) -> bool:
     """A block that only holds a date and a ``No seminar`` / ``Break`` line."""
-    rest = [ln.strip() for ln in block if ln.strip() and not looks_like_when(ln.strip())]
+    rest = [ln.strip() for ln in block
+            if ln.strip() and not dates.looks_like_when(ln.strip(), loose=True)]
     return not rest or all(is_non_talk(ln) for ln in rest)
 
 
@@ -314,7 +310,7 @@ def split_item(line: str) -> tuple[str, str] | None:
     """``Wed 6 Mar 2024, 15:00 CET — Name (Aff): Title`` → (the date/time, the rest): the
     longest leading date/time phrase ending at a separator, when something follows it."""
     body = _BULLET_RE.sub("", line).strip()
-    if not body or _LABEL_RE.match(body):
+    if not body or FIELD_LABEL_RE.match(body):
         return None
     best: tuple[str, str] | None = None
     for m in _ITEM_CUT_RE.finditer(body):
@@ -323,7 +319,7 @@ def split_item(line: str) -> tuple[str, str] | None:
             break
         if re.search(r"(?:^|\s)[A-Za-z]$", head):
             continue  # ``Oct 2: A. Person``: an initial is the speaker's, not the date's
-        if head and looks_like_when(head) and body[m.end():].strip():
+        if head and dates.looks_like_when(head, loose=True) and body[m.end():].strip():
             best = (head, body[m.end():].strip())
     return best
 
@@ -352,7 +348,8 @@ def speaker_and_title(rest: str) -> tuple[list[Speaker], str | None] | None:
         left, right = rest[: m.start()].strip(), rest[m.end():].strip()
         if not left or not right:
             continue
-        if is_org_line(right) and not is_org_line(left) and not speaker_line(right):
+        if is_organisation_line(right) and not is_organisation_line(left) \
+                and not speaker_line(right):
             continue  # ``Name — University of Oslo``: an affiliation, not a title
         if sps := speaker_line(left):
             return sps, right
@@ -380,9 +377,9 @@ def _dated_listing(
     starts: list[tuple[int, str, str]] = []  # (line index, when, rest)
     for i, line in enumerate(lines):
         one = line.strip()
-        if not one or _LABEL_RE.match(one):
+        if not one or FIELD_LABEL_RE.match(one):
             continue
-        if looks_like_when(one) and (_states_date(one) or _states_time(one)):
+        if dates.looks_like_when(one, loose=True) and (_states_date(one) or _states_time(one)):
             starts.append((i, one, ""))
         elif (item := split_item(one)) is not None:
             starts.append((i, *item))
@@ -481,8 +478,7 @@ def _apply_page(talks: list[RawTalk], lines: list[str], heads: dict[int, int | N
     series = series_heading(lines[first]) if first is not None else None
     if series is None:
         pre = lines[: min((i for i in heads if i != first), default=len(lines))][:10]
-        m = _SERIES_IN_PROSE.search(" ".join(" ".join(pre).split()))
-        series = m["series"] if m else None
+        series = series_in_prose(" ".join(" ".join(pre).split()))
     for talk in talks:
         if talk.location is None and (shared or place):
             talk.location = shared["loc"] if shared else place
@@ -527,7 +523,7 @@ def standing_schedule(lines: list[str]) -> tuple[str | None, str | None]:
         place = None
         for pm in _SCHEDULE_PLACE_RE.finditer(rest):
             loc = pm["loc"].strip(" ,")
-            if loc and not looks_like_when(loc) and len(loc.split()) <= 10 \
+            if loc and not dates.looks_like_when(loc, loose=True) and len(loc.split()) <= 10 \
                     and (is_location_line(loc) or re.search(r"\d", loc)):
                 place = loc
                 break
@@ -563,7 +559,7 @@ def series_heading(line: str) -> str | None:
     Spring 2024`` → ``Statistics Seminar``): an event noun and a distinguishing word, the
     term or year cut off. ``Upcoming talks`` or ``Seminar archive`` name no series."""
     one = _HEADING_MARKS.sub("", line.strip())
-    if not one or len(one) > 80 or looks_like_when(one) or one.endswith("."):
+    if not one or len(one) > 80 or dates.looks_like_when(one, loose=True) or one.endswith("."):
         return None
     cut = one
     while (m := _TERM_TAIL_RE.search(cut)) and m.start() > 0 and m.group().strip():

@@ -34,14 +34,19 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from extractors.announcement import is_location_line, is_org_line, speaker_line
 from pipeline.errors import ExtractionError
 from pipeline.normalise import dates
 from pipeline.normalise.language import is_person_name
-from pipeline.normalise.people import looks_like_person_name
+from pipeline.normalise.people import (
+    SPEAKER_CONTEXT,
+    is_organisation_line,
+    looks_like_person_name,
+    speaker_line,
+)
+from pipeline.normalise.text import is_location_line
 from pipeline.records import Document, RawTalk, Speaker
 
-VERSION = "3"
+VERSION = "4"
 
 _HEAD_LINES = 12  # lines of the title slide that may hold title, speaker and venue
 _MAX_PAGES = 40
@@ -176,11 +181,13 @@ def _name_list(line: str) -> list[tuple[Speaker, str]] | None:
 
 
 def _speakers_of(line: str) -> list[tuple[Speaker, str]] | None:
-    line = _BY_RE.sub("", line, count=1)
+    bare = _BY_RE.sub("", line, count=1)
+    placed = SPEAKER_CONTEXT if bare != line else None  # after ``by``/``Speaker:``
+    line = bare
     marked = _marked_speakers(line)
     if marked:
         return marked
-    sps = speaker_line(_MARKS_RE.sub("", line))
+    sps = speaker_line(_MARKS_RE.sub("", line), placed)
     return [(s, "") for s in sps] if sps else None
 
 
@@ -198,7 +205,7 @@ def _talk_from_lines(
         kind = ""
         sps = _speakers_of(line) if len(talk.speakers) < 6 and last != "aff" else None
         if sps is None and not talk.speakers and k + 1 < len(after) \
-                and (is_org_line(after[k + 1]) or _when_segment(after[k + 1])[1]):
+                and (is_organisation_line(after[k + 1]) or _when_segment(after[k + 1])[1]):
             sps = _name_list(line)  # ``A and B`` confirmed by the byline below it
         if sps is not None and (not talk.speakers or last == "speaker"):
             known = {t.name for t in talk.speakers}
@@ -222,7 +229,8 @@ def _talk_from_lines(
             elif event and talk.location is None and is_location_line(event):
                 talk.location = event
             kind = "when"
-        elif last in ("speaker", "aff") and talk.speakers and is_org_line(_MARKS_RE.sub("", line)) \
+        elif last in ("speaker", "aff") and talk.speakers \
+                and is_organisation_line(_MARKS_RE.sub("", line)) \
                 and talk.speakers[-1].affiliation is None:
             # one organisation line under a byline of several people is theirs together
             org = _MARKS_RE.sub("", line).strip(" ,")
@@ -251,11 +259,11 @@ def _title_candidate(text: str) -> bool:
     words = _WORD_RE.findall(text)
     if len(words) < 2 and not (len(words) == 1 and len(text) > 12):
         return False
-    if text.isupper() and (len(words) <= 3 or is_org_line(text.title())):
+    if text.isupper() and (len(words) <= 3 or is_organisation_line(text.title())):
         return False
     if _URL_RE.search(text) or _when_segment(text)[1] is not None:
         return False
-    if is_org_line(text) and len(words) <= 6 and not re.search(r"[:?]", text):
+    if is_organisation_line(text) and len(words) <= 6 and not re.search(r"[:?]", text):
         return False
     if is_location_line(text) and re.search(r"\d", text):
         return False
@@ -299,7 +307,7 @@ def _titleish(line: str) -> bool:
     words = _WORD_RE.findall(line)
     if not words or (line.isupper() and len(words) <= 3) or _URL_RE.search(line):
         return False
-    if _when_segment(line)[1] is not None or is_org_line(_MARKS_RE.sub("", line)):
+    if _when_segment(line)[1] is not None or is_organisation_line(_MARKS_RE.sub("", line)):
         return False
     return not (is_location_line(line) and re.search(r"\d", line))
 

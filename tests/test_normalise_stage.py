@@ -132,3 +132,19 @@ def test_agenda_items_without_speakers_are_not_talks() -> None:
     )
     assert [(r["title"], r["kind"]) for r in rows] == [("Welcome remarks", "remarks")]
     assert len(notes) == 2 and all("not a talk" in n for n in notes)
+
+
+def test_document_zone_orders_ambiguous_numeric_dates() -> None:
+    europe = _one(RawTalk(title="A", when_text="12/10/2023, 14:00"), timezone="Europe/Berlin")
+    america = _one(RawTalk(title="A", when_text="12/10/2023, 14:00"), timezone="America/Denver")
+    assert europe["date"] == dt.date(2023, 10, 12) and america["date"] == dt.date(2023, 12, 10)
+    assert any("ambiguous" in w for w in europe["warnings"])
+
+
+def test_event_label_sets_the_kind_and_leaves_the_title() -> None:
+    row = _one(
+        RawTalk(
+            title="Distinguished lecture: Black holes and qubits", speaker_text=["Jane Roe, MIT"]
+        )
+    )
+    assert row["title"] == "Black holes and qubits" and row["kind"] == "lecture"

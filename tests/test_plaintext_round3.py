@@ -243,7 +243,7 @@ def test_schedule_sentence_are_at_gives_time_and_room_to_labelled_items():
 
 def test_inline_programme_rows_under_day_headings():
     check(rows("programme_inline.txt"), [
-        talk(title="Keynote: Learning to optimise", speakers=[sp("Irene Walsh",
+        talk(title="Learning to optimise", speakers=[sp("Irene Walsh",
              "Trinity College Dublin")], date=dt.date(2023, 10, 2), timezone=LA,
              start=la(2023, 10, 2, 9), end=la(2023, 10, 2, 9, 50)),
         talk(title="Graph neural solvers", speakers=[sp("Pavel Ivanov", "Skoltech")],

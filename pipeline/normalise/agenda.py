@@ -157,3 +157,18 @@ def is_series_name(text: str) -> bool:
     plain = _plain(text)
     first = plain.lstrip("\"'“‘([")[:1]
     return (first.isupper() or first.isdigit()) and bool(_SERIES_NAME_RE.match(plain))
+
+
+# ``This week's Mathematics Colloquium``, ``the next Applied Analysis Seminar``: a series named
+# in prose by capitalised words ending in an event noun, after a determiner.
+SERIES_IN_PROSE_RE = re.compile(
+    r"\b(?i:this|next|today's|tomorrow's|the)\s+(?i:(?:week|month|term|semester)['’]s\s+)?"
+    r"(?P<series>(?:[A-Z][\w&'-]*\s+){1,5}(?i:" + "|".join(SERIES_NOUNS) + r"))\b"
+)
+
+
+def series_in_prose(text: str) -> str | None:
+    """The series a sentence names (``Join us for this week's Physics Colloquium`` →
+    ``Physics Colloquium``), else None."""
+    m = SERIES_IN_PROSE_RE.search(text) if text else None
+    return m["series"] if m else None

@@ -106,9 +106,14 @@ _US_ZONE_NAMES = ("eastern", "central", "mountain", "pacific")
 
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY_ALT = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+# Month and weekday names and abbreviations as regex alternations (longest first), for
+# callers that locate a date in text before handing it to ``parse_when``.
+MONTH_PATTERN = _MONTH_ALT
+WEEKDAY_PATTERN = _WEEKDAY_ALT
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _DASH_RE = re.compile(f"[{_DASHES}]")
-_MARKUP_RE = re.compile(r"[*_#`>|\[\]]+")
+# Markup characters; an underscore between letters is part of a word (``America/New_York``).
+_MARKUP_RE = re.compile(r"[*#`>|\[\]]+|(?<![A-Za-z])_+|_+(?![A-Za-z])")
 _AMPM_DOTS_RE = re.compile(r"\b([ap])\.\s?m\.?(?=\W|$)", re.I)
 
 _ISO_DATE_RE = re.compile(r"(?<![\d/.-])(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?![\d/-])")
@@ -156,7 +161,10 @@ _OFFSET_ZONE_RE = re.compile(
 # is part of the instant, so it is read as a whole before anything else.
 _ISO_DATETIME_RE = re.compile(
     r"(?<![\d-])(?P<y>\d{4})(?P<dash>-?)(?P<mo>\d{2})(?P=dash)(?P<d>\d{2})"
-    r"[T ](?P<h>\d{2}):?(?P<mi>\d{2})(?::?(?P<s>\d{2})(?:[.,]\d+)?)?"
+    # ``T1600`` / ``T16:00``; after a space only a clock with a colon (``2023-03-09 2023``
+    # is a repeated date, not 20:23)
+    r"(?:(?P<t>T)(?P<h>\d{2}):?(?P<mi>\d{2})|\s(?P<h2>\d{2}):(?P<mi2>\d{2}))"
+    r"(?::?(?P<s>\d{2})(?:[.,]\d+)?)?"
     r"(?:\s*(?P<z>Z)|\s*(?P<osign>[+-])(?P<oh>\d{2}):?(?P<om>\d{2})?)?(?![\d:])",
     re.I,
 )
@@ -167,11 +175,13 @@ _FRACTIONAL_OFFSET_ZONES: dict[tuple[str, int, int], str] = {
     ("+", 6, 30): "Asia/Yangon", ("+", 9, 30): "Australia/Darwin",
 }  # fmt: skip
 # The end of an ISO start (``2023-10-03T16:00/17:00``, ``... - 17:00``).
-_RANGE_END_RE = re.compile(r"^\s*(?:/|-+|to)\s*(?:\d{4}-?\d{2}-?\d{2}T)?(\d{2}):?(\d{2})")
+_RANGE_END_RE = re.compile(r"^\s*(?:/|-+|to)\s*(?:\d{4}-?\d{2}-?\d{2}T)?(\d{2}):?(\d{2})", re.I)
 # ``1pm Pacific``: a bare North American zone name right after a clock time.
 _BARE_ZONE_RE = re.compile(
     r"(?:\d\s*(?:[ap]m\b)?|\bnoon)\s*\(?(?P<name>" + "|".join(_US_ZONE_NAMES) + r")\b"
-    r"(?!\s+(?:european|african|australian|standard|daylight|time))",
+    r"(?!\s+(?:european|african|australian|standard|daylight|time))"
+    # ``4pm Central Library``: a capitalised word after it makes the name part of a place
+    r"(?!\s+(?-i:[A-Z][a-z]))",
     re.I,
 )
 _ABBREV_RE = re.compile(
@@ -185,10 +195,14 @@ _ZONE_NAME_RE = re.compile(
     + r")(?:\s+(?:standard|daylight|summer))?\s+time\b",
     re.I,
 )
+_ZONE_NAME_ALT = "|".join(sorted(ZONE_NAMES, key=len, reverse=True)).replace(" ", r"\s+")
+# ``All times are Eastern``, ``Times listed in Pacific``, and the verbless ``All times
+# Pacific.`` / ``Times: Eastern`` (the zone name capitalised right after the noun).
 _TIMES_ARE_RE = re.compile(
-    r"\btimes?\b[^.\n]{0,30}?\b(?:are|is|in|listed)\b[^.\n]{0,20}?\b(?P<name>"
-    + "|".join(sorted(ZONE_NAMES, key=len, reverse=True)).replace(" ", r"\s+")
-    + r")\b",
+    r"\btimes?\b(?:[^.\n]{0,30}?\b(?:are|is|in|listed|shown|given)\b[^.\n]{0,20}?\b"
+    r"|\s*[:(]?\s*(?=(?-i:[A-Z])))"
+    r"(?P<name>" + _ZONE_NAME_ALT + r")\b"
+    r"(?!\s+(?!(?:time|standard|daylight|summer)\b)(?-i:[A-Z][a-z]))",  # ``Pacific Northwest``
     re.I,
 )
 _IANA_RE = re.compile(r"\b(?:[A-Z][A-Za-z]+/)+[A-Z][A-Za-z_+-]*[A-Za-z]\b|\bUTC\b")
@@ -423,9 +437,11 @@ def _numeric_order(a: int, b: int, day_first: bool | None) -> tuple[int, int] | 
 
 
 def _find_date(
-    text: str, day_first: bool | None = None
+    text: str, day_first: bool | None = None, guesses: list[str] | None = None
 ) -> tuple[tuple[int | None, int, int] | None, str]:
-    """(year or None, month, day) in ``text`` and the text with it masked."""
+    """(year or None, month, day) in ``text`` and the text with it masked. A numeric date
+    whose order only the convention decides (``12/10/2023``) appends to ``guesses`` how it
+    was read."""
     for rx, order in ((_ISO_DATE_RE, "ymd"), (_DOT_DATE_RE, "dmy")):
         m = rx.search(text)
         if m:
@@ -446,8 +462,11 @@ def _find_date(
                 return (y, mon, d), _mask(text, m.span())
     m = _NUM_DATE_RE.search(text)
     if m:
-        order = _numeric_order(int(m.group(1)), int(m.group(2)), day_first)
+        a, b = int(m.group(1)), int(m.group(2))
+        order = _numeric_order(a, b, day_first)
         if order is not None and 1 <= order[0] <= 12 and 1 <= order[1] <= 31:
+            if guesses is not None and a != b and 1 <= a <= 12 and 1 <= b <= 12:
+                guesses.append("day/month" if day_first else "month/day")
             return (_two_digit_year(m.group(3)), *order), _mask(text, m.span())
     if re.search(rf"\b(?:{_MONTH_ALT})\b", text, re.I):
         data = _date_parser().get_date_data(text)
@@ -455,6 +474,14 @@ def _find_date(
             y = data.date_obj.year if _YEAR_RE.search(text) else None
             return (y, data.date_obj.month, data.date_obj.day), text
     return None, text
+
+
+def _day_first_in(zone: str | None) -> bool | None:
+    """The numeric-date convention of a zone's region: month-first in the Americas (and
+    the US Pacific), day-first elsewhere; None for UTC or no zone."""
+    if zone is None or zone in ("UTC", "Etc/UTC") or zone.startswith("Etc/"):
+        return None
+    return not zone.startswith(("America/", "Pacific/", "US/"))
 
 
 def _offset_zone(sign: str, hours: int, minutes: int) -> str | None:
@@ -512,10 +539,18 @@ def _iso_datetime(text: str) -> tuple[When | None, str]:
     if not m:
         return None, text
     date = _valid_date(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
-    hour, minute = int(m.group("h")), int(m.group("mi"))
+    hour = int(m.group("h") or m.group("h2"))
+    minute = int(m.group("mi") or m.group("mi2"))
     if date is None or hour > 23 or minute > 59:
         return None, text
     when = When(date=date, start=dt.time(hour, minute))
+    # ``2023-10-03 10:00-11:00``: after a space-separated clock without seconds a ``-`` opens
+    # the end of a range; an offset there is written with ``T``, seconds or a ``+``
+    offset = m.group("osign") and (
+        m.group("t") or m.group("s") or m.group("osign") == "+"
+    )
+    if m.group("osign") and not offset:
+        return when, _mask(text, (m.span()[0], m.start("osign")))
     if m.group("z"):
         when.timezone = "UTC"
     elif m.group("osign"):
@@ -556,6 +591,7 @@ def parse_when(
     year: int | None = None,
     reference: dt.date | None = None,
     day_first: bool | None = None,
+    zone: str | None = None,
 ) -> When | None:
     """Parse a date/time phrase; None when it states no date and no time.
 
@@ -564,13 +600,15 @@ def parse_when(
     is no heading year). Without either, a year-less date stays unknown.
     ``day_first`` is the page's numeric-date convention (``13/10/2023`` elsewhere on
     it); when None, a numeric date is month-first unless a part exceeds 12 or the
-    phrase names a zone outside the Americas.
+    phrase (else ``zone``, the zone the document states) is outside the Americas. An
+    order that is only so inferred is a guess: the ``When`` says so in a warning
+    (``ambiguous numeric date read as day/month``).
     """
     if not text or not text.strip():
         return None
-    iso, _ = _iso_datetime(text[:500])
+    iso, iso_rest = _iso_datetime(text[:500])
     if iso is not None:
-        iso_norm = _normalise(_ISO_DATETIME_RE.sub(" ", text[:500]))
+        iso_norm = _normalise(iso_rest)
         if iso.timezone is None and not iso.warnings:
             iso.timezone, _ = _zone_in_phrase(iso_norm)
         end_m = _RANGE_END_RE.search(iso_norm.lower())
@@ -579,19 +617,21 @@ def parse_when(
         return iso
     norm = _normalise(text)[:500]
     warnings: list[str] = []
-    zone, work = _zone_in_phrase(norm)
+    phrase_zone, work = _zone_in_phrase(norm)
     work = _all_zones_masked(work).lower()
-    if day_first is None and zone is not None and not zone.startswith(("America/", "Pacific/")):
-        day_first = zone not in ("UTC",)
+    guesses: list[str] | None = [] if day_first is None else None
+    if day_first is None:
+        day_first = _day_first_in(phrase_zone or zone)
     # dates with digits only must be found before times ("2021-09-24 14:00")
     ymd: tuple[int | None, int, int] | None = None
     for rx in (_ISO_DATE_RE, _DOT_DATE_RE):
         if rx.search(work):
-            ymd, work = _find_date(work, day_first)
+            ymd, work = _find_date(work, day_first, guesses)
             break
     start, end, work = _find_times(work, warnings)
     if ymd is None:
-        ymd, work = _find_date(work, day_first)
+        ymd, work = _find_date(work, day_first, guesses)
+    warnings += [f"ambiguous numeric date read as {g}" for g in guesses or []]
     wd_match = _WEEKDAY_RE.search(work)
     weekday = WEEKDAYS[wd_match.group("wd").lower()] if wd_match else None
     if ymd is None and start is None:
@@ -621,11 +661,60 @@ def parse_when(
                 )
     if start is not None and end is not None and end < start:
         warnings.append("end before start")
-    return When(date=date, start=start, end=end, timezone=zone, warnings=warnings)
+    return When(date=date, start=start, end=end, timezone=phrase_zone, warnings=warnings)
 
 
-def looks_like_when(text: str) -> bool:
-    """True when ``text`` is mainly a date and/or time phrase (a line an extractor can skip)."""
+# --- date/time phrases inside prose ---------------------------------------------------
+
+_PROSE_TIME = r"\d{1,2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|h\b)?|noon|midnight"
+_PROSE_TZ = r"(?:\s*\(?(?:[A-Z]{2,4}T|UTC|GMT|[A-Z]{3})\)?)?"
+# A date/time phrase inside prose (``on Friday, Oct 7 at 3:30``, ``the 4th of May, 2pm``):
+# located here (group ``when``), read by ``parse_when``.
+WHEN_IN_PROSE_RE = re.compile(
+    rf"(?P<when>(?:(?:{_WEEKDAY_ALT})\.?,?\s+)?"
+    rf"(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_ALT})\.?(?:,?\s+\d{{4}})?"
+    rf"|(?:{_MONTH_ALT})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?"
+    rf"|(?:{_WEEKDAY_ALT}))"
+    rf"(?:,?\s*(?:at|from|,)?\s*(?:{_PROSE_TIME})(?:\s*(?:-|–|—|to|until)\s*(?:{_PROSE_TIME}))?"
+    rf"{_PROSE_TZ})?)",
+    re.I,
+)
+# A clock time alone in prose after ``at``/``from`` (``at 4pm``, ``from 3:30 to 5``).
+TIME_IN_PROSE_RE = re.compile(
+    rf"\b(?:at|from)\s+(?P<when>(?:{_PROSE_TIME})(?:\s*(?:-|–|—|to)\s*(?:{_PROSE_TIME}))?"
+    rf"{_PROSE_TZ})",
+    re.I,
+)
+
+
+def find_when_in_prose(text: str) -> re.Match[str] | None:
+    """The first date(/time) phrase in a sentence (group ``when``), else None."""
+    return WHEN_IN_PROSE_RE.search(text) if text else None
+
+
+def zone_in(line: str) -> str | None:
+    """The IANA zone a line consists of (``Europe/Lisbon``, ``(America/New_York)``), else None."""
+    token = line.strip().strip("()[]")
+    return token if "/" in token and token in _available_zones() else None
+
+
+def looks_like_when(text: str, *, loose: bool = False) -> bool:
+    """True when ``text`` is mainly a date and/or time phrase (a line an extractor can skip).
+
+    ``loose`` also accepts a short line most of which (60 %) is a date phrase found in
+    prose (``Friday, Oct 7 at 3:30 in the big room``), as free-text announcements write it.
+    """
+    if loose and looks_like_when(text):
+        return True
+    if loose:
+        line = text.strip()
+        if not line or len(line) > 80:
+            return False
+        m = WHEN_IN_PROSE_RE.search(line)
+        if not m or not re.search(r"\d|noon", m.group("when")):
+            return False
+        return len(m.group("when")) >= 0.6 * len(line.strip(" .,;"))
     if not text or len(text) > 160:
         return False
     iso, rest = _iso_datetime(text)
@@ -674,6 +763,9 @@ def find_timezone_cue(text: str) -> str | None:
     m = _ZONE_NAME_RE.search(text)
     if m:
         return ZONE_NAMES[" ".join(m.group("name").lower().split())]
+    m = _BARE_ZONE_RE.search(text)  # ``meets Thursdays at 4pm Pacific``
+    if m:
+        return ZONE_NAMES[m.group("name").lower()]
     for m in _ABBREV_RE.finditer(text):
         abbr = m.group("abbr")
         before = text[max(0, m.start() - 40) : m.start()]

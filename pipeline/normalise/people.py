@@ -21,7 +21,9 @@ from functools import lru_cache
 from nameparser import HumanName
 from nameparser.config import CONSTANTS as NAME_CONSTANTS
 
-from pipeline.normalise.text import clean_text
+from pipeline.normalise import dates
+from pipeline.normalise.language import is_person_name
+from pipeline.normalise.text import FIELD_LABEL_RE, clean_text
 from pipeline.normalise.vocab import (
     ACRONYMS,
     DEGREES,
@@ -37,6 +39,7 @@ from pipeline.normalise.vocab import (
     ORG_WORDS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
+    TITLE_ADJECTIVES,
     TOPIC_WORDS,
 )
 from pipeline.records import Speaker
@@ -56,6 +59,7 @@ _ORG_ABBREVIATIONS = frozenset(ORG_ABBREVIATIONS)
 _ORG_INITIALISMS = frozenset(ORG_INITIALISMS)
 # Words that make a capitalised phrase a topic rather than a name.
 _TOPIC_WORDS = frozenset(TOPIC_WORDS) | _NON_NAME_WORDS | _DISCIPLINE_WORDS
+_TITLE_ADJECTIVES = frozenset(TITLE_ADJECTIVES)
 _EVENT_PHRASES_PADDED = tuple(f" {p} " for p in EVENT_PHRASES)
 _VOWELS = frozenset("AEIOUYÀÁÂÃÄÅÆÈÉÊËÌÍÎÏÒÓÔÕÖØÙÚÛÜÝŒ")
 
@@ -211,7 +215,7 @@ def _is_topic_word(word: str) -> bool:
     return w.endswith("s") and w[:-1] in _TOPIC_WORDS
 
 
-def _topic_phrase(tokens: list[str], core: list[str]) -> bool:
+def _topic_phrase(tokens: list[str], core: list[str], *, lexicon: bool = True) -> bool:
     """True when a name-shaped phrase reads as a topic (``Spin Glasses``, ``Neural Codes``).
 
     Every word a topic word, or (with the given-name lexicon) a last word that is a topic
@@ -221,7 +225,12 @@ def _topic_phrase(tokens: list[str], core: list[str]) -> bool:
     topical = [_is_topic_word(w) for w in core]
     if all(topical):
         return True
-    if not topical[-1] or any(_INITIAL_RE.match(t) for t in tokens):
+    # ``Young Stars``, ``Small Worlds``: title adjectives before a topic noun
+    if topical[-1] and all(
+        t or w.lower().strip(".,") in _TITLE_ADJECTIVES for t, w in zip(topical, core, strict=True)
+    ):
+        return True
+    if not lexicon or not topical[-1] or any(_INITIAL_RE.match(t) for t in tokens):
         return False
     known = [is_given_name(w) for w in core[:-1]]
     return None not in known and not any(known)
@@ -281,12 +290,22 @@ def _strip_honorifics(text: str) -> str:
     return " ".join(parts)
 
 
-def looks_like_person_name(text: str) -> bool:
+SPEAKER_CONTEXT = "speaker"
+
+
+def looks_like_person_name(text: str, context: str | None = None) -> bool:
     """True when ``text`` is just a person's name (``Dan Roberts``, ``Prof. A. B. Smith``).
 
     2-4 capitalised tokens (plus particles, initials, a ``Jr.``), none of them a
-    role, organisation or discipline word, at most one of them a common title word.
+    role, organisation or discipline word, at most one of them a common title word, and
+    not a topic (``Spin Glasses``, ``Young Stars``).
+
+    ``context="speaker"`` says the text stands where a speaker stands (before an
+    affiliation, after ``Speaker:``/``by``/``with``): the position then decides what shape
+    alone cannot, so given names that are also common words (``Summer Rae``, ``Will
+    Hamilton``, ``Grace Field``) count; phrases made only of topic words still do not.
     """
+    placed = context == SPEAKER_CONTEXT
     if not text or len(text) > 80:
         return False
     text = _strip_honorifics(" ".join(text.split()))
@@ -309,9 +328,10 @@ def looks_like_person_name(text: str) -> bool:
     phrase = " ".join(t.lower().strip(".,") for t in tokens)
     if phrase in _NAMED_ORG_PHRASES or any(p in f" {phrase} " for p in _EVENT_PHRASES_PADDED):
         return False
-    if sum(w in _NON_NAME_WORDS for w in lowered) >= 2:
+    if sum(w in _NON_NAME_WORDS for w in lowered) >= 2 and not placed:
         return False
-    if any(_is_org_abbreviation(t) for t in tokens) or _topic_phrase(tokens, core):
+    if any(_is_org_abbreviation(t) for t in tokens) \
+            or _topic_phrase(tokens, core, lexicon=not placed):
         return False
     if len(core) == 1 and len(tokens) < 2:
         return False
@@ -645,3 +665,122 @@ def parse_speakers(text: str) -> list[Speaker]:
     for sp, parts in zip(speakers, affil, strict=True):
         sp.affiliation = ", ".join(parts) or None
     return [s for s in speakers if s.name]
+
+
+# --- organisation and speaker lines ---------------------------------------------------
+
+_LINE_ORG_RE = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(w) for w in sorted({*ORG_WORDS, *NAMED_ORGS, *NAMED_ORG_PHRASES},
+                                            key=len, reverse=True))
+    + r"|universit\w*|univ\.|institut\w*|laborator\w*)(?!\w)",
+    re.I,
+)
+_ORG_LINKS = ("of", "for", "at", "de", "di", "du", "des", "del", "della", "für", "fur")
+
+
+def _org_segment(segment: str) -> bool:
+    """One comma segment naming an organisation. An organisation word (shared vocabulary)
+    counts where organisation names put it: last (``Lakeside University``), or before
+    ``of``/``for`` (``Institute of Technology``); a named organisation (``Google``) or an
+    acronym line counts anywhere. Words common in titles (``Neural Network Systems``) veto
+    the weak positions."""
+    words = re.findall(r"[\w.&'’-]+", segment)
+    if not words:
+        return False
+    if re.fullmatch(r"[A-Z][A-Z&.\- ]{1,10}", segment.strip()):
+        return True
+    low = [w.lower().strip(".") for w in words]
+    if any(w in _NAMED_ORGS for w in low) or " ".join(low) in _NAMED_ORG_PHRASES:
+        return True
+    for i, w in enumerate(low):
+        if not _LINE_ORG_RE.fullmatch(w) and not _LINE_ORG_RE.fullmatch(words[i]):
+            continue
+        if i + 1 < len(low) and low[i + 1] in _ORG_LINKS:
+            return True
+        if i == len(low) - 1 and not any(x in _NON_NAME_WORDS for x in low):
+            return True
+    return False
+
+
+def is_organisation_line(line: str) -> bool:
+    """A short line naming an organisation (an affiliation under a speaker's name:
+    ``Lakeside University``, ``Dept. of Physics, Institute of Technology``, ``CERN``)."""
+    line = line.strip()
+    if not line or len(line) > 120 or line.endswith("."):
+        return False
+    return any(_org_segment(seg) for seg in re.split(r"\s*[,;]\s*|\s+[–—|]\s+", line) if seg)
+
+
+_HONORIFIC_START = re.compile(r"(?:^|\band\s+|[,&]\s*)(?:Prof|Dr|Mr|Mrs|Ms|Mx)\b\.?\s")
+_OF_FORM_RE = re.compile(r"^(?P<name>[^,(]+?),?\s+(?:of|from)\s+(?:the\s+)?(?P<aff>[A-Z].*)$")
+
+
+def of_form(text: str) -> str:
+    """``Prof. X of Y`` / ``X from Y`` → ``Prof. X, Y``: the prose form of a speaker line,
+    rewritten to the comma form ``parse_speakers`` reads. ``Y`` must name an organisation
+    (``Entropy from Category Theory`` is a title)."""
+    m = _OF_FORM_RE.match(text)
+    if m and is_person_name(m["name"]) and is_organisation_line(m["aff"]):
+        return f"{m['name']}, {m['aff']}"
+    return text
+
+
+def _names_organisation(text: str | None) -> bool:
+    """An affiliation that surely names an organisation (``Lakeside University``, ``U.C.
+    Riverside``): a line with an organisation word in its place, or an abbreviation."""
+    return bool(text) and (is_organisation_line(text) or any(
+        _is_org_abbreviation(t) for t in text.split()))
+
+
+def _speaker_name(name: str, placed: bool) -> bool:
+    """A person's name: by the shared name finder, or by shape alone where the position
+    says a speaker stands (``Will Hamilton, Lakeside University``; after ``by``)."""
+    return is_person_name(name) or (placed and looks_like_person_name(name, SPEAKER_CONTEXT))
+
+
+def speaker_line(line: str, context: str | None = None) -> list[Speaker] | None:
+    """The speakers of a line that holds only speakers (``Name``, ``Name, Affiliation``,
+    ``Name (Affiliation)``, ``Name, Role, Organisation``, ``A and B``, ``X of Y``), read by
+    ``parse_speakers``; None when the line is a labeled field, a date, a sentence, or any
+    name it finds is not a person's name.
+
+    A name followed by its affiliation or role on the line, or a line the caller found in
+    a speaker's place (``context="speaker"``: after ``by``, ``Speaker:``), is judged with
+    that context (``looks_like_person_name(..., context="speaker")``)."""
+    placed = context == SPEAKER_CONTEXT
+    line = " ".join(line.split()).strip(" ,;")
+    if not line or len(line) > 200 or FIELD_LABEL_RE.match(line) \
+            or dates.looks_like_when(line, loose=True):
+        return None
+    if line.endswith(".") and not re.search(r"\b[A-Z][a-z]{0,3}\.$", line):
+        return None  # a sentence, not a speaker line (``Inc.``/``Univ.`` may end one)
+    sps = parse_speakers(of_form(line))
+    # a role or an organisation after the name puts it in a speaker's place
+    placed = placed or bool(sps and (sps[0].role or _names_organisation(sps[0].affiliation)))
+    if not sps or not _speaker_name(sps[0].name, placed):
+        return None
+    if len(sps) > 1 and "," in line and not re.search(r"\band\b|&|;|\s/\s", line) \
+            and not any(sp.affiliation or sp.role for sp in sps):
+        # ``Name, U.C. Riverside``: names are listed with a conjunction; without one the
+        # part after the comma is the first name's affiliation
+        head, _, tail = line.partition(",")
+        placed = placed or _names_organisation(tail)
+        return [Speaker(sps[0].name, tail.strip() or None)] if _speaker_name(head, placed) \
+            else None
+    # a later "speaker" that is no person's name is the affiliation of the one before it
+    merged: list[Speaker] = []
+    for sp in sps:
+        if merged and not is_person_name(sp.name) and merged[-1].affiliation is None:
+            parts = [sp.name, *([sp.affiliation] if sp.affiliation else [])]
+            merged[-1].affiliation = ", ".join(parts)
+        elif merged and not is_person_name(sp.name):
+            return None
+        else:
+            merged.append(sp)
+    # ``Spin Glasses and Neural Codes`` is shaped like two names: an unlabeled line naming
+    # several people needs an affiliation or an honorific to be read as speakers
+    if len(merged) > 1 and not any(sp.affiliation or sp.role for sp in merged) \
+            and not _HONORIFIC_START.search(line):
+        return None
+    return merged

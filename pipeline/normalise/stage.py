@@ -21,7 +21,7 @@ from pipeline.records import Document, RawTalk, Speaker
 UTC = dt.UTC
 # Bump when the rows this stage makes from the same RawTalks change: incremental runs
 # re-extract every file whose rows were made by another version.
-VERSION = "4"
+VERSION = "6"
 
 
 def normalise(
@@ -140,7 +140,12 @@ def _row(
     start, end = raw.start, raw.end
     zone_name = raw.timezone
     if raw.when_text:
-        when = dates.parse_when(raw.when_text, year=raw.year_hint, reference=raw.reference_date)
+        when = dates.parse_when(
+            raw.when_text,
+            year=raw.year_hint,
+            reference=raw.reference_date,
+            zone=raw.timezone or doc.hints.timezone,  # orders ambiguous numeric dates
+        )
         if when is not None:
             warnings.extend(when.warnings)
             date = date or when.date
@@ -174,7 +179,7 @@ def _row(
     if zone_name is None and start is not None and start.tzinfo is not None:
         zone_name = "UTC" if start.utcoffset() == dt.timedelta(0) else None
 
-    kind = raw.kind or agenda.classify_kind(title)
+    kind = raw.kind or agenda.classify_kind(title, text.split_event_label(raw.title)[0])
     key = talk_key(raw, speakers, date, title)
     talk_id = hashlib.sha256(f"{doc.path}\x00{key}".encode()).hexdigest()[:20]
     abstract = text.clean_text(

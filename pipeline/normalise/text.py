@@ -25,6 +25,10 @@ from markdown_it import MarkdownIt
 
 from pipeline.normalise.vocab import (
     CLOSING_PATTERNS,
+    EVENT_LABEL_BARE,
+    EVENT_LABEL_NOUNS,
+    EVENT_LABEL_QUALIFIERS,
+    FIELD_LABELS,
     NON_TALK_PATTERNS,
     PLACE_WORDS,
     SIGNOFF_PATTERNS,
@@ -185,14 +189,37 @@ def _strip_quotes(text: str) -> str:
     return text
 
 
+_EVENT_LABEL_RE = re.compile(
+    r"^[\s*_]*(?P<label>(?:(?:" + "|".join(EVENT_LABEL_QUALIFIERS) + r")\s+)+(?:"
+    + "|".join(EVENT_LABEL_NOUNS) + r")(?:\s+\d+)?|" + "|".join(EVENT_LABEL_BARE)
+    + r")[*_]*\s*[:：][*_]*\s+(?P<rest>\S.*)$",
+    re.I | re.S,
+)
+
+
+def split_event_label(title: str | None) -> tuple[str | None, str | None]:
+    """(label, rest) of a title opened by a label naming the kind of event
+    (``Distinguished lecture: Black holes`` → (``Distinguished lecture``, ``Black holes``));
+    (None, title) without one. The label says what kind of event it is, not what the talk
+    is about: callers classify the kind from it (``agenda.classify_kind(rest, label)``)."""
+    if not title:
+        return None, title
+    m = _EVENT_LABEL_RE.match(title)
+    if not m:
+        return None, title
+    return " ".join(m["label"].split()), m["rest"].strip()
+
+
 def clean_title(text: str | None) -> str | None:
-    """A title: labels (``Title:``), surrounding quotes and emphasis removed; placeholders None."""
+    """A title: labels (``Title:``, ``Special colloquium:``), surrounding quotes and emphasis
+    removed; placeholders None. A title that is only an event label stays as it is."""
     text = clean_text(text)
     if text is None:
         return None
     text = _collapse(text)  # a title is one line
     for _ in range(3):
         before = text
+        text = split_event_label(text)[1] or ""
         text = strip_label(text, TITLE_LABELS) or ""
         text = text.strip().strip(_EDGE_EMPHASIS).strip()
         text = _strip_quotes(text)
@@ -256,3 +283,44 @@ def mentions_place(text: str) -> bool:
     title): callers add their own shape tests (short line, room number, last word).
     """
     return bool(text) and bool(_PLACE_RE.search(text))
+
+
+def is_location_line(line: str, recurring: bool = False) -> bool:
+    """A short line naming a place (``Online``, ``Wean Hall 5409``, ``Amphitheatre Fa2, IST —
+    Online``). A place word alone is not enough (``Building neural networks`` is a title):
+    the line must also be short, hold a room number, end with the place word, or recur
+    across a listing's blocks (``recurring``)."""
+    line = line.strip()
+    words = line.split()
+    if not (0 < len(line) <= 80) or line.endswith(".") or len(words) > 10:
+        return False
+    if not _PLACE_RE.search(line):
+        return False
+    return (
+        recurring
+        or len(words) <= 3
+        or bool(re.search(r"\d", line))
+        or bool(_PLACE_RE.search(words[-1]))
+    )
+
+
+# --- header field labels -----------------------------------------------------------
+
+# ``Speaker: X``, ``**Where:** Y``: a field label (``vocab.FIELD_LABELS``) and its value; one
+# named group per canonical field, ``label`` and ``value``.
+FIELD_LABEL_RE = re.compile(
+    r"^[\s*_>#-]*(?P<label>"
+    + "|".join(f"(?P<{k}>{v})" for k, v in FIELD_LABELS.items())
+    + r")[*_]*\s*[:：][*_]*\s*(?P<value>.*)$",
+    re.I,
+)
+
+
+def field_label(line: str) -> tuple[str, str] | None:
+    """(canonical field, value) of a labeled header line (``Where: Room 5`` →
+    (``location``, ``Room 5``)), else None."""
+    m = FIELD_LABEL_RE.match(line)
+    if not m:
+        return None
+    name = next(k for k in FIELD_LABELS if m.group(k))
+    return name, m["value"].strip()

@@ -165,6 +165,36 @@ KIND_TUTORIAL_WORDS: list[str] = [
     r"walk[\s-]?through",
 ]
 
+# Labels naming the kind of event before a title (``Special colloquium:``, ``Distinguished
+# lecture:``, ``Keynote:``): a qualifier run and an event noun, or a bare keynote/plenary.
+EVENT_LABEL_QUALIFIERS: list[str] = [
+    "special", "joint", "distinguished", "invited", "public", "keynote", "plenary", "memorial",
+    "named", "inaugural", "guest", "annual", "departmental", "honorary", "featured",
+]  # fmt: skip
+EVENT_LABEL_NOUNS: list[str] = [
+    r"colloqui(?:um|a)", r"seminars?", r"lectures?", r"talks?", "address", "presentation",
+]  # fmt: skip
+EVENT_LABEL_BARE: list[str] = ["keynote", "plenary"]
+
+# Header field labels of announcements and listings (``Speaker:``, ``Where:``), by
+# canonical field: regular-expression fragments matched case-insensitively before a colon.
+FIELD_LABELS: dict[str, str] = {
+    "speaker": r"who|speakers?|presenters?|presented\s+by|lecturers?|(?:guest|invited|featured)"
+    r"\s+speakers?|by",
+    "title": r"topic|title|talk\s+title|talk|seminar\s+title|lecture\s+title",
+    "when": r"when|date\s*(?:&|and|/)\s*time|date/time",
+    "date": r"dates?|day",
+    "time": r"times?",
+    "location": r"place|where|location|room|venue|loc",
+    "host": r"(?:faculty\s+)?hosts?|host\(s\)|hosted\s+by|contact|organi[sz]ers?|coordinators?",
+    "abstract": r"abstract|summary|description|synopsis",
+    "bio": r"bio|biography|about\s+the\s+speaker|speaker\s+bio|biographical\s+sketch|short\s+bio",
+    "affiliation": r"affiliation|institution",
+    "slides": r"slides",
+    "video": r"video|recording",
+    "url": r"url|web\s*page|more\s+info(?:rmation)?",
+}
+
 # --- people -----------------------------------------------------------------
 
 # Honorifics stripped from the front of a name (``Dr.``, ``Prof.``); never a role.
@@ -538,6 +568,19 @@ TOPIC_WORDS: list[str] = [
     "matrices", "vertices", "indices", "phenomena", "spectra", "spectrum", "criteria",
     "analyses", "hypotheses", "hypothesis", "theorem", "theorems", "conjecture", "lemma",
     "universal", "universality", "stability", "instability", "flow", "current", "currents",
+    "walk", "walks", "world", "worlds", "forest", "forests", "tree", "trees", "star", "stars",
+    "hole", "holes", "galaxy", "galaxies", "planets", "black", "dark", "bright", "matter",
+    "universe",
+]  # fmt: skip
+
+# Adjectives titles put before a topic noun (``Young Stars``, ``Small Worlds``, ``Big
+# Data``): with a topic noun after them the phrase is a topic. As a name's first word
+# (``Young-Kee Kim``) they are harmless, since the rest of a name is no topic noun.
+TITLE_ADJECTIVES: list[str] = [
+    "young", "old", "small", "large", "big", "little", "great", "huge", "tiny", "giant",
+    "massive", "distant", "early", "late", "first", "last", "long", "short", "high", "low",
+    "deep", "wide", "fine", "rare", "common", "simple", "hot", "cold", "warm", "cool",
+    "wild", "free", "true", "false", "better", "best", "good", "bad", "many", "few",
 ]  # fmt: skip
 
 # Abbreviated organisation words, written with a dot (``Univ.``, ``Inst.``, ``Natl.``):
