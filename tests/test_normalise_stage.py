@@ -148,3 +148,34 @@ def test_event_label_sets_the_kind_and_leaves_the_title() -> None:
         )
     )
     assert row["title"] == "Black holes and qubits" and row["kind"] == "lecture"
+
+
+def test_abbreviated_zone_is_refined_by_a_hint_with_the_same_offset() -> None:
+    row = _one(RawTalk(title="A", when_text="3 June 2024, 14:00 CEST"), timezone="Europe/Amsterdam")
+    assert row["timezone"] == "Europe/Amsterdam"
+    assert row["start"] == dt.datetime(2024, 6, 3, 12, tzinfo=dt.UTC)
+    other = _one(RawTalk(title="A", when_text="3 June 2024, 14:00 CEST"), timezone="Asia/Tokyo")
+    assert other["timezone"] != "Asia/Tokyo"
+    assert other["start"] == dt.datetime(2024, 6, 3, 12, tzinfo=dt.UTC)
+
+
+def test_zone_named_in_the_document_is_never_replaced_by_the_hint() -> None:
+    doc = Document(
+        path="x.txt",
+        data=b"Europe/Lisbon\nOnline\n",
+        sha256="0",
+        format="text",
+        hints=Hints(timezone="Europe/London"),
+    )  # same offsets all year
+    (row,), _ = normalise_document(
+        doc, [RawTalk(title="A", timezone="Europe/Lisbon", when_text="May 5, 2022, 10:00")], WHEN
+    )
+    assert row["timezone"] == "Europe/Lisbon"
+
+
+def test_exact_offset_instant_takes_the_hinted_zone_when_it_agrees() -> None:
+    start = dt.datetime(2024, 5, 6, 15, tzinfo=dt.timezone(dt.timedelta(hours=-4)))
+    row = _one(RawTalk(title="A", start=start), timezone="America/New_York")
+    assert row["timezone"] == "America/New_York" and row["date"] == dt.date(2024, 5, 6)
+    row = _one(RawTalk(title="A", start=start), timezone="Europe/Paris")
+    assert row["timezone"] is None and row["start"] == dt.datetime(2024, 5, 6, 19, tzinfo=dt.UTC)

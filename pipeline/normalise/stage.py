@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import unicodedata
 import zoneinfo
+from collections.abc import Callable
 from typing import Any
 
 from pipeline.normalise import agenda, dates, people, text
@@ -21,7 +22,7 @@ from pipeline.records import Document, RawTalk, Speaker
 UTC = dt.UTC
 # Bump when the rows this stage makes from the same RawTalks change: incremental runs
 # re-extract every file whose rows were made by another version.
-VERSION = "6"
+VERSION = "7"
 
 
 def normalise(
@@ -39,8 +40,18 @@ def normalise_document(
     rows: list[dict[str, Any]] = []
     notes: list[str] = []
     used_ids: dict[str, int] = {}
+    doc_text: list[str] = []  # decoded once, on first need
+
+    def named(zone: str) -> bool:
+        """Whether the document spells out this zone's name itself."""
+        if zone == "UTC":
+            return True
+        if not doc_text:
+            doc_text.append(doc.text)
+        return zone in doc_text[0]
+
     for raw in raws:
-        row, why_not = _row(doc, raw, extracted_at)
+        row, why_not = _row(doc, raw, extracted_at, named)
         if row is None:
             notes.append(f"{why_not}: dropped ({_describe(raw)})")
             continue
@@ -125,7 +136,7 @@ def talk_key(raw: RawTalk, speakers: list[Speaker], date: dt.date | None, title:
 
 
 def _row(
-    doc: Document, raw: RawTalk, extracted_at: dt.datetime
+    doc: Document, raw: RawTalk, extracted_at: dt.datetime, named: Callable[[str], bool]
 ) -> tuple[dict[str, Any] | None, str]:
     """The row for ``raw``, or None and the reason it is not a talk."""
     warnings = list(raw.warnings)
@@ -139,6 +150,7 @@ def _row(
     date = raw.date
     start, end = raw.start, raw.end
     zone_name = raw.timezone
+    phrase_zone: str | None = None
     if raw.when_text:
         when = dates.parse_when(
             raw.when_text,
@@ -149,7 +161,10 @@ def _row(
         if when is not None:
             warnings.extend(when.warnings)
             date = date or when.date
-            zone_name = when.timezone or zone_name
+            if when.timezone and when.timezone not in raw.when_text:
+                phrase_zone = when.timezone  # from an abbreviation such as CEST or ET
+            else:
+                zone_name = when.timezone or zone_name
             day = when.date or date  # a time-only phrase takes the date given beside it
             if day is not None and start is None and when.start is not None:
                 start = dt.datetime.combine(day, when.start)
@@ -158,8 +173,7 @@ def _row(
                     if end < start:
                         end += dt.timedelta(days=1)
                         warnings.append("end before start: taken as the next day")
-    if zone_name is None and doc.hints.timezone and not _aware(start):
-        zone_name = doc.hints.timezone
+    zone_name = _pick_zone(phrase_zone, zone_name, doc.hints.timezone, start, date, named)
     tz = _zone(zone_name, warnings)
     if tz is None:
         zone_name = None
@@ -211,8 +225,60 @@ def _row(
     }, ""
 
 
-def _aware(value: dt.datetime | None) -> bool:
-    return value is not None and value.tzinfo is not None
+def _pick_zone(
+    phrase: str | None,
+    stated: str | None,
+    hinted: str | None,
+    start: dt.datetime | None,
+    date: dt.date | None,
+    named: Callable[[str], bool],
+) -> str | None:
+    """The IANA zone of a talk's local times.
+
+    What the text states wins over the ``sources.toml`` hint, but an abbreviation
+    (``CEST``, ``ET``) only names an offset, so a stated or hinted zone that keeps
+    that offset on the talk's day is the more precise reading of it
+    (``Europe/Amsterdam`` for ``CEST``); a zone the document names itself
+    (``Europe/Lisbon``, ``TZID=…``, ``UTC``: ``named``) is never replaced. Likewise an
+    exact instant with an offset
+    (``2024-05-06T15:00-04:00``) takes the hinted zone when the offsets agree.
+    """
+    if phrase is not None:
+        for candidate in (stated, hinted):
+            if candidate and _same_offset(phrase, candidate, start, date):
+                return candidate
+        return phrase
+    if stated is not None:
+        if hinted and not named(stated) and _same_offset(stated, hinted, start, date):
+            return hinted
+        return stated
+    if hinted is None:
+        return None
+    if start is not None and start.tzinfo is not None:
+        return hinted if _same_offset(None, hinted, start, date) else None
+    return hinted
+
+
+def _same_offset(a: str | None, b: str, start: dt.datetime | None, date: dt.date | None) -> bool:
+    """Whether zone ``a`` (or ``start``'s own offset when ``a`` is None) and zone ``b``
+    give the same UTC offset at the talk's time (noon of its date without one)."""
+    try:
+        zb = zoneinfo.ZoneInfo(b)
+        za = zoneinfo.ZoneInfo(a) if a else None
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return False
+    if start is not None:
+        if start.tzinfo is not None:
+            offset = start.utcoffset() if za is None else start.astimezone(za).utcoffset()
+            return start.astimezone(zb).utcoffset() == offset
+        when = start
+    elif date is not None:
+        when = dt.datetime.combine(date, dt.time(12))
+    else:
+        return False
+    if za is None:
+        return False
+    return when.replace(tzinfo=za).utcoffset() == when.replace(tzinfo=zb).utcoffset()
 
 
 def _clean_link(value: str | None) -> str | None:
