@@ -19,8 +19,16 @@ the pages hold no text at all (a scan), the PDF's own metadata can still give a
 title and author; its creation date is context for the year only, never the
 talk's date.
 
+A title set on two lines of one size (wide leading) is one block; a line in another size
+joins it only when the sentence visibly carries on (``… of`` / ``for Optimal Transport``).
+Bylines may put the affiliation after a dash (``Name – University``), one person a line; a
+label line (``Tutorial``, ``Keynote``, ``Lecture 3``) sets the kind; an event line is split
+into its series part and its venue/institution part.
+
 Text already extracted from slides (``slides_text``) has no sizes: its title is
-the first lines, after dropping lines repeated on many slides (footers).
+the first lines, after dropping page-number lines (``3``, ``3 / 9``, ``Slide 3``, ``Page 3
+of 9``) and lines repeated on many slides (footers); a footer still gives the date and
+series when the title slide states none.
 Both paths share ``_talk_from_lines``. Extraction artefacts such as a word split
 by a space (``IAI FI``) are repaired when the joined form appears elsewhere in
 the same deck.
@@ -35,7 +43,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from pipeline.errors import ExtractionError
-from pipeline.normalise import dates
+from pipeline.normalise import agenda, dates
 from pipeline.normalise.language import is_person_name
 from pipeline.normalise.people import (
     SPEAKER_CONTEXT,
@@ -45,22 +53,40 @@ from pipeline.normalise.people import (
 )
 from pipeline.normalise.text import is_location_line
 from pipeline.records import Document, RawTalk, Speaker
+from pipeline.sniff import page_number
 
-VERSION = "4"
+VERSION = "5"
 
 _HEAD_LINES = 12  # lines of the title slide that may hold title, speaker and venue
 _MAX_PAGES = 40
 _TITLE_PAGES = 3  # a title is looked for on the first pages only (logo pages come first)
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 # separators between the parts of an event/date line
-_PART_SEP = re.compile(r"\s*[,;|]\s*|\s+[—–-]\s+|\s*[—–]\s*|\s+@\s+")
+_PART_SEP = re.compile(r"\s*[,;|·•]\s*|\s+[—–-]\s+|\s*[—–]\s*|\s+@\s+")
 # nouns that make an event part a series name (``Applied Analysis Seminar``)
 _SERIES_NOUNS = (r"(?:seminars?|colloqui(?:um|a)|workshops?|conferences?|symposi(?:um|a)|"
                  r"lectures?|series|forum|lunch|club|school|meetings?|webinars?|summit|"
                  r"reading\s+group)")
 _SERIES_NOUN = re.compile(rf"\b{_SERIES_NOUNS}\b", re.I)
 # a line that is only a series name: capitalised words ending in a series noun
-_SERIES_LINE = re.compile(rf"^(?:[A-Z][\w&'’.-]*\s+){{1,6}}(?i:{_SERIES_NOUNS})$")
+# (a year may close it: ``Bayesian Methods Summer School 2024``), or the noun then its
+# subject (``Spring School on Random Structures 2022``, ``Seminar in Number Theory``)
+_SERIES_LINE = re.compile(
+    rf"^(?:(?:[A-Z][\w&'’.-]*\s+){{1,6}}(?i:{_SERIES_NOUNS})"
+    rf"|(?:[A-Z][\w&'’.-]*\s+){{0,4}}(?i:{_SERIES_NOUNS})\s+(?:on|of|in|for)"
+    r"(?:\s+(?:[A-Z][\w&'’.-]*|and|of|in|for|the|&)){1,6})(?:\s+(?:19|20)\d\d)?$")
+# a line that only says what kind of talk this is (``Tutorial``, ``Keynote``, ``Invited
+# Talk``, ``Lecture 3``, ``Plenary Lecture II``): it sets the kind and is no title
+_KIND_LABEL = re.compile(
+    r"^(?:(?:keynote|plenary|invited|guest|distinguished|public|special|inaugural|"
+    r"contributed|short|hands[\s-]?on|opening|closing)\s+){0,2}"
+    r"(?:tutorials?|lectures?|talks?|keynote|plenary|mini[\s-]?course|short\s+course|"
+    r"course|masterclass|panel(?:\s+discussion)?|address|presentation)"
+    r"(?:\s+(?:\d{1,2}|[IVX]{1,4}|part\s+\d{1,2}))?\s*[:.]?$",
+    re.I,
+)
+# ``Name - Affiliation`` / ``Name – Affiliation``: a byline split by a spaced dash
+_DASH_BYLINE = re.compile(r"^(?P<name>.+?)\s+[—–-]\s+(?P<rest>.+)$")
 _SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _MARK_CHARS = "⁰¹²³⁴⁵⁶⁷⁸⁹*†‡§¶"
 _MARKS_RE = re.compile(f"[{_MARK_CHARS}]+")
@@ -187,8 +213,42 @@ def _speakers_of(line: str) -> list[tuple[Speaker, str]] | None:
     marked = _marked_speakers(line)
     if marked:
         return marked
-    sps = speaker_line(_MARKS_RE.sub("", line), placed)
+    sps = speaker_line(_MARKS_RE.sub("", line), placed) or _dash_byline(line)
     return [(s, "") for s in sps] if sps else None
+
+
+def _dash_byline(line: str) -> list[Speaker] | None:
+    """``Karim Benali - Université Paris-Saclay``: a person's name, a spaced dash, then the
+    affiliation. On a title slide the part after the dash is the speaker's organisation
+    (a date or an event there makes it an event line, not a byline)."""
+    m = _DASH_BYLINE.match(_MARKS_RE.sub("", line).strip())
+    if not m or not is_person_name(m["name"]) or _SERIES_NOUN.search(m["rest"]) \
+            or _when_segment(m["rest"])[1] is not None or _URL_RE.search(m["rest"]):
+        return None
+    return speaker_line(f"{m['name']}, {m['rest']}", SPEAKER_CONTEXT)
+
+
+def _kind_label(line: str) -> str | None:
+    """The kind a label line names (``Tutorial`` → tutorial, ``Lecture 3`` → lecture,
+    ``Keynote`` → talk), None when the line is not only such a label."""
+    line = " ".join(line.split()).strip(" *_")
+    return agenda.classify_kind(line) if _KIND_LABEL.match(line) else None
+
+
+def _event_parts(event: str, talk: RawTalk, hints_series: str | None,
+                 venue: bool = True) -> None:
+    """Read the rest of an event/date line (``Applied Analysis Seminar, University of
+    Bath``): the part naming a series is the series, a venue or institution part is the
+    location (unless ``venue`` is False: a footer's institution is the speaker's, not
+    the venue); anything else (the speaker's initials in a footer) is dropped."""
+    parts = [p.strip() for p in _PART_SEP.split(event) if p and p.strip()]
+    for part in parts:
+        if _SERIES_NOUN.search(part) and not is_person_name(part):
+            if talk.series is None and not hints_series:
+                talk.series = part
+        elif venue and talk.location is None \
+                and (is_location_line(part) or is_organisation_line(part)):
+            talk.location = part
 
 
 def _talk_from_lines(
@@ -202,6 +262,10 @@ def _talk_from_lines(
     group: list[Speaker] = []  # the speakers of the last speaker line
     after = [" ".join(ln.split()) for ln in after if ln.strip()]
     for k, line in enumerate(after):
+        label = _kind_label(line)
+        if label is not None:  # ``Tutorial``, ``Lecture 3`` above or below the title
+            talk.kind = talk.kind or label
+            continue
         kind = ""
         sps = _speakers_of(line) if len(talk.speakers) < 6 and last != "aff" else None
         if sps is None and not talk.speakers and k + 1 < len(after) \
@@ -224,10 +288,8 @@ def _talk_from_lines(
         elif talk.when_text is None and _when_segment(line)[1]:
             event, when = _when_segment(line)
             talk.when_text = when
-            if event and _SERIES_NOUN.search(event) and not hints_series:
-                talk.series = event
-            elif event and talk.location is None and is_location_line(event):
-                talk.location = event
+            if event:
+                _event_parts(event, talk, hints_series)
             kind = "when"
         elif last in ("speaker", "aff") and talk.speakers \
                 and is_organisation_line(_MARKS_RE.sub("", line)) \
@@ -247,17 +309,34 @@ def _talk_from_lines(
     return talk
 
 
+def _from_footer(talk: RawTalk, footers: list[str], hints_series: str | None) -> None:
+    """Fill the date (and the series beside it) from the deck's repeated footer
+    (``M. Okonkwo · Seminar on Stochastic Processes · 9 Nov 2022``) when the title slide
+    itself states no date: the footer is then the only place the deck says it."""
+    if talk.when_text is not None:
+        return
+    for line in footers:
+        event, when = _when_segment(line)
+        if when:
+            talk.when_text = when
+            if event:
+                _event_parts(event, talk, hints_series, venue=False)
+            return
+
+
 def _norm(text: str) -> str:
     """A line's identity across pages: case, digits (page numbers) and spacing ignored."""
     return " ".join(re.sub(r"\d+", "#", _MARKS_RE.sub("", text).lower()).split())
 
 
-def _title_candidate(text: str) -> bool:
+def _title_candidate(text: str, speaker_below: bool = False) -> bool:
     """Text that may be the title: words, not an acronym/brand, not an institution, a
-    person's name, a speaker line, a date/event line, a venue or a link."""
+    person's name, a speaker line, a date/event line, a venue or a link. Short titles are
+    often shaped like a name (``Curvature Flows``): with a speaker line below it, a
+    person-shaped line is the title after all."""
     text = _MARKS_RE.sub("", text).strip()
     words = _WORD_RE.findall(text)
-    if len(words) < 2 and not (len(words) == 1 and len(text) > 12):
+    if len(words) < 2 and not (len(words) == 1 and len(text) > 12) or _kind_label(text):
         return False
     if text.isupper() and (len(words) <= 3 or is_organisation_line(text.title())):
         return False
@@ -267,7 +346,8 @@ def _title_candidate(text: str) -> bool:
         return False
     if is_location_line(text) and re.search(r"\d", text):
         return False
-    if _BY_RE.match(text) or is_person_name(text) or _marked_speakers(text):
+    if _BY_RE.match(text) or (is_person_name(text) and not speaker_below) \
+            or _marked_speakers(text) or _dash_byline(text):
         return False
     return not (len(words) <= 8 and speaker_line(text) is not None and "," in text)
 
@@ -278,10 +358,27 @@ _UNFINISHED = re.compile(
 )
 
 
+# a line opening with a connective carries on the line above (``Sparse Recovery`` /
+# ``for Optimal Transport``, ``via Convex Relaxations``)
+_CONTINUATION = re.compile(
+    r"^(?:of|and|or|for|in|on|with|via|from|to|under|through|without|using|into|across|"
+    r"between|beyond|towards?|&)\b",
+    re.I,
+)
+
+
 def _continues(title: str, nxt: str) -> bool:
-    """``nxt`` carries on the sentence ``title`` started."""
+    """``nxt`` carries on the sentence ``title`` started: ``title`` is unfinished, or
+    ``nxt`` opens in lower case or with a connective."""
     nxt = nxt.strip()
-    return bool(nxt) and (bool(_UNFINISHED.search(title)) or nxt[0].islower())
+    return bool(nxt) and (bool(_UNFINISHED.search(title)) or nxt[0].islower()
+                          or bool(_CONTINUATION.match(nxt)))
+
+
+def _same_title_size(a: _Line, b: _Line) -> bool:
+    """``a`` and ``b`` (``a`` above) are two lines of one heading: the same font size, set
+    at most about two line heights apart (titles are often set with wide leading)."""
+    return abs(a.size - b.size) < 0.6 and 0 < b.top - a.top < 2.6 * b.size
 
 
 # --- text already extracted from slides -----------------------------------------------
@@ -305,7 +402,8 @@ def _titleish(line: str) -> bool:
     """A line a title may hold or go on with: not a date/event, organisation, venue or
     link line, not an all-caps brand."""
     words = _WORD_RE.findall(line)
-    if not words or (line.isupper() and len(words) <= 3) or _URL_RE.search(line):
+    if not words or (line.isupper() and len(words) <= 3) or _URL_RE.search(line) \
+            or _kind_label(line):
         return False
     if _when_segment(line)[1] is not None or is_organisation_line(_MARKS_RE.sub("", line)):
         return False
@@ -321,7 +419,7 @@ def extract_slides_text(doc: Document) -> list[RawTalk]:
     paras: list[list[str]] = [[]]
     for raw in text.splitlines():
         line = " ".join(raw.split()).strip("*_# ")
-        if not line or re.fullmatch(r"[\W_]+|\d{1,3}(?:\s*/\s*\d{1,3})?", line):
+        if not line or re.fullmatch(r"[\W_]+", line) or page_number(line) is not None:
             if paras[-1]:
                 paras.append([])
             continue
@@ -330,6 +428,7 @@ def extract_slides_text(doc: Document) -> list[RawTalk]:
     if not paras:
         raise ExtractionError("no text in slides")
     furniture = _slides_furniture(paras)
+    footers = list(dict.fromkeys(ln for p in paras for ln in p if _norm(ln) in furniture))
     paras = [q for q in ([ln for ln in p if _norm(ln) not in furniture] for p in paras) if q]
     if not paras:
         raise ExtractionError("slides hold only repeated footer text")
@@ -349,7 +448,9 @@ def extract_slides_text(doc: Document) -> list[RawTalk]:
             and _titleish(head[end]) and (not _speakerish(head[end]) or speaker_below(end)):
         end += 1
     after = head[end:] + head[:start]
-    return [_talk_from_lines(head[start:end], after[:8], text, doc.hints.series)]
+    talk = _talk_from_lines(head[start:end], after[:8], text, doc.hints.series)
+    _from_footer(talk, footers, doc.hints.series)
+    return [talk]
 
 
 # --- PDF --------------------------------------------------------------------------------
@@ -456,14 +557,15 @@ def _join_marked(words: list[str]) -> str:
 
 
 def _blocks(lines: list[_Line]) -> list[list[_Line]]:
-    """Consecutive lines of one font size set close together: one text block."""
+    """Consecutive lines of one font size set close together: one text block. A
+    person-shaped line starts a block of its own (a speaker set as large as the title)
+    unless a speaker line follows it: then it is the title's second line."""
     blocks: list[list[_Line]] = []
     for ln in lines:
-        if blocks:
-            prev = blocks[-1][-1]
-            if abs(prev.size - ln.size) < 0.6 and 0 < ln.top - prev.top < 1.9 * ln.size:
-                blocks[-1].append(ln)
-                continue
+        if blocks and _same_title_size(blocks[-1][-1], ln) and (
+                not _speakerish(ln.text) or _speaker_after(lines, [ln], smaller=False)):
+            blocks[-1].append(ln)
+            continue
         blocks.append([ln])
     return blocks
 
@@ -505,13 +607,20 @@ def _meta_text(value: object) -> str | None:
     return text or None
 
 
+def _speaker_after(page: list[_Line], block: list[_Line], smaller: bool = True) -> bool:
+    """A speaker line (in smaller type, when ``smaller``) follows ``block`` closely."""
+    k = page.index(block[-1])
+    return any(_speakerish(ln.text) for ln in page[k + 1 : k + 5]
+               if not smaller or ln.size < block[0].size - 0.5)
+
+
 def _title_page(pages: list[list[_Line]]) -> tuple[int, list[_Line], set] | None:
     """The first page with a title block, its largest eligible block and the furniture."""
     for index, page in enumerate(pages[:_TITLE_PAGES]):
         furniture = _furniture(pages, index)
+        page = [ln for ln in page if not _is_furniture(ln, furniture)]
         blocks = [b for b in _blocks(page)
-                  if not any(_is_furniture(ln, furniture) for ln in b)
-                  and _title_candidate(" ".join(ln.text for ln in b))]
+                  if _title_candidate(" ".join(ln.text for ln in b), _speaker_after(page, b))]
         if blocks:
             best = max(blocks, key=lambda b: (b[0].size, -b[0].top))
             return index, best, furniture
@@ -540,9 +649,26 @@ def extract_pdf(doc: Document) -> list[RawTalk]:
         document = "\n".join(ln.text for p in pdf.pages for ln in p)
         start = page.index(block[0])
         end = start + len(block) - 1
+        def joins(k: int) -> bool:
+            # a person-shaped line is a title line only when a speaker stands below it
+            line = page[k]
+            return _titleish(line.text) and not _is_furniture(line, furniture) and (
+                not _speakerish(line.text) or any(
+                    _speakerish(ln.text) for ln in page[max(k, end) + 1 : max(k, end) + 7]))
+
+        # lines of the title's own size just above or below it are the rest of the title
+        # (``Sparse Recovery Meets`` / ``Optimal Transport``); so is a smaller or larger
+        # line above when it is visibly unfinished (``On the Geometry of``)
+        while start > 0 and joins(start - 1) and (
+                _same_title_size(page[start - 1], page[start])
+                or _continues(page[start - 1].text, page[start].text)):
+            start -= 1
+        while end + 1 < len(page) and joins(end + 1) \
+                and _same_title_size(page[end], page[end + 1]):
+            end += 1
         # a smaller line right below continues the title only when the title is visibly
-        # unfinished (``From Molecules to Materials:``) or it starts in lower case; else
-        # it is a subtitle, not part of the title
+        # unfinished (``From Molecules to Materials:``) or the line starts in lower case or
+        # with a connective (``for Optimal Transport``); else it is a subtitle
         while end + 1 < len(page) and _continues(page[end].text, page[end + 1].text) \
                 and _speakers_of(page[end + 1].text) is None:
             end += 1
@@ -551,10 +677,9 @@ def extract_pdf(doc: Document) -> list[RawTalk]:
             ln.text for ln in page[:start] if not ln.text.isupper()
         ]
         talk = _talk_from_lines(title_lines, after[:_HEAD_LINES], document, doc.hints.series)
-        if talk.when_text is None:
-            # a Beamer footline may be the only place the date is set (``12 Oct 2023``)
-            talk.when_text = next((w for ln in pdf.pages[index] if _is_furniture(ln, furniture)
-                                   for w in [_when_segment(ln.text)[1]] if w), None)
+        # a Beamer footline may be the only place the date is set (``12 Oct 2023``)
+        _from_footer(talk, [ln.text for ln in pdf.pages[index] if _is_furniture(ln, furniture)],
+                     doc.hints.series)
     if not talk.speakers and meta_author and looks_like_person_name(meta_author):
         talk.speakers.append(Speaker(meta_author))
         talk.warnings.append("speaker from the PDF metadata (Author)")

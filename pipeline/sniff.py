@@ -82,26 +82,69 @@ def _markdown_score(text: str) -> int:
     return min(headings, 3) + min(lists // 2, 3) + min(inline // 2, 3)
 
 
+# A slide's page-number line: ``7``, ``7 / 20``, ``7/20``, ``Slide 7``, ``- 7 -``,
+# ``Page 7 of 20``, ``7 of 20``.
+PAGE_NUMBER_RE = re.compile(
+    r"(?:(?:slide|page|p\.)\s*)?(?P<n>\d{1,3})(?:\s*(?:/|of)\s*(?P<m>\d{1,3}))?"
+    r"|[-–—]\s*(?P<d>\d{1,3})\s*[-–—]",
+    re.I,
+)
+
+
+def page_number(line: str) -> int | None:
+    """The number of a page-number line (``Page 3 of 9`` → 3), None for any other line."""
+    m = PAGE_NUMBER_RE.fullmatch(line.strip())
+    if not m:
+        return None
+    n = int(m["n"] or m["d"])
+    return n if m["m"] is None or n <= int(m["m"]) else None
+
+
 def _looks_like_slides_text(text: str) -> bool:
-    """Text extracted from a slide deck: short lines in many small blocks, page-number lines
-    (counting up: 1, 2, 3 …), footer lines repeated across slides, few long prose
-    paragraphs. A short deck qualifies on its page numbers and short lines alone."""
-    lines = [ln.strip() for ln in text.splitlines()]
+    """Text extracted from a slide deck. Why each signal: a deck is pages of a few short
+    lines, so short lines in small blocks (separated by blank runs or form feeds) are
+    necessary but not enough (a listing has them too); what a listing lacks is the page
+    furniture a deck repeats on every page, a page number counting up (``3``, ``3 / 9``,
+    ``Slide 3``, ``- 3 -``, ``Page 3 of 9``) and a footer line repeated on most pages.
+    Page numbers counting up with deck-shaped blocks, or a footer repeated on most
+    form-feed pages, decide; a deck without either still qualifies when it shows the
+    other signals together (many blank runs, repeated lines, page numbers)."""
+    lines = [ln.strip() for ln in text.splitlines()]  # splitlines also splits at \f
     content = [ln for ln in lines if ln]
     if len(content) < 6:
         return False
     short = sum(1 for ln in content if len(ln) < 60) / len(content)
-    page_numbers = [int(ln) for ln in content if re.fullmatch(r"\d{1,3}", ln)]
-    counting = sum(1 for a, b in zip(page_numbers, page_numbers[1:], strict=False) if b == a + 1)
+    if short <= 0.6:
+        return False
+    numbers = [n for n in map(page_number, content) if n is not None]
+    counting = sum(1 for a, b in zip(numbers, numbers[1:], strict=False) if b == a + 1)
     if len(content) < 15:
-        return short > 0.6 and counting >= 2
-    numbers = len(page_numbers)
+        return counting >= 2
+    # pages: the runs of lines between page-number lines, else between form feeds
+    feeds = text.count("\f")
+    pages: list[list[str]] = [[]]
+    for raw in text.split("\n"):
+        for k, part in enumerate(raw.split("\f")):
+            if (k and feeds >= 2 and counting < 2) and pages[-1]:
+                pages.append([])
+            ln = part.strip()
+            if counting >= 2 and page_number(ln) is not None:
+                pages.append([])
+            elif ln:
+                pages[-1].append(ln)
+    pages = [p for p in pages if p]
+    seen: Counter[str] = Counter()
+    for p in pages:
+        seen.update({re.sub(r"\d+", "#", ln.lower()) for ln in p
+                     if len(ln) >= 10 and len(ln.split()) >= 2})
+    footer = len(pages) >= 3 and any(n >= max(3, len(pages) / 2) for n in seen.values())
+    blocks = [b for b in re.split(r"\n[ \t\u00a0]*\n|\f", text) if b.strip()]
+    small_blocks = len(content) / max(len(blocks), 1) <= 6
+    if counting >= 2 and (footer or small_blocks or feeds >= 2):
+        return True
+    if feeds >= 2 and footer and small_blocks:
+        return True
     repeated = sum(c for ln, c in Counter(content).items() if c >= 2 and len(ln) > 15)
     blank_runs = len(re.findall(r"\n[ \t\u00a0]*\n[ \t\u00a0]*\n", text))
-    score = 0
-    score += short > 0.6
-    score += numbers >= 2
-    score += repeated >= 4
-    score += blank_runs >= 10
-    score += counting >= 3
+    score = 1 + (len(numbers) >= 2) + (repeated >= 4) + (blank_runs >= 10) + (counting >= 3)
     return score >= 3

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pipeline.errors import SniffError
@@ -89,3 +91,86 @@ def test_decoding(data: bytes, expected: str) -> None:
     from pipeline.decode import decode_text
 
     assert decode_text(data) == expected
+
+
+# --- slide text: page numbers, footers, form feeds (round 3) ------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "corpus" / "docs"
+# corpus documents whose content is not plain text although the name ends in .txt
+CORPUS_NOT_TEXT = {
+    "news_seminars_wordpress.txt": "html",
+    "researchseminars_feed.txt": "ics",
+    "speaker_series_table.txt": "html",
+    "stochastic_processes_slides.txt": "slides_text",
+}
+
+
+def _text_documents() -> list[tuple[Path, str]]:
+    """Every plain-text fixture, corpus text document and sample input, with its format."""
+    found = [(p, "text") for p in sorted((ROOT / "tests" / "fixtures" / "text").rglob("*"))]
+    found += [(p, "text") for p in sorted((ROOT / "data" / "raw" / "text").glob("*"))]
+    for pattern in ("*.txt", "*.eml", "*.mbox"):
+        found += [(p, CORPUS_NOT_TEXT.get(p.name, "text")) for p in sorted(CORPUS.glob(pattern))]
+    return [(p, fmt) for p, fmt in found if p.is_file()]
+
+
+def test_text_documents_sweep_keeps_their_formats() -> None:
+    docs = _text_documents()
+    assert len(docs) >= 30
+    wrong = {p.name: sniff(p.read_bytes()) for p, fmt in docs if sniff(p.read_bytes()) != fmt}
+    assert wrong == {}
+
+
+def _deck_text(number: str, footer: str | None, sep: str = "\n\n", pages: int = 6) -> str:
+    slides = []
+    for k in range(1, pages + 1):
+        body = [f"Heading {k}", "", "- a short point", "- another short point"]
+        tail = [footer] if footer else []
+        slides.append("\n".join([*body, "", *tail, number.format(n=k, m=pages)]))
+    return sep.join(slides)
+
+
+@pytest.mark.parametrize(
+    "number", ["{n}", "{n} / {m}", "{n}/{m}", "Slide {n}", "- {n} -", "Page {n} of {m}",
+               "\u2013 {n} \u2013"])
+def test_page_number_styles_make_slides_text(number: str) -> None:
+    assert sniff(_deck_text(number, "R. Lindgren \u00b7 Topology Seminar \u00b7 2 May 2019")
+                 .encode()) == "slides_text"
+    assert sniff(_deck_text(number, None).encode()) == "slides_text"
+
+
+def test_form_feed_pages_with_a_footer_and_no_numbers_are_slides_text() -> None:
+    text = _deck_text("", "K. Mbeki - Workshop on Sparse Models", sep="\f")
+    assert text.count("\f") == 5
+    assert sniff(text.encode()) == "slides_text"
+
+
+def test_listing_with_repeated_lines_and_short_blocks_is_text() -> None:
+    # short lines in blank-separated blocks and a line repeated per entry, but no page
+    # numbers and no pages: a listing, not a deck
+    entries = []
+    for k, (name, title) in enumerate([("Ada Brook", "Knots"), ("Wei Zhang", "Graphs"),
+                                       ("Lena Vogt", "Flows"), ("Omar Said", "Codes"),
+                                       ("Ines Lopes", "Waves"), ("Tom Hale", "Sheaves")]):
+        entries.append(f"{title} and their applications\n{name}\n{3 + k} March 2021\n\n"
+                       f"Location: Main Building, Room 101\nAdditional information")
+    assert sniff("\n\n".join(entries).encode()) == "text"
+
+
+def test_paper_dump_with_page_numbers_and_running_head_is_text() -> None:
+    # text extracted from a paper: form feeds, a running head and page numbers, but long
+    # prose lines
+    prose = ("We study the long-time behaviour of random walks in random environments and "
+             "show that the speed is positive whenever the trap depth has a finite mean.")
+    pages = [f"Random walks on trees\n\n{prose}\n{prose}\n{prose}\n\nPage {k} of 4"
+             for k in range(1, 5)]
+    assert sniff("\f".join(pages).encode()) == "text"
+
+
+def test_page_number_reads_the_number() -> None:
+    from pipeline.sniff import page_number
+
+    assert [page_number(s) for s in ("7", "7 / 20", "Slide 7", "- 7 -", "Page 7 of 20")] \
+        == [7] * 5
+    assert [page_number(s) for s in ("21 / 20", "2022", "1.", "Room 7", "7 pm")] == [None] * 5

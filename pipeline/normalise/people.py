@@ -31,14 +31,18 @@ from pipeline.normalise.vocab import (
     EVENT_PHRASES,
     EVENT_WORDS,
     HONORIFICS,
+    NAME_SUFFIXES,
     NAMED_ORG_PHRASES,
     NAMED_ORGS,
     NON_NAME_WORDS,
+    OCCUPATION_HEADS,
+    OCCUPATION_SUFFIXES,
     ORG_ABBREVIATIONS,
     ORG_INITIALISMS,
     ORG_WORDS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
+    SUBJECT_ACRONYMS,
     TITLE_ADJECTIVES,
     TOPIC_WORDS,
 )
@@ -46,6 +50,24 @@ from pipeline.records import Speaker
 
 _ROLE_HEADS = frozenset(ROLE_HEADS)
 _ROLE_MODIFIERS = frozenset(ROLE_MODIFIERS)
+_OCCUPATION_HEADS = frozenset(OCCUPATION_HEADS)
+_OCCUPATION_RE = re.compile(r"^\w{2,}(?:" + "|".join(OCCUPATION_SUFFIXES) + r")$")
+_NAME_SUFFIXES = frozenset(NAME_SUFFIXES)
+_SUBJECT_ACRONYMS = frozenset(SUBJECT_ACRONYMS)
+# Organisation words too generic to make a position's complement an organisation
+# (``Head of AI Research``, ``Director of the Graduate Program``).
+_WEAK_ORG_WORDS = frozenset({
+    "research", "group", "program", "programme", "technology", "technologies", "systems",
+    "network", "initiative", "collaboration", "unit", "office", "hub", "national", "federal",
+    "state", "city", "royal", "government", "administration", "campus", "facility",
+})
+# Learned bodies whose fellows and members hold a distinction, not a post there.
+_HONOUR_BODIES = frozenset({"society", "academy", "académie", "academie", "akademie"})
+# Positions that name the company they lead after ``of`` (``CTO of Acme Robotics``).
+_LEADER_HEADS = frozenset({
+    "founder", "co-founder", "cofounder", "ceo", "cto", "cso", "coo", "cio", "president",
+    "vice-president", "vp", "chairman", "chairwoman", "chairperson", "partner", "owner",
+})
 _ORG_WORDS = frozenset(ORG_WORDS)
 _DISCIPLINE_WORDS = frozenset(DISCIPLINE_WORDS)
 _NON_NAME_WORDS = frozenset(NON_NAME_WORDS)
@@ -339,37 +361,116 @@ def looks_like_person_name(text: str, context: str | None = None) -> bool:
     return bool(name.last) and bool(name.first or name.middle or name.title)
 
 
+def _is_role_head(word: str) -> bool:
+    """A position noun of the shared vocabulary (``Professor``, ``Fellow``)."""
+    return word in _ROLE_HEADS
+
+
+def _is_occupation(word: str) -> bool:
+    """An occupation noun that may also be a surname (``Designer``, ``Glaciologist``)."""
+    return word in _OCCUPATION_HEADS or bool(_OCCUPATION_RE.match(word))
+
+
+def _role_vocabulary(word: str) -> bool:
+    """A word that may stand before a position noun and is no given name or surname:
+    a modifier (``Senior``), a field (``Data``), an organisation word (``Museum``), an
+    acronym (``NSF``) or a year (``2024``)."""
+    return (
+        word in _ROLE_MODIFIERS or word in _ROLE_HEADS or word in _DISCIPLINE_WORDS
+        or word in _ORG_WORDS or word in _TOPIC_WORDS or word in _OCCUPATION_HEADS
+        or word in ("&", "and", "-") or word.isdigit() or word in _ACRONYMS
+    )
+
+
+def _org_complement(words: list[str], text: str, head: str) -> bool:
+    """True when the ``of``/``in``/``for`` phrase after a position names where it is held
+    (``Director of the Santa Fe Institute``, ``Professor in the Department of Physics``,
+    ``CTO of Acme Robotics``), not its subject (``Professor of Physics``, ``Head of
+    Department``, ``Head of AI Research``).
+
+    An organisation is named by a strong organisation word with a name beside it, a known
+    organisation, an acronym that is no subject, or, after a position that leads a company,
+    a proper name outside the vocabulary."""
+    core = [w for w in words if w.lower() != "the"]
+    lowered = [w.lower() for w in core]
+    if not core:
+        return False
+    if head in ("fellow", "member") and any(w in _HONOUR_BODIES for w in lowered):
+        return False  # ``Fellow of the Royal Society``: a distinction, not a workplace
+    if " ".join(lowered) in _NAMED_ORG_PHRASES or any(w in _NAMED_ORGS for w in lowered):
+        return True
+    strong = [w for w in lowered if w in _ORG_WORDS and w not in _WEAK_ORG_WORDS]
+    if strong and len(core) >= 2:
+        return True
+    for w in core:
+        if _is_camel_org(w) or (
+            _is_acronym(w) and w.lower() not in _SUBJECT_ACRONYMS and not _is_caps_name_token(w)
+        ):
+            return True
+    if head in _LEADER_HEADS:
+        return any(
+            w[:1].isupper() and not _role_vocabulary(w.lower()) and w.lower() not in _NON_NAME_WORDS
+            for w in core
+        )
+    return False
+
+
+_COMPLEMENT_RE = re.compile(r"\s+(?:of|in|for)\s+(?:the\s+)?", re.I)
+_LEADING_THE_RE = re.compile(r"^the\s+(?=[A-Z])")
+
+
 def _role_split(segment: str) -> tuple[str, str | None] | None:
     """(role, affiliation-or-None) when ``segment`` is a position; None otherwise.
 
     The head noun is the last word, or the last word before an ``of``/``in``/``for``
-    phrase (``Professor of Physics``); ``at X`` after a role is an affiliation.
+    phrase (``Professor of Physics``); ``at X`` after a role is an affiliation, and so is
+    an ``of``/``in`` phrase that names an organisation (``Director of the Santa Fe
+    Institute``). Positions joined by ``and``/``&`` are one role (``Sloan Fellow and
+    Assistant Professor``).
     """
     affiliation: str | None = None
     role = segment
     m = _AT_RE.search(segment)
     if m:
         role, affiliation = segment[: m.start()], segment[m.end() :].strip() or None
+        if affiliation:
+            affiliation = _LEADING_THE_RE.sub("", affiliation)
     words = _words(role)
-    if not words or len(words) > 9:
+    if not words or len(words) > 12:
         return None
     if _INITIAL_RE.match(role.split()[0]):  # ``B. Reader``: an initial opens a name
         return None
     lowered = [w.lower() for w in words]
     head_zone = lowered
+    cut = len(lowered)
     for i, w in enumerate(lowered):
-        if w in ("of", "in", "for", "with", "on") and i > 0:
+        if w in ("of", "in", "for", "with", "on", "de", "des", "du", "di") and i > 0:
             head_zone = lowered[:i]
+            cut = i
             break
-    if not head_zone or len(head_zone) > 5:
+    if len(head_zone) > 5 or len(words) > 9:
+        parts = [p for p in re.split(r"\s+(?:and|&)\s+|\s*&\s*", role) if p.strip()]
+        if len(parts) >= 2 and all(_role_split(p) == (p.strip(), None) for p in parts):
+            return role.strip(), affiliation
         return None
     head = head_zone[-1]
-    if head in _ROLE_HEADS:
-        return role.strip(), affiliation
+    if head not in _ROLE_HEADS and "-" in head:  # ``Physician-Scientist``
+        head = head.rsplit("-", 1)[-1]
+    is_role = head in _ROLE_HEADS or (
+        _is_occupation(head) and all(_role_vocabulary(w) for w in head_zone[:-1])
+    )
     # ``Postdoc``-style single words, and ``Research Staff`` where staff is the head
-    if len(head_zone) <= 3 and all(w in _ROLE_MODIFIERS or w in _ROLE_HEADS for w in head_zone):
-        return role.strip(), affiliation
-    return None
+    if not is_role and not (
+        len(head_zone) <= 3 and all(w in _ROLE_MODIFIERS or w in _ROLE_HEADS for w in head_zone)
+    ):
+        return None
+    if cut < len(lowered) and lowered[cut] in ("of", "in", "for"):
+        cm = _COMPLEMENT_RE.search(role)
+        if cm and _org_complement(words[cut + 1 :], role[cm.end() :], head):
+            place = role[cm.end() :].strip(" ,")
+            affiliation = ", ".join(p for p in (place, affiliation) if p)
+            return role[: cm.start()].strip(), affiliation
+    return role.strip(), affiliation
 
 
 def is_organisation(segment: str) -> bool:
@@ -407,6 +508,8 @@ def _classify(segment: str) -> str:
     """``person``, ``role``, ``org``, ``degree`` or ``other``."""
     if segment.lower().strip(".") in _DEGREES:
         return "degree"
+    if segment.lower().strip(".") in _NAME_SUFFIXES:
+        return "suffix"
     if _role_split(segment) is not None:
         return "role"
     if looks_like_person_name(segment):
@@ -448,10 +551,14 @@ def _parse_paren_form(text: str) -> list[Speaker] | None:
         role: str | None = None
         affiliation: str | None = inner or None
         segs = [s for s in _SEGMENT_SPLIT_RE.split(inner) if s]
-        if segs and (rs := _role_split(segs[0])) is not None:
-            role = rs[0]
-            rest = ([rs[1]] if rs[1] else []) + segs[1:]
-            affiliation = ", ".join(rest) or None
+        # the first position among the parts is the role, wherever it stands
+        # (``(Principal Scientist, Google Research)``, ``(Stanford, Professor of Biology)``)
+        for k, seg in enumerate(segs):
+            if (rs := _role_split(seg)) is not None:
+                role = rs[0]
+                rest = segs[:k] + ([rs[1]] if rs[1] else []) + segs[k + 1 :]
+                affiliation = ", ".join(rest) or None
+                break
         for n in names:
             speakers.append(
                 Speaker(name=display_name(_strip_honorifics(n)), affiliation=affiliation, role=role)
@@ -587,7 +694,7 @@ def parse_speakers(text: str) -> list[Speaker]:
     """
     if not text:
         return []
-    line = clean_text(text)
+    line = clean_text(text[:4000])  # a speaker line is short: bound the cleaning's cost
     if not line:
         return []
     line = _lines_to_segments(line[:2000])
@@ -635,6 +742,10 @@ def parse_speakers(text: str) -> list[Speaker]:
     for i, (seg, kind) in enumerate(zip(segments, kinds, strict=True)):
         if kind == "degree":
             continue
+        if kind == "suffix" and speakers and not affil[-1] and speakers[-1].role is None:
+            # ``John Smith, Jr.``: the suffix belongs to the name before it
+            speakers[-1].name = f"{speakers[-1].name} {seg.strip()}"
+            continue
         if kind == "person":
             # after a role, a name-shaped segment is part of the affiliation unless a
             # role follows it (``A, Role, Org, B, Role, Org``)
@@ -653,7 +764,8 @@ def parse_speakers(text: str) -> list[Speaker]:
             affil.append([])
             continue
         current = speakers[-1]
-        if kind == "role" and current.role is None and not affil[-1]:
+        # a role may follow the affiliation too (``Name, Stanford University, Professor``)
+        if kind == "role" and current.role is None:
             role, at_affiliation = _role_split(seg) or (seg, None)
             current.role = role
             if at_affiliation:

@@ -59,6 +59,11 @@ PLACEHOLDER_RE = re.compile(
       |to\s+be\s+(?:announced|determined|confirmed|decided|defined|added)(?:\s+later|\s+soon)?
       |(?:more\s+|further\s+)?details?\s+(?:to\s+(?:come|follow)|tba|tbd|forthcoming|soon)
       |coming\s+soon|forthcoming|n/?a|none|unknown|title|abstract|\?+|-+|–|—
+      # ``Abstract not available``, ``No abstract``, ``Abstract: not yet available``
+      |(?:(?:is|are)\s+)?(?:(?:currently|still)\s+)?(?:not\s+(?:yet\s+)?(?:available|provided|given)
+        |unavailable|pending|withheld|missing)
+      |no\s+(?:talk\s+|seminar\s+)?(?:abstracts?|titles?|details)(?:\s+(?:yet|(?:is\s+|are\s+)?
+        (?:available|provided|given)|yet\s+available))?
     )$""",
     re.X,
 )

@@ -173,8 +173,14 @@ EVENT_LABEL_QUALIFIERS: list[str] = [
 ]  # fmt: skip
 EVENT_LABEL_NOUNS: list[str] = [
     r"colloqui(?:um|a)", r"seminars?", r"lectures?", r"talks?", "address", "presentation",
+    r"tutorials?", r"mini[\s-]?courses?", r"short\s+courses?",
 ]  # fmt: skip
-EVENT_LABEL_BARE: list[str] = ["keynote", "plenary"]
+# Labels that stand alone before a title (``Keynote:``, ``Minicourse:``, ``Tutorial:``); the
+# label, not the title, then tells the kind (``agenda.classify_kind``).
+EVENT_LABEL_BARE: list[str] = [
+    "keynote", "plenary", r"tutorials?", r"mini[\s-]?courses?", r"short\s+courses?",
+    "masterclass",
+]  # fmt: skip
 
 # Header field labels of announcements and listings (``Speaker:``, ``Where:``), by
 # canonical field: regular-expression fragments matched case-insensitively before a colon.
@@ -206,8 +212,15 @@ HONORIFICS: list[str] = [
 # Academic degrees and name suffixes that may trail a name (``Jane Doe, PhD``); dropped.
 DEGREES: list[str] = [
     "phd", "ph.d", "ph. d", "dphil", "d.phil", "md", "m.d", "msc", "m.sc", "bsc", "b.sc",
-    "ma", "mba", "frs", "fras", "faps",
+    "ma", "mba", "frs", "fras", "faps", "mph", "m.p.h", "dsc", "d.sc", "scd", "sc.d", "jd",
+    "j.d", "llm", "ll.m", "lld", "mfa", "meng", "m.eng", "beng", "ba", "b.a", "bs", "b.s",
+    "ms", "m.s", "mphil", "m.phil", "edd", "ed.d", "psyd", "pharmd", "dvm", "dds", "dmd",
+    "mbbs", "mbchb", "rn", "np", "esq", "frse", "freng", "fmedsci", "fba", "frsc", "frcp",
+    "frcs", "facp", "faaas", "fieee", "facm", "fima", "frsa", "habil", "dr.habil",
 ]  # fmt: skip
+
+# Suffixes a person takes after the surname (``John Smith, Jr.``): part of the name.
+NAME_SUFFIXES: list[str] = ["jr", "sr", "ii", "iii", "iv"]
 
 # Head nouns of a position: a segment whose head (last word, or the word before an
 # ``of``/``in``/``for`` phrase) is one of these is a role (``IAIFI Fellow``,
@@ -224,7 +237,44 @@ ROLE_HEADS: list[str] = [
     "mathematician", "astronomer", "astrophysicist", "chemist", "biologist", "statistician",
     "economist", "technologist", "specialist", "staff", "phd", "msc", "trainee",
     "affiliate", "teacher", "tutor", "lead", "partner", "entrepreneur", "author",
+    "neuroscientist", "holder", "nurse", "attorney", "practitioner", "clinician",
+    "physician", "surgeon", "professors", "representative", "ambassador", "strategist",
+    "evangelist", "technician", "programmer", "educator", "pharmacist", "epidemiologist",
+    # positions as other languages write them (``Maître de conférences``, ``Privatdozent``)
+    "maître", "maitre", "chargé", "chargée", "directeur", "directrice", "professeur",
+    "professeure", "chercheur", "chercheuse", "ingénieur", "ingénieure", "profesor",
+    "profesora", "investigador", "investigadora", "catedrático", "catedrática",
+    "ricercatore", "ricercatrice", "professore", "professoressa", "docente", "dozent",
+    "dozentin", "privatdozent", "professorin", "doktorand", "doktorandin", "mitarbeiter",
+    "mitarbeiterin", "hoogleraar", "docent", "promovendus", "postdoktorand",
 ]  # fmt: skip
+
+# Occupation nouns that are also surnames (``Designer``, ``Curator``, ``Historian``): a
+# role head only where nothing name-like precedes it (``Designer``, ``Senior Designer``,
+# ``Museum Curator``), so ``Ann Curator`` stays a person.
+OCCUPATION_HEADS: list[str] = [
+    "designer", "writer", "curator", "librarian", "historian", "journalist", "artist",
+    "archivist", "editor-in-chief", "producer", "publisher", "photographer", "filmmaker",
+    "composer", "musician", "performer", "novelist", "poet", "critic", "columnist",
+    "reporter", "correspondent", "commentator", "lawyer", "judge", "senator", "governor",
+    "mayor", "minister", "diplomat", "activist", "advocate", "organizer", "organiser",
+    "counsel", "counselor", "counsellor", "therapist", "dentist", "veterinarian", "farmer",
+    "builder", "maker", "inventor", "explorer", "curator", "conservator", "translator",
+    "linguist", "philosopher", "theologian", "geographer", "astronomer", "navigator",
+    "pilot", "astronaut", "economist", "chemist", "consultant", "mentor", "coach",
+    "planner", "strategist", "broker", "trader", "banker", "investor", "executive",
+]  # fmt: skip
+
+# Suffixes of occupation nouns (``Glaciologist``, ``Physicist``, ``Statistician``,
+# ``Oceanographer``): a word ending so is a role head, with the guard of OCCUPATION_HEADS.
+OCCUPATION_SUFFIXES: list[str] = [
+    r"ologists?", r"icists?", r"icians?", r"ographers?", r"onomers?", r"osophers?",
+    r"iatrists?", r"ometrists?", r"scientists?", r"ographers?", r"ologues?",
+]  # fmt: skip
+
+# Complements of a position that are subjects, not organisations, though they hold
+# organisation words (``Head of AI Research``, ``Director of Research``).
+SUBJECT_ACRONYMS: list[str] = ["ai", "ml", "nlp", "hci", "it", "hr", "r&d", "ux", "ui", "qa"]
 
 # Words that open a role phrase even when its head noun comes later
 # (``Senior Staff Scientist``); used to keep ``Research Scientist`` from looking like a name.
