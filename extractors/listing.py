@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import tomllib
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -55,13 +56,17 @@ from extractors.listing_lines import personish as _personish
 from extractors.listing_lines import strip_label_prefix as _strip_label_prefix
 from extractors.listing_lines import token_hint as _token_hint
 from pipeline.errors import ExtractionError
-from pipeline.normalise import agenda, dates, text
+from pipeline.normalise import agenda, dates, people, text
 from pipeline.records import Document, RawTalk
 
-VERSION = "4"
+VERSION = "5"
 
 _FRONT_MATTER_RE = re.compile(
     r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
+)
+# Hugo's TOML front matter between ``+++`` lines
+_TOML_FRONT_MATTER_RE = re.compile(
+    r"\A\ufeff?\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*(?:\r?\n|\Z)", re.S
 )
 _LIQUID_RE = re.compile(r"\{%-?.*?-?%\}|\{\{-?.*?-?\}\}", re.S)
 _IAL_LINE_RE = re.compile(r"^[ \t]*\{:[^}\n]*\}[ \t]*$", re.M)
@@ -110,11 +115,25 @@ _VENUE_RES = (
     re.compile(
         r"\b(?:held|hosted|meets?)\s+(?:at|in)\s+(?:the\s+)?(.+?)(?:\.(?:\s|$)|$)", re.I
     ),
+    # ``Talks are in Room 120, ...``, ``All lectures will be at the Bayes Centre``
+    re.compile(
+        r"\b(?:talks?|seminars?|lectures?|colloqui(?:a|um)|sessions?|meetings?|events?)\s+"
+        r"(?:are|is|will\s+be)\s+(?:(?:all|usually|normally|always)\s+)?(?:at|in)\s+"
+        r"(?:the\s+)?(.+?)(?:\.(?:\s|$)|$)",
+        re.I,
+    ),
     re.compile(r"^\s*(?:location|venue|where|place)\s*[:：]\s*(?:the\s+)?(.+?)\.?\s*$", re.I),
 )
 _EVENT_NOUNS = re.compile(
     r"\b(?:seminars?|colloqui(?:um|a)|series|lectures?|workshops?|symposi(?:um|a)|"
-    r"conferences?|schools?|forums?|meetings?)\b",
+    r"conferences?|schools?(?!\s+of\b)|forums?|meetings?|webinars?|brown[\s-]?bags?|"
+    r"(?:journal|book)\s+clubs?|(?:reading|discussion|study)\s+groups?)\b",
+    re.I,
+)
+# an archive page's own label (``Category: Seminars``, ``Tag Archives: talks``)
+_ARCHIVE_LABEL_RE = re.compile(
+    r"^\s*(?:category|categories|tag|tags|topic|archives?|month|year|author)"
+    r"(?:\s+archives?)?\s*:\s*",
     re.I,
 )
 _GENERIC_TITLE_WORDS = frozenset(
@@ -161,6 +180,16 @@ _VENUE_WORD_RE = re.compile(
 _ARROW_RE = re.compile(r"\s*(?:→|⟶|->|–>)\s*")
 _ABSTRACT_LABELS = ("abstract", "summary")
 _TITLE_MAX_WORDS = 40
+# ``### 1. What can ...``, ``(2) Title``: the item's number in the list, not part of the title
+_ENUMERATION_RE = re.compile(r"^\(?\d{1,3}[.)]\s+(?=\S)")
+# a blog post's byline and meta lines: ``Posted on ... by ...``, ``Filed under``, ``Tags: ...``
+_POST_META_RE = re.compile(
+    r"^\s*(?:posted|published|updated|last\s+(?:updated|modified))\s+(?:on|by|in|at)\b|"
+    r"^\s*(?:filed\s+under|categor(?:y|ies)\s*:|tags?\s*:|tagged\s+(?:with|as)\b|"
+    r"read\s+more\b|continue\s+reading\b|leave\s+a\s+(?:comment|reply)\b|"
+    r"\d+\s+comments?\s*$|no\s+comments\s*$|share\s+this\b)",
+    re.I,
+)
 _CONTACT_RE = re.compile(r"^\s*(?:\S+@\S+\.\w+|(?:https?://|www\.)\S+)\s*$", re.I)
 
 
@@ -200,6 +229,14 @@ def extract_markdown(doc: Document) -> list[RawTalk]:
             loaded = None  # not front matter after all: keep the text as it is
         if isinstance(loaded, dict):
             meta = loaded
+            source = source[m.end():]
+    m = _TOML_FRONT_MATTER_RE.match(source) if not meta else None
+    if m:
+        try:
+            meta = tomllib.loads(m.group(1))
+        except tomllib.TOMLDecodeError:
+            meta = {}  # not front matter after all: keep the text as it is
+        else:
             source = source[m.end():]
     source = _IAL_LINE_RE.sub("", _LIQUID_RE.sub("", source))
     source = _IAL_INLINE_RE.sub("", source)
@@ -409,7 +446,9 @@ def _series_from_title(*titles: str | None) -> str | None:
             continue
         for part in re.split(r"\s+(?:[|·•»]|::)\s+|\s+[-–—]\s+", title):
             part = part.strip()
-            if not part or not _EVENT_NOUNS.search(part):
+            if not part or _ARCHIVE_LABEL_RE.match(part) or not (
+                _EVENT_NOUNS.search(part) or agenda.is_series_name(part)
+            ):
                 continue
             words = re.findall(r"[\w'&∩+-]+", part.lower())
             rest = [w for w in words if w not in _GENERIC_TITLE_WORDS]
@@ -422,15 +461,50 @@ def _series_from_title(*titles: str | None) -> str | None:
 
 
 def _venue(texts: Iterable[str]) -> str | None:
+    """The venue a page states for all its talks: a ``Venue:`` field (also as one part of a
+    ``13–14 June 2024 · Venue: ...`` line) or a sentence (``Talks take place in ...``)."""
     for line in texts:
-        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line):
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])|\s+[·•|]\s+", line):
             for rx in _VENUE_RES:
                 m = rx.search(sentence)
                 if m:
-                    venue = m.group(1).strip().rstrip(".,;")
-                    if 2 <= len(venue) <= 150:
+                    venue = _end_of_place(m.group(1)).strip().rstrip(".,;")
+                    venue = _before_schedule(venue)
+                    if not venue:
+                        continue  # ``talks are at 4 pm in Evans 939``: a standing schedule
+                    if 2 <= len(venue) <= 150 and (
+                        rx is _VENUE_RES[-1] or _VENUE_WORD_RE.search(venue)
+                        or venue[:1].isupper()
+                    ):
                         return venue
     return None
+
+
+# where a place phrase ends: a new clause (``..., and streamed on YouTube``, ``... and finish
+# at 19:30``), not a second room (``Room 1 and Room 2``, ``G.07 and on Teams``)
+_PLACE_END_RE = re.compile(
+    r",?\s+(?:and|but|with|where|followed)\s+(?!on\b|online\b|via\b|in\b|at\b)(?=[a-z])|"
+    r",\s+(?=(?:which|where|followed|with|unless|except)\b)|\s*;",
+)
+
+
+_WHEN_CLAUSE_RE = re.compile(
+    rf",?\s*\b(?:on|every|each)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|"
+    rf"alternate|other)\b|,?\s*\b(?:at|from)\s+{_CLOCK}|{_CLOCK}",
+    re.I,
+)
+
+
+def _before_schedule(venue: str) -> str:
+    """``Room 1.04, Maths Building, on Fridays at 2 pm`` -> ``Room 1.04, Maths Building``:
+    a venue phrase ends where the schedule's own words (weekday, clock time) begin."""
+    m = _WHEN_CLAUSE_RE.search(venue)
+    return (venue[: m.start()] if m else venue).strip(" ,;")
+
+
+def _end_of_place(place: str) -> str:
+    m = _PLACE_END_RE.search(place)
+    return place[: m.start()] if m else place
 
 
 def _apply_page(talk: RawTalk, page: _Page) -> None:
@@ -439,7 +513,9 @@ def _apply_page(talk: RawTalk, page: _Page) -> None:
         # the label says what kind of event, not what the talk is about
         talk.title = rest
         talk.kind = agenda.classify_kind(rest, label)
-    if talk.year_hint is None:
+    if talk.year_hint is None and talk.reference_date is None:
+        # a talk dated by its own post (``Posted on ...``) takes its year from that date,
+        # not from the first year anywhere on the page
         talk.year_hint = page.year
     if talk.reference_date is None:
         talk.reference_date = page.reference_date
@@ -454,7 +530,7 @@ def _apply_page(talk: RawTalk, page: _Page) -> None:
             talk.when_text, year=talk.year_hint, reference=talk.reference_date
         )
         if parsed is not None and parsed.date is not None and parsed.start is None:
-            talk.when_text = f"{talk.when_text} {page.standing_time}"
+            talk.when_text = f"{talk.when_text}, {page.standing_time}"
             talk.warnings.append("time from the page's standing schedule")
 
 
@@ -481,13 +557,26 @@ def _standing_schedule(texts: Iterable[str]) -> tuple[str | None, str | None]:
                 continue
             span = " ".join(m.group(0).split())
             rest = f"{part[: m.start()]} , {part[m.end():]}"
+            end = _SCHEDULE_END_RE.search(part, m.end())
+            if end is not None and not re.search(r"[-–—]|\b(?:to|until|till)\b", span):
+                # ``start at 18:00 ... and finish at 19:30``: one span stated in two clauses
+                clock = " ".join(end.group("clock").split())
+                clock = re.sub(r"(?<=[ap]m)\.$", "", clock, flags=re.I)  # the sentence's stop
+                span = f"{span} – {clock}"
             return span, _schedule_place(rest)
     return None, None
 
 
+_SCHEDULE_END_RE = re.compile(
+    rf"\b(?:finish(?:es)?|ends?|conclud(?:es?)|runs?\s+(?:until|till|to)|wraps?\s+up)"
+    rf"(?:\s+(?:at|by|around|about))?\s+(?P<clock>{_CLOCK})(?![\w:])",
+    re.I,
+)
+
+
 def _schedule_place(text_: str) -> str | None:
     for m in _PLACE_RE.finditer(text_):
-        place = m.group(1).strip()
+        place = _end_of_place(m.group(1)).strip()
         if (
             place
             and len(place.split()) <= 8
@@ -535,6 +624,8 @@ def _is_candidate(el: Tag, cache: dict) -> bool:
     among others, or a classed block repeated beside its siblings (``div.views-row``).
     Sibling shapes are counted once per parent (``cache``), so long lists stay linear."""
     name = el.name
+    if name == "li" and el.parent is not None and _field_list(el.parent, cache):
+        return False  # one field of the talk the heading above names, not a talk
     if name in ("li", "article", "dt", "dd"):
         return True
     if name in ("div", "section", "p", "tr"):
@@ -547,6 +638,27 @@ def _is_candidate(el: Tag, cache: dict) -> bool:
         counts = _sibling_shapes(parent, cache)
         return counts.get((name, cls), 0) >= 2 or (name == "tr" and counts.get(("tr",), 0) >= 2)
     return False
+
+
+def _field_list(parent: Tag, cache: dict) -> bool:
+    """Whether a list is one talk's labelled fields (``- **Speaker:** ...``, ``- **When:**
+    ...``, ``- **Room:** ...``): every item one ``Label: value`` line, the labels naming
+    at least two different fields. A list of talks repeats the same shape instead."""
+    key = ("fields", id(parent))
+    known = cache.get(key)
+    if known is None:
+        roles: list[str] = []
+        for li in parent.find_all("li", recursive=False):
+            if li.find(["ul", "ol", "p", "div"]) is not None:
+                roles = []
+                break
+            labelled = _label(" ".join(li.get_text(" ").split()))
+            if labelled is None:
+                roles = []
+                break
+            roles.append(labelled[0])
+        known = cache[key] = len(set(roles)) >= 2
+    return known
 
 
 def _sibling_shapes(parent: Tag, cache: dict) -> dict[tuple, int]:
@@ -726,14 +838,34 @@ def _record_talk(rec: _Record, page: _Page) -> RawTalk | None:
     bio: list[str] = []
     pending: list[Line] = []  # lines whose role depends on what else the record has
 
+    title_labelled = False  # the title came from a ``Title:`` label, which no heading overrides
+    displaced: Line | None = None  # a post heading a labelled title replaced
+    speaker_el: Tag | None = None  # the element of the last speaker line
     for ln in lines:
         t = ln.text
+        if _POST_META_RE.match(t):
+            # a blog post's own date and author (``Posted on 6 February 2023 by admin``):
+            # furniture, though its date tells the year of a talk dated ``Thursday 16 February``
+            posted = next((structured.instant(v) for v, _ in ln.datetimes), None)
+            if isinstance(posted, dt.datetime):
+                posted = posted.date()
+            if isinstance(posted, dt.date) and talk.reference_date is None:
+                talk.reference_date = posted
+            continue
         role = _hint(ln, rec.container)
         labelled = _label(t)
         if labelled:
             role, t = labelled
             if not t or role == "skip":
                 continue
+            if role == "speaker" and _prose_not_person(t):
+                role, t = None, ln.text  # ``Presenters: email the organisers to swap a slot``
+        elif (
+            not ln.links and len(t.split()) <= 3 and _label(f"{t.rstrip(':： ')}:") is not None
+        ):
+            continue  # a field's label on its own line (``<summary>Abstract</summary>``)
+        if role == "note":
+            continue  # a card's side remark (``Joint with the X seminar``)
         for label, href in ln.links:
             kind = _link_kind(label, href)
             if kind == "slides" and not talk.slides:
@@ -762,10 +894,23 @@ def _record_talk(rec: _Record, page: _Page) -> RawTalk | None:
         elif role == "affiliation":
             affiliations.append(t)
         elif role == "speaker":
-            speakers.append(_strip_label_prefix(t))
+            if (
+                speakers and not labelled and speaker_el is ln.element
+                and not _personish(t)
+            ):
+                # ``<p class="speaker"><b>Name</b><br>Role<br>Department, University</p>``:
+                # one speaker's lines, split only by the layout
+                speakers[-1] = f"{speakers[-1]}, {t}"
+            else:
+                speakers.append(_strip_label_prefix(t))
+            speaker_el = ln.element
         elif role == "title":
             if title is None:
-                title, title_line = t, ln
+                title, title_line, title_labelled = t, ln, bool(labelled)
+            elif labelled and not title_labelled and title_line is not None:
+                # a post's body states ``Title: ...``: the post heading only announces it
+                displaced = title_line
+                title, title_line, title_labelled = t, ln, True
             else:
                 pending.append(ln)
         elif role == "abstract":
@@ -811,6 +956,7 @@ def _record_talk(rec: _Record, page: _Page) -> RawTalk | None:
             if _personish(ln.text) and not ln.em_only:
                 speakers.append(_strip_label_prefix(ln.text))
                 pending.remove(ln)
+                _absorb_affiliation(ln, pending, speakers)
                 break
     if not speakers:
         # bold name + italic title: the layout itself says which is which
@@ -819,6 +965,7 @@ def _record_talk(rec: _Record, page: _Page) -> RawTalk | None:
         if len(bold) == 1 and italic and bold[0].index < italic[0].index:
             speakers.append(_strip_label_prefix(bold[0].text))
             pending.remove(bold[0])
+            _absorb_affiliation(bold[0], pending, speakers)
     name_words = _name_words(speakers)
     if title is None and pending:
         # the first remaining line, when short, is the title; else an emphasised line
@@ -846,6 +993,14 @@ def _record_talk(rec: _Record, page: _Page) -> RawTalk | None:
             if _link_kind(label, href) is None and len(label) >= 0.5 * len(title or ""):
                 talk.url = structured.absolute(href, page.base_url)
                 break
+    if displaced is not None and talk.url is None:
+        # the post heading's link is the post: the talk's own page
+        for label, href in displaced.links:
+            if _link_kind(label, href) is None and len(label) >= 0.5 * len(displaced.text):
+                talk.url = structured.absolute(href, page.base_url)
+                break
+    if title:
+        title = _ENUMERATION_RE.sub("", title)
     for ln in pending:
         t = ln.text
         if ln.em_only and _bio_like(t, name_words):
@@ -972,6 +1127,29 @@ def _has_date(when_text: str) -> bool:
     return parsed is not None and parsed.date is not None
 
 
+def _absorb_affiliation(name_line: Line, pending: list[Line], speakers: list[str]) -> None:
+    """``<p><b>Jane Doe</b><br>University of Lisbon</p>``: the plain line right after a
+    speaker's name, in the same element, naming an organisation (asked of the shared
+    ``people.is_organisation_line``), is the speaker's affiliation, not the abstract."""
+    for ln in list(pending):
+        if ln.index <= name_line.index:
+            continue
+        if (
+            ln.element is not name_line.element or ln.index != name_line.index + 1
+            or ln.em_only or ln.heading or not people.is_organisation_line(ln.text)
+        ):
+            return
+        speakers[-1] = f"{speakers[-1]}, {ln.text}"
+        pending.remove(ln)
+        name_line = ln
+
+
+def _prose_not_person(value: str) -> bool:
+    """A labelled ``Speaker:`` value that is a sentence, not a name (``Presenters: email the
+    organisers if you want to swap a slot``): lower-case and long, no person's name first."""
+    return len(value.split()) > 5 and value[:1].islower() and not _personish(value)
+
+
 def _name_words(speakers: list[str]) -> set[str]:
     words: set[str] = set()
     for s in speakers:
@@ -1025,9 +1203,20 @@ def _table_talk(
 
     title = cell("title")
     tcell = row.get("title")
+    kind_label: str | None = None
     if title and tcell is not None:
         title = _without_material_links(title, tcell.links)
+        if len(tcell.lines) >= 2 and tcell.first_emphasised:
+            # ``<em>Tutorial</em><br>Hands-on ...``: a label line above the title names the
+            # kind of session
+            kind_label = _kind_label(tcell.lines[0])
+            if kind_label is not None:
+                title = " ".join(" ".join(tcell.lines[1:]).split())
     speaker = cell("speaker")
+    if speaker:
+        label, rest = _split_kind_prefix(speaker)
+        if label is not None:
+            kind_label, speaker = kind_label or label, rest  # ``Panel: A, B, C``
     first = speaker or title or ""
     if agenda.is_non_talk(first) or (title and agenda.is_non_talk(title) and not speaker):
         return None
@@ -1074,7 +1263,29 @@ def _table_talk(
     tc = row.get("title")
     if tc is not None and tc.links and _link_kind(*tc.links[0]) is None:
         talk.url = structured.absolute(tc.links[0][1], page.base_url)
-    talk.kind = agenda.classify_kind(talk.title, context[-1].text if context else None)
+    talk.kind = agenda.classify_kind(
+        talk.title, kind_label or (context[-1].text if context else None)
+    )
     if not talk.speaker_text and not (talk.title and talk.when_text):
         return None
     return talk
+
+
+def _kind_label(text_: str) -> str | None:
+    """``Tutorial``, ``Panel discussion``, ``Keynote``: a short label naming a session kind
+    other than a plain talk (asked of the shared classifier), else None."""
+    label = text_.strip().strip(":：-–— ")
+    if not label or len(label.split()) > 3:
+        return None
+    if agenda.classify_kind(label) != "talk" or text.split_event_label(f"{label}: x")[0]:
+        return label
+    return None
+
+
+def _split_kind_prefix(value: str) -> tuple[str | None, str]:
+    """``Panel: Jane Doe, John Roe`` -> (``Panel``, ``Jane Doe, John Roe``); a kind label
+    before a speaker list says what the session is, the rest who is in it."""
+    m = re.match(r"^\s*([^:：]{2,40}?)\s*[:：]\s+(\S.*)$", value, re.S)
+    if m and _kind_label(m.group(1)) is not None and _personish(m.group(2)):
+        return m.group(1).strip(), m.group(2).strip()
+    return None, value

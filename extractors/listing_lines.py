@@ -41,6 +41,8 @@ _CLASS_HINTS = {
     "bio": "bio", "biography": "bio",
     "affiliation": "affiliation", "institution": "affiliation", "org": "affiliation",
     "video": "video", "recording": "video", "slides": "slides",
+    # a card's side remark (``<p class="card-note">Joint with ...</p>``): not the abstract
+    "note": "note", "notes": "note", "remark": "note",
 }
 _SKIP_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
 _WORD_RE = re.compile(r"\w", re.U)
@@ -133,6 +135,8 @@ def _is_furniture(tag: Tag) -> bool:
         return True
     if tag.has_attr("hidden") or tag.get("aria-hidden") == "true":
         return True
+    if tag.name == "header" and _is_page_header(tag):
+        return False
     if tag.name in ("header", "footer"):
         return tag.find_parent("article") is None
     if tag.name in ("div", "section", "ul", "ol", "p") and (tag.get("class") or tag.get("id")):
@@ -146,6 +150,18 @@ def _is_furniture(tag: Tag) -> bool:
     return False
 
 
+def _is_page_header(tag: Tag) -> bool:
+    """A ``<header>`` holding the page's own ``<h1>`` (``<header><h1>Workshop 2024</h1>
+    <p>Venue: ...</p></header>``) states the page's title, dates and venue: it is content.
+    A site banner (``header.site-header``, ``#masthead``) is not, whatever it holds."""
+    words = {
+        w for v in [*(tag.get("class") or ()), str(tag.get("id") or "")]
+        for w in re.split(r"[-_\s]+", str(v).lower()) if w
+    }
+    return tag.find("h1") is not None and not words & _SITE_WORDS
+
+
+_SITE_WORDS = frozenset("site masthead global top banner brand navbar region".split())
 _FURNITURE_WORDS = frozenset(
     "sidebar widget widgets footer topmenu topbar navbar menu breadcrumb breadcrumbs "
     "cookie cookies banner".split()
@@ -255,15 +271,21 @@ def page_lines(root: Tag) -> list[Line]:
         _, node, strong, em, href, block = action
         todo: list[tuple] = []
         fields = _field_children(node)
+        previous: Tag | NavigableString | None = None
         for child in node.children:
             if isinstance(child, _SKIP_STRINGS):
                 continue
+            after, previous = previous, child
             if isinstance(child, NavigableString):
                 todo.append(("text", Segment(str(child), strong, em, href)))
                 continue
             if not isinstance(child, Tag):
                 continue
             name = child.name
+            if _abutting(after, child):
+                # ``<span class="month">OCT</span><span class="day">05</span>``: separate
+                # elements are separate words on screen (the theme's CSS spaces them)
+                todo.append(("text", Segment(" ", strong, em, href)))
             if name == "br":
                 todo.append(("flush", block))
                 continue
@@ -289,6 +311,22 @@ def page_lines(root: Tag) -> list[Line]:
         stack.extend(reversed(todo))  # popped in document order
     flush(root)
     return out
+
+
+_GLUED_TAGS = frozenset({"sub", "sup", "wbr", "br", "img"})
+
+
+def _abutting(before: Tag | NavigableString | None, tag: Tag) -> bool:
+    """Whether two sibling inline elements touch with no space between them (sub- and
+    superscripts are part of their word: ``H<sub>2</sub>O``)."""
+    return (
+        isinstance(before, Tag)
+        and before.name not in BLOCK_TAGS
+        and tag.name not in BLOCK_TAGS
+        and before.name not in _GLUED_TAGS
+        and tag.name not in _GLUED_TAGS
+        and bool(before.get_text()) and bool(tag.get_text())
+    )
 
 
 def _bold_style(tag: Tag) -> bool:

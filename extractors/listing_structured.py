@@ -37,6 +37,8 @@ _COLUMN_WORDS: tuple[tuple[str, str], ...] = (
     ("name", "speaker"),
     ("title", "title"), ("talk", "title"), ("topic", "title"), ("subject", "title"),
     ("lecture", "title"), ("seminar", "title"),
+    # reading groups and journal clubs list what is read or presented
+    ("paper", "title"), ("reading", "title"), ("article", "title"), ("presentation", "title"),
     ("date", "when"), ("when", "when"), ("time", "when"), ("day", "when"),
 )
 _WORD_RE = re.compile(r"[a-z]+")
@@ -48,6 +50,8 @@ class Cell:
 
     text: str
     links: list[tuple[str, str]] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)  # the cell's visual lines (``<br>``, blocks)
+    first_emphasised: bool = False  # its first line wholly bold or italic (a label cell line)
     datetime: str | None = None
     datetimes: list[tuple[str, str]] = field(default_factory=list)
 
@@ -302,6 +306,8 @@ def _cell(td: Tag) -> Cell:
     return Cell(
         text=" ".join(text.split()),
         links=links,
+        lines=[ln.text for ln in lines],
+        first_emphasised=bool(lines) and (lines[0].em_only or lines[0].strong_only),
         datetime=stamps[0][0] if stamps else None,
         datetimes=stamps,
     )

@@ -196,7 +196,7 @@ def test_definition_list_with_day_first_dates() -> None:
     assert second.abstract is None
     for t in talks:
         assert t.timezone == "Europe/Paris"
-        assert t.series is None  # "Reading Group" names no seminar/series noun
+        assert t.series == "Geometry Reading Group"  # a reading group is a series
     rows = _rows("deflist.html")
     assert rows[0]["start"] == _utc(2021, 9, 24, 12, 0)
     assert rows[1]["date"] == dt.date(2021, 10, 8)

@@ -304,7 +304,9 @@ def test_event_articles_use_machine_readable_time() -> None:
 
 
 def test_hugo_headings_with_label_lines() -> None:
-    common = {"timezone": "America/New_York", "location": "Atrium", "kind": "talk"}
+    # "Machine Learning Lunch Talks" names a series (capitalised words ending in an event noun)
+    common = {"timezone": "America/New_York", "location": "Atrium", "kind": "talk",
+              "series": "Machine Learning Lunch Talks"}
     _check(
         "hugo_talks.md",
         [

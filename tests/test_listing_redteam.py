@@ -409,6 +409,7 @@ def test_readme() -> None:
             "slides": "https://example.github.io/rg/slides/fischer.pdf",
             "video": "https://www.youtube.com/watch?v=f1sch3r",
             "kind": "talk",
+            "series": "Reading group on causal inference",
         },
         {
             "title": "Invariant risk minimisation, revisited",
@@ -416,6 +417,7 @@ def test_readme() -> None:
             "date": dt.date(2021, 10, 19),
             "slides": "slides/farouk.pdf",
             "kind": "talk",
+            "series": "Reading group on causal inference",
         },
         {
             "title": "Causal discovery from time series",
@@ -423,6 +425,7 @@ def test_readme() -> None:
             "date": dt.date(2021, 10, 5),
             "video": "https://vimeo.com/777",
             "kind": "talk",
+            "series": "Reading group on causal inference",
         },
     ])
 
