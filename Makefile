@@ -20,6 +20,7 @@ test: $(STAMP)  ## lint and run the test suite
 
 bench: $(STAMP)  ## throughput and incremental-cost benchmark
 	$(VENV)/bin/python bench/bench_ingest.py
+	$(VENV)/bin/python bench/bench_parsers.py
 
 clean:
 	rm -rf $(VENV) data/processed/* .pytest_cache .ruff_cache

@@ -7,7 +7,6 @@ states what the dataset row must be, not only what the extractor found.
 from __future__ import annotations
 
 import datetime as dt
-import time
 import warnings
 from pathlib import Path
 
@@ -410,7 +409,8 @@ def test_xhtml_is_read_without_warnings_or_entity_expansion() -> None:
     assert all(len(t.title or "") < 100 and "root:" not in (t.title or "") for t in talks)
 
 
-def test_five_megabyte_page_is_read_quickly() -> None:
+def test_five_megabyte_page_is_read() -> None:
+    """A large page is read whole (its speed is measured in bench/bench_parsers.py)."""
     filler = "<div class='news'><p>" + "Department news and announcements. " * 40 + "</p></div>\n"
     talks = "".join(
         f"<li>{m} {d}, 2024: Jane Ortega (MIT) — Talk number {m}{d}</li>"
@@ -419,9 +419,7 @@ def test_five_megabyte_page_is_read_quickly() -> None:
     )
     page = "<html><body><main><ul>" + talks + "</ul>" + filler * 3500 + "</main></body></html>"
     assert len(page) > 5_000_000
-    t0 = time.perf_counter()
     found = listing.extract_html(_html(page))
-    assert time.perf_counter() - t0 < 20
     assert len(found) == 4 * 28
 
 
