@@ -70,11 +70,28 @@ def _bug(exc: BaseException) -> str:
 
 
 def _limit_memory(max_bytes: int) -> None:
-    """Worker initialiser: cap the address space so a runaway file raises MemoryError."""
-    if max_bytes > 0:
-        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        limit = max_bytes if hard == resource.RLIM_INFINITY else min(max_bytes, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    """Worker initialiser: let a worker grow by at most ``max_bytes`` of address space.
+
+    The cap is counted from the worker's size at start: a forked worker inherits the
+    parent's mappings (a long-lived parent, such as a test session, may already be
+    large), and only what one document makes it allocate should count.
+    """
+    if max_bytes <= 0:
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = _address_space() + max_bytes
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _address_space() -> int:
+    """This process's current virtual size in bytes (0 where /proc is not available)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as fh:
+            return int(fh.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def run_isolated(
