@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from pipeline.normalise import dates
 from pipeline.normalise.agenda import cancellation as agenda_cancellation
-from pipeline.normalise.agenda import series_in_prose
+from pipeline.normalise.agenda import classify_kind, is_series_name, series_in_prose
 from pipeline.normalise.dates import TIME_IN_PROSE_RE, WHEN_IN_PROSE_RE, zone_in
 from pipeline.normalise.people import (
     SPEAKER_CONTEXT,
@@ -40,12 +40,43 @@ from pipeline.normalise.text import (
 from pipeline.normalise.vocab import FIELD_LABELS, NON_TALK_PATTERNS, SERIES_NOUNS
 from pipeline.records import RawTalk, Speaker
 
-VERSION = "4"
+VERSION = "5"
 
+# Biography headings beyond the shared labels: ``About the presenter``, ``Speaker biography``.
+_BIO_LABELS = (
+    FIELD_LABELS["bio"]
+    + r"|about\s+(?:the\s+|our\s+)?(?:speakers?|presenters?|lecturers?|authors?)"
+    r"|(?:speaker|presenter|lecturer)(?:['’]s)?\s+(?:bio(?:graphy)?|profile)|biographical\s+note"
+)
 # An ``Abstract`` / ``Bio`` heading alone on its line (no colon): the text below is its value.
 _BARE_LABEL_RE = re.compile(
     r"^[\s*_#-]*(?P<label>(?P<abstract>" + FIELD_LABELS["abstract"] + r")|(?P<bio>"
-    + FIELD_LABELS["bio"] + r"))[*_]*\s*(?P<value>)$",
+    + _BIO_LABELS + r"))[*_]*\s*(?P<value>)$",
+    re.I,
+)
+# ``About the presenter: …``: a biography label the shared labels do not know, with its value.
+_BIO_LABEL_RE = re.compile(
+    r"^[\s*_#-]*(?P<label>(?P<bio>" + _BIO_LABELS + r"))[*_]*\s*[:：][*_]*\s*(?P<value>.*)$",
+    re.I,
+)
+# ``Panelists: A, B, C``: the people of a panel are its speakers.
+_PANELISTS_RE = re.compile(
+    r"^[\s*_#-]*(?:panell?ists?|panel\s+members|discussants|participants)[*_]*\s*[:：]"
+    r"[*_]*\s*(?P<value>\S.*)$",
+    re.I,
+)
+# A note from the organisers after the abstract (``From the organisers: please note …``,
+# ``Please note: …``, ``N.B. …``): logistics, never abstract or biography.
+_NOTE_RE = re.compile(
+    r"^(?:from\s+the\s+(?:organi[sz]ers?|chairs?|hosts?|editors?)|(?:a\s+)?note\s+from\b|"
+    r"organi[sz]ers?['’]?\s+note|please\s+note|n\.\s?b\.|p\.?s\.?\s*:)",
+    re.I,
+)
+# ``** Room change: Jeffery Hall 234 **``: a per-talk note whose value is the new place.
+_PLACE_NOTE_RE = re.compile(
+    r"^(?:note\s*[:\-–]\s*)?(?:(?:room|venue|location|place)\s+(?:change[ds]?|moved|update[ds]?)"
+    r"|(?:new|changed|different|other)\s+(?:room|venue|location)|(?:moved|relocated)\s+to"
+    r"|change\s+of\s+(?:room|venue|location))\s*(?:to\b)?\s*[:\-–]?\s*",
     re.I,
 )
 # ``Slides`` / ``Video`` alone on a line, its link on the next: a page dump's link labels.
@@ -83,6 +114,12 @@ _GIVEN_BY = re.compile(
     re.I,
 )
 _CLOCK_RE = re.compile(r"\b\d{1,2}(?:[:.h]\d{2}|\s*[ap]\.?m\b)|\bnoon\b", re.I)
+# ``Gates 463``, ``MS 6221``, ``Huxley B-14``: capitalised building words and a room number.
+_ROOM_RE = re.compile(
+    r"^\s*(?!(?i:lecture|part|session|chapter|talk|week|day|module|unit|lesson|class|episode|"
+    r"seminar|meeting|volume|vol)\b)[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}\s+[A-Z]?-?\d{1,4}[A-Za-z]?(?:[.-]\d{1,3})?\s*$"
+)
+_STRICT_CLOCK_RE = re.compile(r"\b\d{1,2}(?::\d{2}|h\d{2}|\s*[ap]\.?m\b)|\bnoon\b", re.I)
 _GIVEN_BY_WHO = re.compile(
     r"(?P<who>.+?)(?=\s+(?:on|who|speaking|talking)\s|\s*[,:]\s*(?:on\b|entitled|titled|[\"“‘])"
     r"|\s*[.;!]?\s*$)"
@@ -130,7 +167,8 @@ def parse_labels(lines: list[str]) -> Fields:
     out = Fields()
     i = 0
     while i < len(lines):
-        m = FIELD_LABEL_RE.match(lines[i]) or _BARE_LABEL_RE.match(lines[i])
+        m = FIELD_LABEL_RE.match(lines[i]) or _BIO_LABEL_RE.match(lines[i]) \
+            or _BARE_LABEL_RE.match(lines[i])
         if not m and (link := _BARE_LINK_RE.match(lines[i])):
             # ``Video`` alone, the link on the next line
             j = i + 1
@@ -152,7 +190,7 @@ def parse_labels(lines: list[str]) -> Fields:
         j = i + 1
         if name in ("abstract", "bio"):
             body = [value] if value else []
-            while j < len(lines) and not FIELD_LABEL_RE.match(lines[j]):
+            while j < len(lines) and not _starts_field(lines[j]):
                 if _ends_body(lines[j], lines[j - 1] if j > i + 1 else ""):
                     break
                 body.append(lines[j])
@@ -167,16 +205,44 @@ def parse_labels(lines: list[str]) -> Fields:
                 out.consumed.update(range(i + 1, j + 1))
                 j += 1
         else:
-            # continuation lines (indented, no label) of a one-line field
-            while j < len(lines) and lines[j][:1] in (" ", "\t") and lines[j].strip() \
-                    and not FIELD_LABEL_RE.match(lines[j]) and name in ("title", "location"):
-                value += " " + lines[j].strip()
+            # continuation lines (indented deeper than the label, no label of their own) of a
+            # one-line field: a long title or place wrapped, a speaker's affiliation under it
+            indent = _indent(lines[i])
+            under: list[str] = []  # affiliation lines under a speaker
+            while j < len(lines) and lines[j].strip() and _indent(lines[j]) > indent \
+                    and lines[j][:1] in (" ", "\t") and not _starts_field(lines[j]) \
+                    and name in ("title", "location", "speaker"):
+                more = lines[j].strip()
+                if name == "speaker":
+                    # under a name: another speaker, or the affiliation of the one above
+                    if dates.looks_like_when(more, loose=True) or _is_prose(more):
+                        break
+                    other = speaker_line(more)
+                    if other and not is_organisation_line(more):
+                        out.values.setdefault("speaker", []).append(more)
+                    else:
+                        under.append(more)
+                else:
+                    value += " " + more
                 out.consumed.add(j)
                 j += 1
+            if under:
+                out.values.setdefault("affiliation", []).append(", ".join(under))
         if value:
             out.values.setdefault(name, []).append(value)
         i = j
     return out
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(8)) - len(line.expandtabs(8).lstrip())
+
+
+def _starts_field(line: str) -> bool:
+    """True for a labeled line or a bare ``Abstract`` / ``About the speaker`` heading: the
+    previous field's text ends there."""
+    return bool(FIELD_LABEL_RE.match(line) or _BIO_LABEL_RE.match(line)
+                or _BARE_LABEL_RE.match(line))
 
 
 def _paragraphs(lines: list[str], skip: set[int]) -> list[list[tuple[int, str]]]:
@@ -221,7 +287,13 @@ def _ends_body(line: str, previous: str) -> bool:
     if _SIGNATURE_RE.match(text) or is_signoff(text):
         return True
     starts_sentence = not previous.strip() or previous.rstrip().endswith((".", "!", "?", ":"))
-    return starts_sentence and is_closing_line(text)
+    return starts_sentence and (is_closing_line(text) or _is_note(text, previous))
+
+
+def _is_note(text: str, previous: str) -> bool:
+    """A paragraph of its own that opens as an organisers' note (``From the organisers:
+    please note …``, ``Please note: …``)."""
+    return not previous.strip() and bool(_NOTE_RE.match(text))
 
 
 def split_when_place(line: str) -> tuple[str, str | None]:
@@ -231,11 +303,30 @@ def split_when_place(line: str) -> tuple[str, str | None]:
     cuts = [m for m in re.finditer(r"\s*,\s*|\s+[|–—]\s+|\s+-\s+", line)]
     for m in reversed(cuts):
         when, place = line[: m.start()], line[m.end() :]
-        if _CLOCK_RE.search(place) or re.search(r"\b(?:19|20)\d\d\b", place):
-            break  # the time is still to come: the tail is not the place
-        if is_location_line(place) and dates.looks_like_when(when, loose=True):
+        placed = is_location_line(place) or _place_after_time(when, place)
+        if _STRICT_CLOCK_RE.search(place) or _CLOCK_RE.search(place) and not placed:
+            break  # the time is still to come (``14.15`` unless in ``Lab 2.05``): no place yet
+        if placed \
+                and dates.looks_like_when(when, loose=True):
             return when.strip(), place.strip()
+        if re.search(r"\b(?:19|20)\d\d\b", place):
+            break  # a year: the date is still to come
     return line, None
+
+
+def _place_after_time(when: str, tail: str) -> bool:
+    """``Fri 8 Mar, 16:00-17:00, Amphi Turing``: after a complete date and clock time, a short
+    capitalised segment that is no date, zone or logistics is the place, even without a place
+    word (``Amphi Turing``, ``Hagsalen``)."""
+    tail = tail.strip()
+    words = tail.split()
+    return (
+        0 < len(words) <= 6 and tail[:1].isupper() and not tail.endswith(".")
+        and bool(_CLOCK_RE.search(when)) and bool(re.search(r"\d", when))
+        and not dates.looks_like_when(tail, loose=True) and zone_in(tail) is None
+        and not re.fullmatch(r"\(?[A-Z]{2,5}(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?\)?", tail)
+        and not is_social(tail) and not re.search(r"[!?;:]", tail)
+    )
 
 
 def cancellation(text: str) -> str | None:
@@ -335,6 +426,48 @@ def _from_prose(found: tuple[str, re.Match[str], list[Speaker]], talk: RawTalk) 
             talk.location = lm["loc"].strip(" ,.")
 
 
+# ``Marc-Andre``, ``Jean-Luc``: a compound given name (capitalised parts joined by hyphens).
+_COMPOUND_NAME_RE = re.compile(r"^(?P<first>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)+)(?=\s+[A-Z])")
+
+
+def _speaker_line(line: str, context: str | None = None) -> list[Speaker] | None:
+    """``speaker_line``; a line opening with a compound given name (``Marc-Andre Tremblay
+    (Universite Laval)``) is judged as the same name with its parts apart, then keeps its
+    hyphens."""
+    sps = speaker_line(line, context)
+    if sps is not None:
+        return sps
+    one = " ".join(line.split())
+    m = _COMPOUND_NAME_RE.match(one)
+    if m is None:
+        return None
+    spaced = m["first"].replace("-", " ")
+    sps = speaker_line(spaced + one[m.end():], context)
+    if not sps or not sps[0].name.startswith(spaced) or not sps[0].affiliation:
+        return None  # without an affiliation the shape alone (``Single-Cell Atlases``) is weak
+    sps[0].name = m["first"] + sps[0].name[len(spaced):]
+    return sps
+
+
+_ROLE_TAIL_RE = re.compile(r"^(?P<head>.+\))\s*[,;–—-]\s*(?P<tail>[^(),;]{2,60})$")
+
+
+def speaker_with_role(line: str, context: str | None = None) -> list[Speaker] | None:
+    """``speaker_line``, also for ``Name (Affiliation), role`` (``…, conference chair``): the
+    role after the parenthesis is read by the shared parser as in ``Name, role``."""
+    sps = _speaker_line(line, context)
+    if sps is not None:
+        return sps
+    m = _ROLE_TAIL_RE.match(" ".join(line.split()))
+    if m is None or (sps := _speaker_line(m["head"], context)) is None or len(sps) != 1:
+        return None
+    tail = parse_speakers(f"{sps[0].name}, {m['tail']}")
+    if len(tail) != 1 or not tail[0].role or tail[0].affiliation:
+        return None  # the tail is no role: not a speaker line after all
+    sps[0].role = tail[0].role
+    return sps
+
+
 def _name_lines(para: list[str]) -> list[Speaker] | None:
     """A paragraph that is only speaker lines (names, ``Name, Affiliation``, an organisation
     line under a name), else None. A name repeated with its affiliation is one speaker."""
@@ -343,7 +476,7 @@ def _name_lines(para: list[str]) -> list[Speaker] | None:
         # a line above an affiliation stands where a speaker stands
         under_org = k + 1 < len(para) and is_organisation_line(para[k + 1]) \
             and not dates.looks_like_when(para[k + 1], loose=True)
-        sps = speaker_line(line, SPEAKER_CONTEXT if under_org else None)
+        sps = speaker_with_role(line, SPEAKER_CONTEXT if under_org else None)
         if sps is not None:
             for sp in sps:
                 prev = next((s for s in speakers if s.name == sp.name), None)
@@ -414,6 +547,11 @@ def parse_talk(
         talk.speakers += parse_speakers(of_form(value))
     if talk.speakers and (aff := f.first("affiliation")) and not talk.speakers[0].affiliation:
         talk.speakers[0].affiliation = aff
+    for k, line in enumerate(lines):
+        if k not in f.consumed and (m := _PANELISTS_RE.match(line)):
+            f.consumed.add(k)  # never a title or abstract line
+            if not f.values.get("speaker"):
+                talk.speakers += parse_speakers(m["value"])
     talk.title = f.first("title")
     talk.when_text, place = split_when_place(_when_from_fields(f) or "")
     talk.when_text = talk.when_text or None
@@ -426,6 +564,8 @@ def parse_talk(
             setattr(talk, key, v)
 
     speaker_pos: int | None = None
+    banners: list[str] = []  # series / banner lines: their wording may give the kind
+    when_pos: int | None = None
     free: list[tuple[int, str]] = []  # (line index, text) of unclassified short lines
     prose: list[tuple[int, str]] = []
     for para in _head_split(_paragraphs(lines, f.consumed), boilerplate):
@@ -449,7 +589,8 @@ def parse_talk(
                 free.append((pending[0][0], " ".join(t for _, t in pending)))
                 pending = []
             if kind == "series":
-                talk.series = talk.series or one_line(line)
+                banners.append(line)
+                talk.series = talk.series or series_line(line)
             elif kind == "zone":
                 talk.timezone = talk.timezone or zone_in(line)
             elif kind == "file":
@@ -457,8 +598,9 @@ def parse_talk(
             elif kind == "when" and talk.when_text is None:
                 talk.when_text, place = split_when_place(_strip_social(line))
                 talk.location = talk.location or place
+                when_pos = idx
             elif kind == "location":
-                talk.location = talk.location or line.strip()
+                talk.location = talk.location or place_value(line)
             elif kind == "speaker" and not talk.speakers and not talk.speaker_text:
                 talk.speakers, speaker_pos = _name_lines([line]) or [], idx
         if pending:
@@ -468,6 +610,13 @@ def parse_talk(
             else:
                 prose.append((pending[0][0], "\n".join(t for _, t in pending)))
 
+    if talk.location is None and when_pos is not None:
+        # ``Thursday, March 7, 2002, 12:00 PM`` / ``Gates 463``: a building and room number
+        # on the line under the time is the place
+        room = next((c for c in free if c[0] == when_pos + 1 and _ROOM_RE.match(c[1])), None)
+        if room is not None:
+            talk.location = room[1].strip()
+            free.remove(room)
     # an announcing sentence of prose fills what the header left open
     announce_pos: int | None = None
     for p, text in sorted([*free, *prose]):
@@ -482,6 +631,12 @@ def parse_talk(
         cands = [c for c in free if c[0] != announce_pos and not c[1].rstrip().endswith(".")]
         after = [c for c in cands if speaker_pos is not None and c[0] > speaker_pos]
         before = [c for c in cands if speaker_pos is None or c[0] < speaker_pos]
+        if after and before and _affiliation_under_name(after[0], speaker_pos, talk.speakers):
+            # ``Title`` / ``Dr. Lena Vogt`` / ``Helmholtz-Zentrum Dresden-Rossendorf``: the
+            # line under a lone name is its affiliation when a title stands above the name
+            talk.speakers[0].affiliation = after[0][1].strip()
+            free.remove(after[0])
+            after = after[1:]
         pick = after[0] if after else (before[-1] if before else None)
         if pick is not None and not (subject and speaker_pos is None):
             talk.title, title_pos = pick[1], pick[0]
@@ -517,14 +672,74 @@ def parse_talk(
         talk.abstract = "\n\n".join(body) or None
     if talk.title is None and not talk.speakers and not talk.speaker_text:
         return None
+    if talk.kind is None and classify_kind(talk.title) == "talk":
+        # ``DISTINGUISHED LECTURE`` over a title that says nothing of its kind; an upper-case
+        # banner line that is no series (``SCHOOL OF PHYSICS | HANDS-ON TUTORIAL``) counts too
+        banners += [t for p, t in free if p != title_pos and _is_banner(t)
+                    and (speaker_pos is None or p < speaker_pos)]
+        kinds = [k for b in banners if (k := classify_kind(None, b)) != "talk"]
+        talk.kind = kinds[0] if kinds else None
     if (note := cancellation("\n".join(lines))) is not None:
         talk.warnings.append(note)
     return talk
 
 
+def place_value(line: str) -> str:
+    """A place line without its decoration and note label (``** Room change: Jeffery Hall
+    234 **`` → ``Jeffery Hall 234``)."""
+    one = one_line(line)
+    return _PLACE_NOTE_RE.sub("", one, count=1).strip(" *_:-–") or one
+
+
+def _is_banner(text: str) -> bool:
+    """An upper-case heading line (letters all capitals, a few words)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and text.upper() == text and len(text.split()) <= 10
+
+
+def _affiliation_under_name(
+    cand: tuple[int, str], speaker_pos: int | None, speakers: list[Speaker]
+) -> bool:
+    """True when the free line ``cand`` sits right under a lone speaker's name and is shaped
+    like an organisation's name: a few words, all capitalised (``Helmholtz-Zentrum
+    Dresden-Rossendorf``), where a title would have lower-case words."""
+    if speaker_pos is None or cand[0] != speaker_pos + 1 or len(speakers) != 1 \
+            or speakers[0].affiliation:
+        return False
+    words = re.findall(r"[^\s,]+", cand[1])
+    return (
+        0 < len(words) <= 8 and not _QUOTED.search(cand[1])
+        and not re.search(r"[.:;!?]$", cand[1].strip())
+        and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    )
+
+
 def one_line(text: str) -> str:
     """``text`` with its white space collapsed and edge decoration (``*** X ***``) removed."""
     return " ".join(text.split()).strip(" *=#~_-")
+
+
+_BANNER_SPLIT_RE = re.compile(r"\s+[-–—|:/]+\s+|\s*[:|]\s+")
+
+
+def series_line(line: str) -> str | None:
+    """The series a heading line of a talk names, else None: an upper-case banner
+    (``LOGIC SEMINAR``, ``COLLOQUIUM``, ``DEPARTMENT OF CHEMISTRY - DISTINGUISHED LECTURE``),
+    a line that is a series name (``Number Theory Seminar``), or a short line naming one
+    in prose (``Reminder: today's Econometrics Seminar``)."""
+    one = one_line(line)
+    if not one or len(one) > 90 or one.endswith((".", "?", "!")) or len(one.split()) > 10:
+        return None
+    letters = [c for c in one if c.isalpha()]
+    banner = bool(letters) and one.upper() == one
+    if banner and (_SERIES_HEADER.match(one) or any(
+            is_series_name(part) for part in [one, *_BANNER_SPLIT_RE.split(one)])):
+        return one
+    if is_series_name(one) and not speaker_line(one):
+        return one
+    if len(one.split()) <= 8 and (named := series_in_prose(one)):
+        return named
+    return None
 
 
 def _classify_line(line: str, boilerplate: frozenset[str]) -> str | None:
@@ -534,7 +749,7 @@ def _classify_line(line: str, boilerplate: frozenset[str]) -> str | None:
     recurring = one.lower() in boilerplate
     if zone_in(one):
         return "zone"
-    if _SERIES_HEADER.match(one) and one.upper() == one:
+    if series_line(one) is not None:
         return "series"
     if _FILE_RE.match(one):
         return "file"
@@ -543,7 +758,8 @@ def _classify_line(line: str, boilerplate: frozenset[str]) -> str | None:
         return "skip"
     if dates.looks_like_when(one, loose=True) or split_when_place(one)[1] is not None:
         return "when"
-    if is_location_line(one, recurring):
+    if is_location_line(one, recurring) or (
+            _PLACE_NOTE_RE.match(one_line(one)) and is_location_line(place_value(one), True)):
         return "location"
     if _name_lines([one]) is not None:
         return "speaker"

@@ -25,17 +25,19 @@ from extractors.announcement import (
     _SEPARATOR_RE,
     cancellation,
     parse_talk,
+    series_line,
+    speaker_with_role,
 )
 from pipeline import emails
 from pipeline.errors import ExtractionError
 from pipeline.normalise import dates
 from pipeline.normalise.agenda import classify_kind, is_non_talk, series_in_prose
-from pipeline.normalise.people import is_organisation_line, speaker_line
+from pipeline.normalise.people import is_organisation_line
 from pipeline.normalise.text import FIELD_LABEL_RE, is_location_line
 from pipeline.normalise.vocab import FIELD_LABELS, SERIES_NOUNS
 from pipeline.records import Document, RawTalk, Speaker
 
-VERSION = "4"
+VERSION = "5"
 
 _SUBJECT_PREFIX_RE = re.compile(r"^(?:\s*(?:re|fwd?|aw|tr)\s*:\s*|\s*\[[^\]]*\]\s*)+", re.I)
 _SUBJECT_EVENT_RE = re.compile(
@@ -149,9 +151,35 @@ def _blocks(lines: list[str]) -> tuple[list[str], list[list[str]]]:
         # content before the first separator is a block too when it is shaped like one
         return pre, [pre, *blocks]
     starter = min((k for k in recurring if counts[k] == best), key=lambda k: first_at[k])
-    starts = [i for i, k in enumerate(keys) if k == starter]
+    starts = _lead_in([i for i, k in enumerate(keys) if k == starter], lines, keys)
     bounds = [*starts, len(lines)]
     return lines[: starts[0]], [lines[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def _lead_in(starts: list[int], lines: list[str], keys: list[str | None]) -> list[int]:
+    """Block starts moved up over the short unlabeled lines of the same paragraph just above
+    them: a digest's ``LOGIC SEMINAR`` heading over each talk's date line introduces the
+    talk below it, not the one above. A paragraph is never split between two blocks; a
+    run reaching back to the previous block's start (no blank lines at all) is left."""
+    out: list[int] = []
+    for n, start in enumerate(starts):
+        floor = out[-1] + 1 if out else 0
+        i = start
+        while i - 1 >= floor and lines[i - 1].strip() and _heading_like(lines[i - 1], keys[i - 1]):
+            i -= 1
+        prev_start = starts[n - 1] if n else -1
+        if i < start and (i == 0 or not lines[i - 1].strip()) and i > prev_start:
+            start = i
+        out.append(start)
+    return out
+
+
+def _heading_like(line: str, key: str | None) -> bool:
+    one = line.strip()
+    return (
+        key is not None and not key.startswith("<") and len(one) <= 80
+        and not one.endswith((".", ",", ";")) and len(one.split()) <= 10
+    )
 
 
 def _boilerplate(blocks: list[list[str]]) -> frozenset[str]:
@@ -332,7 +360,7 @@ def speaker_and_title(rest: str) -> tuple[list[Speaker], str | None] | None:
     cells = [c for c in _COLUMN_RE.split(rest) if c.strip()]
     if len(cells) >= 2:
         for k, cell in enumerate(cells):
-            sps = speaker_line(cell)
+            sps = speaker_with_role(cell)
             if sps:
                 others = [c for j, c in enumerate(cells) if j != k and not is_location_line(c)]
                 return sps, (others[0].strip() if others else None)
@@ -341,7 +369,7 @@ def speaker_and_title(rest: str) -> tuple[list[Speaker], str | None] | None:
         who = (rest[: q.start()] + " " + rest[q.end():]).strip()
         who = re.sub(r"^(?:by|with)\s+|\s*[,:;—–-]+\s*$|^\s*[,:;—–-]+\s*", "", who).strip()
         who = re.sub(r"^(?:by|with)\s+", "", who).strip()
-        sps = speaker_line(who) if who else None
+        sps = speaker_with_role(who) if who else None
         if sps:
             return sps, (q["q"] or q["q2"]).strip()
     for m in _TITLE_SEP_RE.finditer(rest):
@@ -349,16 +377,18 @@ def speaker_and_title(rest: str) -> tuple[list[Speaker], str | None] | None:
         if not left or not right:
             continue
         if is_organisation_line(right) and not is_organisation_line(left) \
-                and not speaker_line(right):
+                and not speaker_with_role(right):
             continue  # ``Name — University of Oslo``: an affiliation, not a title
-        if sps := speaker_line(left):
+        if sps := speaker_with_role(left):
             return sps, right
-        if (sps := speaker_line(right)) and not speaker_line(left):
+        if (sps := speaker_with_role(right)) and not speaker_with_role(left):
             return sps, left
     m = re.match(r"^(?P<who>.+?\))\s*,\s*(?P<title>\S.*)$", rest)
-    if m and (sps := speaker_line(m["who"])):
+    if m and (sps := speaker_with_role(rest)):
+        return sps, None  # ``Name (Affiliation), conference chair``: a role, not a title
+    if m and (sps := speaker_with_role(m["who"])):
         return sps, m["title"]
-    if sps := speaker_line(rest):
+    if sps := speaker_with_role(rest):
         return sps, None
     return None
 
@@ -385,12 +415,14 @@ def _dated_listing(
             starts.append((i, *item))
     if len(starts) < 2:
         return []
+    sessions = _session_headings(lines, starts)
+    leads = _series_leads(lines, [s[0] for s in starts])
     default_year = _first_year(lines, starts[0][0])
-    bounds = [s[0] for s in starts[1:]] + [len(lines)]
+    bounds = [leads.get(s[0], s[0]) for s in starts[1:]] + [len(lines)]
     talks: list[RawTalk] = []
     day: str | None = None  # the last date stated, for time-only items
     for (i, when, rest), end in zip(starts, bounds, strict=True):
-        nxt = [h for h in heads if i < h < end]
+        nxt = [h for h in [*heads, *sessions] if i < h < end]
         end = min(nxt) if nxt else end
         if _states_date(when):
             day = when if not _states_time(when) else _date_part(when)
@@ -398,8 +430,8 @@ def _dated_listing(
             when = f"{day}, {when}"
         under = lines[i + 1 : end]
         year = _year_at(heads, i, default_year)
-        if rest and is_non_talk(rest):
-            continue
+        if rest and is_non_talk(rest) or i in sessions or _SESSIONS_RE.match(rest):
+            continue  # a break, or a session heading over the talks below it
         if not rest:
             several = _one_line_talks(under)
             if several:
@@ -417,7 +449,8 @@ def _dated_listing(
                     head.append(title)
             else:
                 head.append(rest)
-        block = head + [""] + [ln for ln in under]
+        lead = lines[leads[i]:i] if i in leads else []
+        block = lead + head + [""] + [ln for ln in under]
         if not any(ln.strip() for ln in block[1:]):
             continue  # a bare date: a day heading
         talk = parse_talk(block, reference_date=reference_date)
@@ -428,9 +461,99 @@ def _dated_listing(
             continue
         if rest and (found := speaker_and_title(rest)) is not None:
             talk.speakers, talk.title = found[0], found[1] or talk.title
+        if talk.location is None:
+            talk.location = _session_place(lines, sessions, starts, i)
         talk.year_hint = year
         talks.append(talk)
     return talks
+
+
+# ``Session A - Genomics (Hagsalen)``, ``Track 2: Theory, Room 101``, ``PARALLEL SESSIONS``: a
+# programme's session heading groups the talks under it; it is no talk itself.
+_SESSION_RE = re.compile(
+    r"^\W*(?:(?:parallel|concurrent|breakout|plenary|contributed|invited)\s+)?"
+    r"(?:session|track|stream|strand)\s+(?:[A-Z]|[IVX]{1,4}|\d{1,2}[a-z]?)\b(?P<rest>.*)$",
+    re.I,
+)
+_SESSIONS_RE = re.compile(
+    r"^\W*(?:(?:parallel|concurrent|breakout)\s+(?:sessions|tracks)|sessions?\s+(?:in\s+)?"
+    r"parallel)\W*$",
+    re.I,
+)
+
+
+def _session_headings(
+    lines: list[str], starts: list[tuple[int, str, str]]
+) -> dict[int, tuple[int, str | None]]:
+    """Line index -> (indentation, place) of each session heading of a programme; the place
+    is the ``(Hagsalen)`` or ``Room 101`` it names, else None. An item whose text is a
+    session heading (``10:50 Session A (Hagsalen)``) counts too."""
+    out: dict[int, tuple[int, str | None]] = {}
+    timed = {i: rest for i, _, rest in starts}
+    for i, line in enumerate(lines):
+        text = (timed[i] if i in timed else line).strip()
+        m = _SESSION_RE.match(text)
+        if m is None or len(text) > 100 or speaker_with_role(text):
+            continue
+        out[i] = (_indent_of(line), _heading_place(m["rest"]))
+    return out
+
+
+def _indent_of(line: str) -> int:
+    return len(line.expandtabs(8)) - len(line.expandtabs(8).lstrip())
+
+
+def _heading_place(rest: str) -> str | None:
+    """The place a session heading's tail names: a parenthesis that is no time, or a
+    separated segment that is a place line."""
+    paren = re.search(r"\(([^()]{2,60})\)\s*$", rest)
+    if paren and (is_location_line(paren[1]) or not dates.looks_like_when(paren[1], loose=True)
+                  and not _CLOCK_RE.search(paren[1])):
+        return paren[1].strip()
+    for seg in re.split(r"\s*[,;|]\s*|\s+[–—-]\s+|\s+(?:in|at)\s+", rest):
+        seg = seg.strip(" :.-–—")
+        if seg and is_location_line(seg) and not dates.looks_like_when(seg, loose=True):
+            return seg
+    return None
+
+
+def _session_place(
+    lines: list[str],
+    sessions: dict[int, tuple[int, str | None]],
+    starts: list[tuple[int, str, str]],
+    index: int,
+) -> str | None:
+    """The place of the session heading an item sits under. A session runs to the next
+    session heading or day heading; an indented heading also ends at the first item
+    indented less than it, an unindented one at the first break (``Lunch``)."""
+    above = [h for h in sessions if h < index]
+    if not above:
+        return None
+    h = max(above)
+    indent, place = sessions[h]
+    for i, when, rest in starts:
+        if not h < i <= index:
+            continue
+        if (not rest and _states_date(when)) or (indent and _indent_of(lines[i]) < indent) \
+                or (not indent and rest and is_non_talk(rest)):
+            return None
+    return place
+
+
+def _series_leads(lines: list[str], starts: list[int]) -> dict[int, int]:
+    """Item start -> first line of the series heading(s) right above it in the same
+    paragraph (``Geometry and Topology Seminar`` over ``Monday 11 November, 16:15``): a
+    digest names each talk's series above its date, and the heading belongs to that talk."""
+    out: dict[int, int] = {}
+    floor = 0
+    for start in starts:
+        i = start
+        while i - 1 >= floor and lines[i - 1].strip() and series_line(lines[i - 1]) is not None:
+            i -= 1
+        if i < start and (i == 0 or not lines[i - 1].strip()):
+            out[start] = i
+        floor = start + 1
+    return out
 
 
 def _date_part(when: str) -> str:
@@ -498,7 +621,7 @@ _SCHEDULE_RE = re.compile(
 _CLOCK_SPAN_RE = re.compile(
     r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|noon)\s*(?:-|–|—|to|until)\s*"
     r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:at\s+)?\d{1,2}(?:[:.]\d{2})\s*(?:[ap]\.?m\.?)?"
-    r"|\b\d{1,2}\s*[ap]\.?m\.?",
+    r"|\b\d{1,2}\s*[ap]\.?m\.?|\bnoon\b",
     re.I,
 )
 _SCHEDULE_PLACE_RE = re.compile(
@@ -507,10 +630,45 @@ _SCHEDULE_PLACE_RE = re.compile(
 )
 
 
+# ``Thursdays 2:30-3:30pm, Jeffery Hall 101``, ``Every other Tuesday at noon, MS 6221``: a
+# short line that opens with a recurring weekday states the standing schedule by itself.
+_RECURRING_DAY_RE = re.compile(
+    r"^\W*(?:(?:every|each)\s+(?:other\s+|second\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b",
+    re.I,
+)
+
+
+def _schedule_line(lines: list[str]) -> tuple[str, str | None] | None:
+    """(time span, place) of a short header line giving the standing schedule."""
+    for line in lines:
+        one = " ".join(line.split())
+        if not one or len(one.split()) > 15 or not _RECURRING_DAY_RE.match(one) \
+                or _states_date(one):
+            continue
+        m = _CLOCK_SPAN_RE.search(one)
+        if m is None or not _states_time(m.group()):
+            continue
+        span = re.sub(r"^at\s+", "", " ".join(m.group().split()))
+        rest = re.sub(r"\s*\([^()]*\)", "", one[m.end():]).strip(" ,;|–—-")  # ``(unless noted)``
+        place = None
+        for seg in re.split(r"\s*[,;|]\s*|\s+[–—-]\s+|\s+(?:in|at)\s+(?:the\s+)?", rest):
+            seg = re.sub(r"^(?:in|at)\s+(?:the\s+)?", "", seg.strip(" ."), flags=re.I)
+            if seg and not dates.looks_like_when(seg, loose=True) and len(seg.split()) <= 8 \
+                    and (is_location_line(seg) or re.search(r"\d", seg)):
+                place = seg
+                break
+        return span, place
+    return None
+
+
 def standing_schedule(lines: list[str]) -> tuple[str | None, str | None]:
     """The time span and place a listing states once for all its talks (``Seminars are held
-    on Thursdays, 4:00–5:00 pm, in Room 110, Evans Hall``); a sentence with a calendar
-    date of its own is a talk's, not the schedule."""
+    on Thursdays, 4:00–5:00 pm, in Room 110, Evans Hall``, or a header line ``Thursdays
+    2:30-3:30pm, Jeffery Hall 101``); a sentence with a calendar date of its own is a talk's,
+    not the schedule."""
+    if (found := _schedule_line(lines)) is not None:
+        return found
     flat = " ".join(" ".join(lines).split())
     for sentence in re.split(r"(?<=[.!?])\s+", flat):
         if len(sentence) > 300 or not _SCHEDULE_RE.search(sentence) or _states_date(sentence):
@@ -543,14 +701,24 @@ _TERM_TAIL_RE = re.compile(
 )
 _GENERIC_TAIL = frozenset(
     "archive archives schedule programme program list talks agenda calendar events page "
-    "home overview".split()
+    "home overview digest newsletter announcements bulletin".split()
 )
 _GENERIC_HEADING_WORDS = _GENERIC_TAIL | frozenset(
     "upcoming forthcoming future recent past previous event the of and a an our all this "
-    "next current on in for "
+    "next current on in for week weeks weekly month monthly today tomorrow tonight day days "
+    "coming at de la le les du des semaine "
     "seminars seminar colloquium colloquia lectures lecture series workshop workshops "
     "symposium forum club conference school meeting reading group journal talk hour tea "
     "lunch webinar webinars meetings discussion".split()
+)
+
+
+# Events named by their edition (``Summer School 2024``, ``… Conference … 2023``), unlike a
+# recurring seminar whose year is only the period (``Operator Algebras Seminar 2022``).
+_EDITION_RE = re.compile(
+    r"\b(?:conference|congress|workshop|symposium|school|summit|meeting|retreat|days|"
+    r"lectures|festival|forum)\b",
+    re.I,
 )
 
 
@@ -563,6 +731,8 @@ def series_heading(line: str) -> str | None:
         return None
     cut = one
     while (m := _TERM_TAIL_RE.search(cut)) and m.start() > 0 and m.group().strip():
+        if re.fullmatch(r"\s+(?:19|20)\d\d", m.group()) and _EDITION_RE.search(cut[: m.start()]):
+            break  # ``… Conference on Computational Biology 2023``: the edition is in the name
         cut = cut[: m.start()].rstrip(" —–|:,-")
     while (words := cut.split()) and len(words) > 1 and words[-1].lower() in _GENERIC_TAIL:
         cut = " ".join(words[:-1])

@@ -236,6 +236,25 @@ def clean_title(text: str | None) -> str | None:
     return text
 
 
+_TRANSLITERATIONS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae",
+                                   "ø": "oe", "å": "aa", "œ": "oe"})
+
+
+def fold_accents(word: str) -> str:
+    """``université`` -> ``universite``: the word as ASCII-only pages and emails write it
+    (combining marks dropped after NFKD decomposition; ``ß``/``æ``/``ø`` spelled out)."""
+    decomposed = unicodedata.normalize("NFKD", word.replace("ß", "ss"))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return plain.replace("æ", "ae").replace("ø", "o").replace("œ", "oe")
+
+
+def spelling_variants(word: str) -> set[str]:
+    """The spellings of a vocabulary word a page may use: as written, without accents
+    (``Universite``, ``Ecole``), and with German umlauts transliterated (``Universitaet``,
+    ``Zuerich``), so one vocabulary entry matches all three."""
+    return {word, fold_accents(word), fold_accents(word.translate(_TRANSLITERATIONS))}
+
+
 def is_placeholder(text: str | None) -> bool:
     """True for ``TBA``, ``TBD``, ``T.B.A.``, ``Details to come``, ``Title TBA`` and the like."""
     if text is None:

@@ -448,6 +448,18 @@ ORG_WORDS: list[str] = [
     "hakgyo",
     "technion",
 ]
+# Organisation words that open an organisation's name in the languages that put the
+# noun first (``Universität Wien``, ``Hochschule Darmstadt``, ``École Polytechnique``,
+# ``Universiteit Leiden``): first on a line before a capitalised name, they make it an
+# organisation line as ``... University`` does in English word order.
+ORG_LEADING_WORDS: list[str] = [
+    "universität", "université", "universidad", "universidade", "università",
+    "universitat", "universiteit", "uniwersytet", "universitet", "univerzita",
+    "univerzitet", "universiti", "universitas", "hochschule", "fachhochschule",
+    "technische", "politecnico", "politécnica", "politecnica", "polytechnique", "école",
+    "escuela", "scuola", "institut", "instituto", "istituto", "instytut", "laboratoire",
+    "centro", "collège", "colegio", "collegio", "akademie", "académie", "academia",
+]  # fmt: skip
 # (acronyms such as MIT, CERN, EECS need no entry: an all-capitals token reads as an
 # organisation by its shape.)  # fmt: skip
 
@@ -621,6 +633,14 @@ TOPIC_WORDS: list[str] = [
     "walk", "walks", "world", "worlds", "forest", "forests", "tree", "trees", "star", "stars",
     "hole", "holes", "galaxy", "galaxies", "planets", "black", "dark", "bright", "matter",
     "universe",
+    # research words too technical for a general word-frequency list to know them as
+    # English (``Nodal Domains``) or shared with neighbouring languages (``Formation``,
+    # ``Convex``), so ``people.is_english_word`` cannot vouch for them
+    "formation", "motion", "convex", "tropical", "persistent", "homology", "film",
+    "domain", "body", "nodal", "brownian", "nematic", "nematics", "invariant", "moduli",
+    "probability", "recovery", "curvature",
+    # verbs that end a title cut at a line break (``Sparse Recovery Meets``)
+    "meets", "revisited", "matters",
 ]  # fmt: skip
 
 # Adjectives titles put before a topic noun (``Young Stars``, ``Small Worlds``, ``Big
