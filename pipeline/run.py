@@ -19,6 +19,7 @@ extracted again.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import fcntl
 import hashlib
 import json
@@ -87,19 +88,27 @@ class _FileState:
 
 @contextmanager
 def _locked(out: Path, wait: bool):
+    """Hold ``OUT/.lock`` for the run.
+
+    A POSIX record lock (``lockf``), not ``flock``: it belongs to this process
+    alone, so forked extraction workers never hold it, and it is released the
+    moment the run's process dies, even by SIGKILL.
+    """
     out.mkdir(parents=True, exist_ok=True)
     with open(out / ".lock", "a+") as fh:
         flags = fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB)
         try:
-            fcntl.flock(fh, flags)
-        except BlockingIOError as exc:
+            fcntl.lockf(fh, flags)
+        except OSError as exc:
+            if wait or exc.errno not in (errno.EACCES, errno.EAGAIN):
+                raise
             raise Busy(
                 f"{out}: another ingest run is using this output folder (use --wait to wait for it)"
             ) from exc
         try:
             yield
         finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+            fcntl.lockf(fh, fcntl.LOCK_UN)
 
 
 def _previous(out: Path) -> tuple[dict[str, _FileState], list[dict], list[dict]]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import json
 import os
 import signal
@@ -110,12 +109,29 @@ def test_concurrent_run_is_refused(tmp_path: Path, capsys) -> None:
     src, out = tmp_path / "in", tmp_path / "out"
     _archive(src, 1)
     out.mkdir()
-    with open(out / ".lock", "a+") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
+    holder = subprocess.Popen(  # another process holding the output folder's lock
+        [
+            sys.executable,
+            "-c",
+            "import fcntl, sys, time\n"
+            "fh = open(sys.argv[1], 'a+'); fcntl.lockf(fh, fcntl.LOCK_EX)\n"
+            "print('locked', flush=True); time.sleep(60)",
+            str(out / ".lock"),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
         code, _ = ingest(src, out=out)
+    finally:
+        holder.kill()
+        holder.wait()
     assert code == 2
     assert "another ingest run" in capsys.readouterr().err
     assert not (out / "talks.parquet").exists()
+    code, _ = ingest(src, out=out)  # the lock died with its holder
+    assert code == 0
 
 
 def test_sigkill_mid_run_leaves_previous_dataset(tmp_path: Path) -> None:
@@ -176,3 +192,27 @@ def test_new_extractor_or_normalise_version_re_extracts(tmp_path: Path, monkeypa
     code, report = ingest(src, out=out)
     assert code == 0 and report["files"]["extracted"] == 2
     assert report["talks"]["added"] == report["talks"]["removed"] == 0
+
+
+def test_wait_flag_waits_for_the_other_run(tmp_path: Path) -> None:
+    src, out = tmp_path / "in", tmp_path / "out"
+    _archive(src, 1)
+    out.mkdir()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import fcntl, sys, time\n"
+            "fh = open(sys.argv[1], 'a+'); fcntl.lockf(fh, fcntl.LOCK_EX)\n"
+            "print('locked', flush=True); time.sleep(1.5)",
+            str(out / ".lock"),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        code, report = ingest(src, out=out, extra=("--wait",))
+    finally:
+        holder.wait()
+    assert code == 0 and report["talks"]["total"] == 1
