@@ -59,7 +59,7 @@ from pipeline.errors import ExtractionError
 from pipeline.normalise import agenda, dates, people, text
 from pipeline.records import Document, RawTalk
 
-VERSION = "5"
+VERSION = "6"
 
 _FRONT_MATTER_RE = re.compile(
     r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
@@ -238,6 +238,7 @@ def extract_markdown(doc: Document) -> list[RawTalk]:
             meta = {}  # not front matter after all: keep the text as it is
         else:
             source = source[m.end():]
+    data = _front_matter_talks(_raw_front_matter(doc.text)) if meta else []
     source = _IAL_LINE_RE.sub("", _LIQUID_RE.sub("", source))
     source = _IAL_INLINE_RE.sub("", source)
     html = _markdown().render(source)
@@ -247,6 +248,7 @@ def extract_markdown(doc: Document) -> list[RawTalk]:
         f"<html><body><main>{html}</main></body></html>",
         title=str(title).strip() if title else None,
         reference_date=ref,
+        data_talks=data,
     )
 
 
@@ -291,12 +293,141 @@ def _as_date(value: object) -> dt.date | None:
     return None
 
 
+# ------------------------------------------------------- talks as front-matter data
+
+# keys under which a page's front matter lists its talks as data, and each item's keys
+_DATA_LIST_KEYS = frozenset(
+    "talks events seminars schedule speakers lectures sessions program programme colloquia "
+    "items entries presentations".split()
+)
+_ITEM_KEYS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "talk", "talk_title", "topic"),
+    "speaker": ("speaker", "speakers", "presenter", "presenters", "name", "who", "author"),
+    "affiliation": ("affiliation", "institution", "affil", "university", "organization",
+                    "organisation"),
+    "date": ("date", "day"),
+    "time": ("time", "start_time", "start", "hour"),
+    "end": ("end_time", "end"),
+    "location": ("location", "room", "venue", "place", "where"),
+    "abstract": ("abstract", "description", "summary"),
+    "bio": ("bio", "biography", "speaker_bio"),
+    "slides": ("slides", "slide", "pdf"),
+    "video": ("video", "recording", "youtube"),
+    "url": ("url", "link", "website", "page"),
+}
+
+
+def _raw_front_matter(source: str) -> dict:
+    """The front matter with every scalar kept as written (YAML 1.1 would read ``16:00`` as
+    the sexagesimal number 960 and ``2025-03-04`` as a date object)."""
+    m = _FRONT_MATTER_RE.match(source)
+    if m:
+        try:
+            loaded = yaml.load(m.group(1), Loader=yaml.BaseLoader)  # noqa: S506 - no tags built
+        except yaml.YAMLError:
+            return {}
+        return loaded if isinstance(loaded, dict) else {}
+    m = _TOML_FRONT_MATTER_RE.match(source)
+    if m:
+        try:
+            return tomllib.loads(m.group(1))
+        except tomllib.TOMLDecodeError:
+            return {}
+    return {}
+
+
+def _front_matter_talks(meta: dict) -> list[RawTalk]:
+    """Talks a Jekyll/Hugo/Quarto page states as data: a list of mappings under ``talks:``,
+    ``events:``, ``schedule:``, ... (also one level down: ``schedule: {talks: [...]}``).
+    An item is a talk with a title, or with a speaker and a date."""
+    found: list[RawTalk] = []
+    lists = [(k, v) for k, v in meta.items() if isinstance(v, list)]
+    for value in meta.values():
+        if isinstance(value, dict):
+            lists += [(k, v) for k, v in value.items() if isinstance(v, list)]
+    for key, items in lists:
+        if str(key).lower() not in _DATA_LIST_KEYS:
+            continue
+        for item in items:
+            if isinstance(item, dict):
+                talk = _data_talk(item)
+                if talk is not None:
+                    found.append(talk)
+    return found
+
+
+def _scalar(value: object) -> str | None:
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        cleaned = " ".join(str(value).split())
+        return cleaned or None
+    return None
+
+
+def _field(item: dict, name: str) -> object:
+    lowered = {str(k).lower().replace("-", "_"): v for k, v in item.items()}
+    for key in _ITEM_KEYS[name]:
+        if lowered.get(key) not in (None, "", []):
+            return lowered[key]
+    return None
+
+
+def _speaker_lines(value: object, affiliation: str | None) -> list[str]:
+    """``speaker: Jane Doe`` with ``affiliation: X`` -> ``Jane Doe, X``; a list of names or of
+    ``{name, affiliation}`` mappings gives one line each."""
+    entries = value if isinstance(value, list) else [value]
+    lines: list[str] = []
+    for entry in entries:
+        if isinstance(entry, dict):
+            name = _scalar(_field(entry, "speaker"))
+            own = _scalar(_field(entry, "affiliation"))
+        else:
+            name, own = _scalar(entry), None
+        if not name:
+            continue
+        aff = own or (affiliation if len(entries) == 1 else None)
+        lines.append(f"{name}, {aff}" if aff and aff not in name else name)
+    if affiliation and len(lines) > 1 and all(", " not in ln for ln in lines):
+        lines = [f"{ln}, {affiliation}" for ln in lines]  # one affiliation for all of them
+    return lines
+
+
+def _data_talk(item: dict) -> RawTalk | None:
+    title = _scalar(_field(item, "title"))
+    speakers = _speaker_lines(_field(item, "speaker"), _scalar(_field(item, "affiliation")))
+    day, time_ = _scalar(_field(item, "date")), _scalar(_field(item, "time"))
+    if not title and not (speakers and day):
+        return None  # a list of people (or of rooms) is not a list of talks
+    talk = RawTalk(title=title, speaker_text=speakers)
+    end = _scalar(_field(item, "end"))
+    if time_ and end and not re.search(r"[-–—]|\bto\b", time_):
+        time_ = f"{time_} – {end}"
+    when = ", ".join(v for v in (day, time_) if v)
+    talk.when_text = when or None
+    talk.location = _scalar(_field(item, "location"))
+    abstract = _field(item, "abstract")
+    talk.abstract = abstract.strip() if isinstance(abstract, str) and abstract.strip() else None
+    bio = _field(item, "bio")
+    talk.speaker_bio = bio.strip() if isinstance(bio, str) and bio.strip() else None
+    talk.slides = _scalar(_field(item, "slides"))
+    talk.video = _scalar(_field(item, "video"))
+    talk.url = _scalar(_field(item, "url"))
+    return talk
+
+
 # ---------------------------------------------------------------- the page
 
 
-def _extract(html: str, *, title: str | None, reference_date: dt.date | None) -> list[RawTalk]:
+def _extract(
+    html: str,
+    *,
+    title: str | None,
+    reference_date: dt.date | None,
+    data_talks: list[RawTalk] | None = None,
+) -> list[RawTalk]:
     if not html.strip():
-        return []
+        return list(data_talks or [])
     try:
         with warnings.catch_warnings():
             # XHTML (``<?xml ...?>`` first) is read as HTML on purpose: lxml's HTML parser
@@ -306,13 +437,19 @@ def _extract(html: str, *, title: str | None, reference_date: dt.date | None) ->
     except (ValueError, TypeError) as exc:  # lxml refuses some binary garbage
         raise ExtractionError(f"unreadable HTML: {exc}") from exc
     try:
-        return _dedupe(_extract_soup(soup, title=title, reference_date=reference_date))
+        return _dedupe(
+            _extract_soup(soup, title=title, reference_date=reference_date, data=data_talks)
+        )
     except RecursionError as exc:
         raise ExtractionError("HTML nested too deeply to read as a listing") from exc
 
 
 def _extract_soup(
-    soup: BeautifulSoup, *, title: str | None, reference_date: dt.date | None
+    soup: BeautifulSoup,
+    *,
+    title: str | None,
+    reference_date: dt.date | None,
+    data: list[RawTalk] | None = None,
 ) -> list[RawTalk]:
     page = _Page(reference_date=reference_date)
     page.base_url = structured.base_url(soup)
@@ -371,9 +508,18 @@ def _extract_soup(
         dated = [t for _, t in built if t is not None and t.speaker_text and t.when_text]
         if dated or talks:
             talks.extend(t for _, t in built if t is not None)
+    if data:
+        # the page's data states each talk; a rendered body that lists them again adds only
+        # what the data lacks, so a body record naming a data talk's title is the same talk
+        known = {_title_key(t.title) for t in data if t.title}
+        talks = data + [t for t in talks if not t.title or _title_key(t.title) not in known]
     for talk in talks:
         _apply_page(talk, page)
     return talks
+
+
+def _title_key(title: str | None) -> str:
+    return re.sub(r"\W+", " ", (title or "").casefold()).strip()
 
 
 def _dedupe(talks: list[RawTalk]) -> list[RawTalk]:
@@ -484,7 +630,9 @@ def _venue(texts: Iterable[str]) -> str | None:
 # at 19:30``), not a second room (``Room 1 and Room 2``, ``G.07 and on Teams``)
 _PLACE_END_RE = re.compile(
     r",?\s+(?:and|but|with|where|followed)\s+(?!on\b|online\b|via\b|in\b|at\b)(?=[a-z])|"
-    r",\s+(?=(?:which|where|followed|with|unless|except)\b)|\s*;",
+    r",\s+(?=(?:which|where|followed|with|unless|except)\b)|\s*;|"
+    # ``Physics 1.01 unless otherwise noted``: the page's default, not part of the place
+    r"\s+(?=(?:unless|except)\b)|\s*\((?=(?:unless|except)\b)",
 )
 
 
@@ -1229,7 +1377,7 @@ def _table_talk(
     talk = RawTalk(title=title)
     if speaker:
         aff = cell("affiliation")
-        talk.speaker_text = [f"{speaker}, {aff}" if aff else speaker]
+        talk.speaker_text = _speaker_cell_lines(row["speaker"], speaker, aff)
     elif title:
         split = _split_connective(title)
         if split:
@@ -1269,6 +1417,18 @@ def _table_talk(
     if not talk.speaker_text and not (talk.title and talk.when_text):
         return None
     return talk
+
+
+def _speaker_cell_lines(c: structured.Cell, speaker: str, aff: str | None) -> list[str]:
+    """A speaker cell laid out on lines (``Name<br><small>Affiliation</small>``) is one speaker
+    line ``Name, Affiliation``; lines that are all names are one speaker each."""
+    lines = [ln.strip() for ln in c.lines if ln.strip()]
+    if len(lines) >= 2 and _personish(lines[0]) and "," not in lines[0]:
+        if all(_personish(ln) for ln in lines):
+            return [f"{ln}, {aff}" if aff else ln for ln in lines]
+        if len(lines) == 2 and not aff:
+            return [f"{lines[0]}, {lines[1]}"]
+    return [f"{speaker}, {aff}" if aff else speaker]
 
 
 def _kind_label(text_: str) -> str | None:

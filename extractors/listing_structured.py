@@ -432,19 +432,45 @@ def table_records(
             continue
         out: list[dict[str, Cell]] = []
         day: Cell | None = None
+        prev_talk_row = False
         for tr, grid in body:
             cells = _cells(tr)
             if len(cells) < 2 or _full_width(cells, grid, width):
                 filled = [c for c in grid if c.text]
                 if filled and _is_when_cell(filled[0]):
                     day = filled[0]
+                elif (
+                    filled and out and prev_talk_row and "abstract" not in out[-1]
+                    and _is_abstract_text(filled[0].text)
+                ):
+                    # a talk row, then a row spanning the table with the talk's abstract
+                    out[-1]["abstract"] = _without_abstract_label(filled[0])
+                prev_talk_row = False
                 continue  # a full-width row: a day heading, a break, a session name
+            prev_talk_row = True
             row: dict[str, Cell] = dict(zip(keyed, grid, strict=False))
             if day is not None:
                 row["day"] = day
             out.append(row)
         found.append((table, out))
     return found
+
+
+_ABSTRACT_LABEL_RE = re.compile(r"^\s*(?:abstract|summary|description)\s*[:：.]\s*", re.I)
+
+
+def _is_abstract_text(text: str) -> bool:
+    """A spanning row is an abstract when it says so or reads as prose (a session name or a
+    break is a few words)."""
+    return bool(_ABSTRACT_LABEL_RE.match(text)) or len(text.split()) >= 8
+
+
+def _without_abstract_label(cell: Cell) -> Cell:
+    stripped = _ABSTRACT_LABEL_RE.sub("", cell.text, count=1)
+    return Cell(
+        text=stripped, links=cell.links, lines=cell.lines,
+        first_emphasised=False, datetime=cell.datetime, datetimes=cell.datetimes,
+    )
 
 
 def parallel_tables(root: Tag) -> list[tuple[Tag, list[tuple[Cell, str | None, Tag]]]]:
