@@ -55,7 +55,7 @@ from pipeline.normalise.text import is_location_line
 from pipeline.records import Document, RawTalk, Speaker
 from pipeline.sniff import page_number
 
-VERSION = "5"
+VERSION = "6"
 
 _HEAD_LINES = 12  # lines of the title slide that may hold title, speaker and venue
 _MAX_PAGES = 40
@@ -394,6 +394,11 @@ def _slides_furniture(paras: list[list[str]]) -> set[str]:
     return {k for k, n in seen.items() if n >= need and len(_WORD_RE.findall(k)) >= 2}
 
 
+# the heading of a slide's speaker notes in a text export (``### Notes:``, ``Speaker
+# notes``, ``Notes:``): what follows up to the next slide marker is not slide content
+_NOTES_HEAD = re.compile(r"^(?:speaker\s+|presenter\s+)?notes\s*:?$", re.I)
+
+
 def _speakerish(line: str) -> bool:
     return _speakers_of(line) is not None or is_person_name(line)
 
@@ -417,13 +422,30 @@ def extract_slides_text(doc: Document) -> list[RawTalk]:
     are dropped first."""
     text = doc.text
     paras: list[list[str]] = [[]]
-    for raw in text.splitlines():
-        line = " ".join(raw.split()).strip("*_# ")
-        if not line or re.fullmatch(r"[\W_]+", line) or page_number(line) is not None:
+    in_notes = False  # inside a slide's speaker notes: not slide content
+    # a form feed ends a page (and its notes) as a slide marker does
+    lines = [raw for page in text.split("\f") for raw in ([*page.splitlines(), "\f"])]
+    for raw in lines:
+        if raw == "\f":
+            in_notes = False
             if paras[-1]:
                 paras.append([])
             continue
-        paras[-1].append(line)
+        marker = page_number(raw) is not None
+        line = " ".join(raw.split()).strip("*_# ")
+        if marker or not line or re.fullmatch(r"[\W_]+", line) \
+                or page_number(line) is not None:
+            in_notes = in_notes and not marker  # a slide marker ends the notes
+            if paras[-1]:
+                paras.append([])
+            continue
+        if _NOTES_HEAD.match(line):
+            in_notes = True
+            if paras[-1]:
+                paras.append([])
+            continue
+        if not in_notes:
+            paras[-1].append(line)
     paras = [p for p in paras if p]
     if not paras:
         raise ExtractionError("no text in slides")

@@ -91,9 +91,28 @@ PAGE_NUMBER_RE = re.compile(
 )
 
 
+# An explicit slide marker that text exports of decks write between slides: ``[Slide 3]``,
+# ``--- Slide 3 ---``, ``=== Page 3 ===``, ``# Slide 3``, ``<!-- Slide number: 3 -->``
+# (python-pptx / markitdown). The keyword is required here: bare decorated numbers
+# (``[3]``, ``# 3``) are citations and headings too often.
+SLIDE_MARKER_RE = re.compile(
+    r"(?:<!--|\[|\(|[-=#*_~]{1,})?\s*"
+    r"(?P<inner>(?:slide|page)(?:\s*(?:number|no\.?|#))?\s*[:#.]?\s*\d{1,3}"
+    r"(?:\s*(?:/|of)\s*\d{1,3})?)"
+    r"\s*[:.]?\s*(?:-->|\]|\)|[-=#*_~]{1,})?",
+    re.I,
+)
+
+
 def page_number(line: str) -> int | None:
-    """The number of a page-number line (``Page 3 of 9`` → 3), None for any other line."""
-    m = PAGE_NUMBER_RE.fullmatch(line.strip())
+    """The number of a page-number line (``Page 3 of 9`` → 3) or of a slide marker line
+    (``[Slide 3]``, ``<!-- Slide number: 3 -->``), None for any other line."""
+    line = line.strip()
+    marker = SLIDE_MARKER_RE.fullmatch(line)
+    if marker:
+        line = re.sub(r"(?i)^(slide|page)\s*(?:number|no\.?|#)?\s*[:#.]?\s*", r"\1 ",
+                      marker["inner"])
+    m = PAGE_NUMBER_RE.fullmatch(line)
     if not m:
         return None
     n = int(m["n"] or m["d"])
@@ -119,7 +138,9 @@ def _looks_like_slides_text(text: str) -> bool:
     numbers = [n for n in map(page_number, content) if n is not None]
     counting = sum(1 for a, b in zip(numbers, numbers[1:], strict=False) if b == a + 1)
     if len(content) < 15:
-        return counting >= 2
+        # a short deck: page numbers counting up, or form-feed pages of a few lines each
+        pages_ff = [p for p in text.split("\f") if p.strip()]
+        return counting >= 2 or (len(pages_ff) >= 3 and len(content) / len(pages_ff) <= 6)
     # pages: the runs of lines between page-number lines, else between form feeds
     feeds = text.count("\f")
     pages: list[list[str]] = [[]]
