@@ -34,13 +34,14 @@ from pipeline.normalise.text import (
     FIELD_LABEL_RE,
     is_closing_line,
     is_location_line,
+    is_logistics_note,
     is_signoff,
     mentions_place,
 )
 from pipeline.normalise.vocab import FIELD_LABELS, NON_TALK_PATTERNS, SERIES_NOUNS
 from pipeline.records import RawTalk, Speaker
 
-VERSION = "5"
+VERSION = "6"
 
 # Biography headings beyond the shared labels: ``About the presenter``, ``Speaker biography``.
 _BIO_LABELS = (
@@ -270,6 +271,11 @@ def _paragraphs(lines: list[str], skip: set[int]) -> list[list[tuple[int, str]]]
         ):
             break
         prev = cur[-1][1] if cur else ""
+        if not closing and _starts_sentence(prev) and is_logistics_note(text):
+            # ``Note the earlier time this week.``: only the note's sentence is dropped
+            text = _after_first_sentence(text)
+            if not text:
+                continue
         closing = closing or _ends_body(text, prev)
         if closing:
             continue
@@ -288,6 +294,17 @@ def _ends_body(line: str, previous: str) -> bool:
         return True
     starts_sentence = not previous.strip() or previous.rstrip().endswith((".", "!", "?", ":"))
     return starts_sentence and (is_closing_line(text) or _is_note(text, previous))
+
+
+def _starts_sentence(previous: str) -> bool:
+    """True when a line after ``previous`` starts a sentence of its own."""
+    return not previous.strip() or previous.rstrip().endswith((".", "!", "?", ":"))
+
+
+def _after_first_sentence(text: str) -> str:
+    """What follows the first sentence of a line (empty when the line is one sentence)."""
+    m = re.search(r"[.!?]\s+(?=\S)", text)
+    return text[m.end() :].strip() if m else ""
 
 
 def _is_note(text: str, previous: str) -> bool:

@@ -78,7 +78,7 @@ from pipeline.normalise.dates import looks_like_when
 from pipeline.normalise.people import looks_like_person_name, parse_speakers
 from pipeline.records import Document, RawTalk
 
-VERSION = "2"
+VERSION = "3"
 
 DEFAULT_HORIZON_DAYS = 365
 DEFAULT_MAX_OCCURRENCES = 5000
@@ -916,6 +916,8 @@ def _parse_description(desc: _Text) -> _Description:
             continue
         if current == "body" and _venue_line(stripped, out):
             continue
+        if _lone_logistics_note(stripped, blocks[current]):
+            continue  # ``Note the earlier time this week.`` opening a paragraph
         if stripped:
             prev_kind = None
         blocks[current].append(line)
@@ -977,6 +979,14 @@ def _cut_meeting_boilerplate(lines: list[str], out: _Description) -> list[str]:
         if not inside:
             kept.append(line)
     return kept
+
+
+def _lone_logistics_note(line: str, before: list[str]) -> bool:
+    """A one-sentence note about this occurrence's logistics (``normtext.is_logistics_note``)
+    opening a paragraph: no part of the abstract."""
+    opens = not before or not before[-1].strip()
+    one_sentence = not re.search(r"[.!?]\s+\S", line)
+    return opens and one_sentence and normtext.is_logistics_note(line)
 
 
 def _venue_line(line: str, out: _Description) -> bool:

@@ -8,7 +8,6 @@ the parsers must return, so a vocabulary or shape rule that drifts shows up here
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 
@@ -533,20 +532,17 @@ PATHOLOGICAL = [
 
 
 @pytest.mark.parametrize("text", PATHOLOGICAL, ids=range(len(PATHOLOGICAL)))
-def test_parsers_are_fast(text: str) -> None:
+def test_parsers_survive_pathological_input(text: str) -> None:
+    """Huge repetitive input returns (catastrophic backtracking would hang the test); the
+    timings are measured in bench/bench_parsers.py."""
     funcs = (
         parse_when, looks_like_when, find_timezone_cue, find_year, looks_like_person_name,
         parse_speakers, is_non_talk, classify_kind, clean_title, is_placeholder,
     )  # fmt: skip
     for fn in funcs:
-        fn("Jane Doe, MIT")  # lexicons and parsers load once; only the input's cost is timed
-        t0 = time.perf_counter()
         fn(text)
-        assert time.perf_counter() - t0 < 1.0, fn.__name__
 
 
 @pytest.mark.parametrize("text", PATHOLOGICAL[:8], ids=range(8))
-def test_clean_text_is_fast(text: str) -> None:
-    t0 = time.perf_counter()
-    clean_text(text)
-    assert time.perf_counter() - t0 < 2.0
+def test_clean_text_survives_pathological_input(text: str) -> None:
+    assert clean_text(text) is None or isinstance(clean_text(text), str)

@@ -87,8 +87,8 @@ def test_programme_tracks_rooms_roles_and_panelists() -> None:
              speakers=[sp("Omar Haddad", "American University of Beirut")],
              location="Seminar Room 4.12",
              start=at(2022, 6, 13, 8, 45), end=at(2022, 6, 13, 9, 15)),
-        # the ``Round table:`` label stays in the title until normalise strips panel labels
-        talk(**common, kind="panel", title="Round table: Teaching stochastic control",
+        # the ``Round table:`` label gives the kind; it is not part of the title
+        talk(**common, kind="panel", title="Teaching stochastic control",
              speakers=[sp("Hannah Okafor"), sp("Rui Tanaka"), sp("Omar Haddad")],
              start=at(2022, 6, 13, 9, 45), end=at(2022, 6, 13, 10, 45)),
     ])

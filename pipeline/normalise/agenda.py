@@ -63,7 +63,7 @@ _PRESENTER_RE = re.compile(r"\b(?:by|presented by|with|from|featuring)\s+[A-Z]",
 # ``Lunch and learn``, ``Breakfast & learn``: a meal that is a talk format.
 _MEAL_TALK_RE = re.compile(r"\b(?:and|&|['’]?n['’]?)\s+learn\b", re.I)
 _REMARKS_RE = re.compile(rf"(?:{'|'.join(KIND_REMARKS_PATTERNS)})", re.I)
-_PANEL_RE = re.compile(rf"\b(?:{'|'.join(KIND_PANEL_WORDS)})\b", re.I)
+_PANEL_RE = re.compile(rf"(?:{'|'.join(KIND_PANEL_WORDS)})", re.I)
 _LECTURE_RE = re.compile(rf"\b(?:{'|'.join(KIND_LECTURE_WORDS)})\b", re.I)
 _TUTORIAL_RE = re.compile(rf"\b(?:{'|'.join(KIND_TUTORIAL_WORDS)})\b", re.I)
 _MARKUP_RE = re.compile(r"[*_#`>]+")

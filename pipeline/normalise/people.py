@@ -287,6 +287,12 @@ def _is_topic_word(word: str) -> bool:
     return w.endswith("s") and w[:-1] in _TOPIC_WORDS
 
 
+_TECHNICAL_SUFFIX_RE = re.compile(
+    r"\w{3,}(?:[aiu]tion|(?:t|s)ional|[ie]ssion|ision|isation|ization|ology|ometry|ical|tral|istic|ative|"
+    r"itive|ivity|ality)$"
+)
+
+
 def _topic_phrase(tokens: list[str], core: list[str], *, lexicon: bool = True) -> bool:
     """True when a name-shaped phrase reads as a topic (``Spin Glasses``, ``Neural Codes``).
 
@@ -298,6 +304,10 @@ def _topic_phrase(tokens: list[str], core: list[str], *, lexicon: bool = True) -
     """
     topical = [_is_topic_word(w) for w in core]
     if all(topical):
+        return True
+    # ``Spectral Methods``, ``Homogenisation Theory``: a topic noun after a word with a
+    # derivational suffix of technical vocabulary, which given names and surnames lack
+    if topical[-1] and any(_TECHNICAL_SUFFIX_RE.search(w.lower().strip(".,")) for w in core[:-1]):
         return True
     # ``Young Stars``, ``Small Worlds``: title adjectives before a topic noun
     if topical[-1] and all(
@@ -411,6 +421,7 @@ def looks_like_person_name(text: str, context: str | None = None) -> bool:
     lowered = [t.lower().strip(".,") for t in core]
     if any(
         w in _ROLE_HEADS or w in _ORG_WORDS or w in _DISCIPLINE_WORDS or w in _EVENT_WORDS
+        or _org_compound(w)  # ``Helmholtz-Zentrum Berlin``
         for w in lowered
     ):
         return False
@@ -631,9 +642,28 @@ def _parse_paren_form(text: str) -> list[Speaker] | None:
                 Speaker(name=display_name(_strip_honorifics(n)), affiliation=affiliation, role=role)
             )
         pos = m.end()
-    if not speakers or not _LIST_SEP_RE.match(text[pos:]):
+    if not speakers:
         return None
+    if not _LIST_SEP_RE.match(text[pos:]):
+        # ``Name (Org), conference chair``: a role after the last bracket is that person's
+        return speakers if _trailing_role(text[pos:], speakers[-1]) else None
     return speakers
+
+
+_TRAILING_ROLE_RE = re.compile(r"^\s*[,;–—-]\s*(?P<role>[^,;()]+?)\s*$")
+
+
+def _trailing_role(tail: str, speaker: Speaker) -> bool:
+    """Give ``speaker`` the role ``tail`` names (``, conference chair``) when it names one
+    and the speaker has none yet; True when it did."""
+    m = _TRAILING_ROLE_RE.match(tail)
+    if not m or speaker.role is not None or _classify(m["role"]) != "role":
+        return False
+    rs = _role_split(m["role"])
+    if rs is None or rs[1]:
+        return False
+    speaker.role = rs[0]
+    return True
 
 
 def _segments(text: str) -> list[str]:
@@ -858,6 +888,19 @@ _LINE_ORG_RE = re.compile(
 _ORG_LINKS = ("of", "for", "at", "de", "di", "du", "des", "del", "della", "für", "fur")
 
 
+def _org_compound(word: str) -> bool:
+    """A compound word (lower case) ending in an organisation noun of a compounding
+    language: hyphenated (``helmholtz-zentrum``) or closed (``forschungszentrum``)."""
+    parts = word.split("-")
+    if len(parts) > 1 and any(p in _ORG_LEADING_WORDS for p in parts[1:]):
+        return True
+    return any(
+        word.endswith(noun) and len(word) >= len(noun) + 4
+        for noun in ("zentrum", "institut", "hochschule", "akademie", "universität",
+                     "universitaet")
+    )
+
+
 def _org_segment(segment: str) -> bool:
     """One comma segment naming an organisation. An organisation word (shared vocabulary)
     counts where organisation names put it: last (``Lakeside University``), or before
@@ -875,6 +918,10 @@ def _org_segment(segment: str) -> bool:
         return True
     # ``Hochschule Darmstadt``, ``Universite Paris-Saclay``: noun-first word order
     if len(words) >= 2 and low[0] in _ORG_LEADING_WORDS and words[1][:1].isupper():
+        return True
+    # ``Helmholtz-Zentrum Dresden``, ``Max-Planck-Institut``, ``Forschungszentrum Jülich``:
+    # a capitalised compound whose last element is an organisation noun
+    if any(w[:1].isupper() and _org_compound(w.lower()) for w in words):
         return True
     for i, w in enumerate(low):
         if not _LINE_ORG_RE.fullmatch(w) and not _LINE_ORG_RE.fullmatch(words[i]):
@@ -922,6 +969,14 @@ def _speaker_name(name: str, placed: bool) -> bool:
     return is_person_name(name) or (placed and looks_like_person_name(name, SPEAKER_CONTEXT))
 
 
+# ``Part 2``, ``Lecture III``, ``cont.``: a part of a series of talks, never an affiliation.
+_SEQUENCE_MARK_RE = re.compile(
+    r"^(?:(?:part|lecture|session|day|week|talk|episode|vol\.?|volume|no\.?)\s*"
+    r"(?:\d+|[IVX]+\b|one|two|three|four|five)|\d+\s*/\s*\d+|[IVX]+|cont(?:inued|'d|\.)?)\W*$",
+    re.I,
+)
+
+
 def speaker_line(line: str, context: str | None = None) -> list[Speaker] | None:
     """The speakers of a line that holds only speakers (``Name``, ``Name, Affiliation``,
     ``Name (Affiliation)``, ``Name, Role, Organisation``, ``A and B``, ``X of Y``), read by
@@ -938,7 +993,15 @@ def speaker_line(line: str, context: str | None = None) -> list[Speaker] | None:
         return None
     if line.endswith(".") and not re.search(r"\b[A-Z][a-z]{0,3}\.$", line):
         return None  # a sentence, not a speaker line (``Inc.``/``Univ.`` may end one)
+    segs = [seg.strip() for seg in line.split(",")]
+    if len(segs) >= 3 and all(is_person_name(seg) and not _names_organisation(seg)
+                              for seg in segs):
+        # ``A B, C D, E F``: three or more bare names in a row are a list of people (two
+        # could be ``Name, Place``)
+        return [Speaker(display_name(_strip_honorifics(seg))) for seg in segs]
     sps = parse_speakers(of_form(line))
+    if any(sp.affiliation and _SEQUENCE_MARK_RE.match(sp.affiliation) for sp in sps):
+        return None  # ``Homogenisation Theory (Part 2)``: a title's part, not an affiliation
     # a role or an organisation after the name puts it in a speaker's place
     placed = placed or bool(sps and (sps[0].role or _names_organisation(sps[0].affiliation)))
     if not sps or not _speaker_name(sps[0].name, placed):

@@ -22,7 +22,7 @@ from pipeline.records import Document, RawTalk, Speaker
 UTC = dt.UTC
 # Bump when the rows this stage makes from the same RawTalks change: incremental runs
 # re-extract every file whose rows were made by another version.
-VERSION = "9"
+VERSION = "10"
 
 
 def normalise(

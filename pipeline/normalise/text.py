@@ -27,8 +27,10 @@ from pipeline.normalise.vocab import (
     CLOSING_PATTERNS,
     EVENT_LABEL_BARE,
     EVENT_LABEL_NOUNS,
+    EVENT_LABEL_PANEL,
     EVENT_LABEL_QUALIFIERS,
     FIELD_LABELS,
+    LOGISTICS_NOTE_WORDS,
     NON_TALK_PATTERNS,
     PLACE_WORDS,
     SIGNOFF_PATTERNS,
@@ -196,7 +198,8 @@ def _strip_quotes(text: str) -> str:
 
 _EVENT_LABEL_RE = re.compile(
     r"^[\s*_]*(?P<label>(?:(?:" + "|".join(EVENT_LABEL_QUALIFIERS) + r")\s+)+(?:"
-    + "|".join(EVENT_LABEL_NOUNS) + r")(?:\s+\d+)?|" + "|".join(EVENT_LABEL_BARE)
+    + "|".join(EVENT_LABEL_NOUNS) + r")(?:\s+\d+)?|"
+    + "|".join(EVENT_LABEL_BARE + EVENT_LABEL_PANEL)
     + r")[*_]*\s*[:：][*_]*\s+(?P<rest>\S.*)$",
     re.I | re.S,
 )
@@ -224,7 +227,7 @@ def clean_title(text: str | None) -> str | None:
     text = _collapse(text)  # a title is one line
     for _ in range(3):
         before = text
-        text = split_event_label(text)[1] or ""
+        text = split_event_label(text)[1] or ""  # the label gives the kind, not the title
         text = strip_label(text, TITLE_LABELS) or ""
         text = text.strip().strip(_EDGE_EMPHASIS).strip()
         text = _strip_quotes(text)
@@ -300,6 +303,32 @@ def is_closing_line(line: str) -> bool:
     return is_signoff(text) or bool(_CLOSING_RE.match(text))
 
 
+_NOTE_OPEN_RE = re.compile(
+    r"^\W*(?:(?:please\s+)?(?:note|notice|n\.?\s?b\.?|reminder|important|attention)\s*[:!–—-]"
+    r"|(?:please\s+)?(?:note|notice)\b(?!\s+that\s+(?!the\s+(?:talk|seminar|lecture|meeting|room|venue)"
+    r"|this\s+(?:talk|seminar|week)))|please\s+(?:be\s+)?(?:aware|advised)\b)",
+    re.I,
+)
+_NOTE_SUBJECT_RE = re.compile(rf"\b(?:{'|'.join(LOGISTICS_NOTE_WORDS)})\b", re.I)
+
+
+def is_logistics_note(line: str) -> bool:
+    """True for a note to the audience about this occurrence's logistics, which may open an
+    abstract but is no part of it (``Note the earlier time and different room this week.``,
+    ``Please note the change of room.``, ``Note: this talk will be recorded.``).
+
+    The line must open as a note and name a logistics subject (time, room, recording,
+    registration ...), so an abstract sentence such as ``Note that every compact group
+    acts ...`` is kept. Only the line is a note: callers drop it, not its paragraph.
+    """
+    if not line:
+        return False
+    text = " ".join(line.split())
+    if len(text) > 200:
+        return False
+    return bool(_NOTE_OPEN_RE.match(text)) and bool(_NOTE_SUBJECT_RE.search(text))
+
+
 def mentions_place(text: str) -> bool:
     """True when ``text`` holds a place word (``Room``, ``Hall``, ``Online``, ``Zoom``).
 
@@ -307,6 +336,11 @@ def mentions_place(text: str) -> bool:
     title): callers add their own shape tests (short line, room number, last word).
     """
     return bool(text) and bool(_PLACE_RE.search(text))
+
+
+# ``Computer Lab 2.05``, ``Lab B-12``: a lab is a place only with its room number, as
+# ``Machine Learning Lab`` names a group.
+_NUMBERED_LAB_RE = re.compile(r"\b(?:lab|labo|laboratory)\s+[A-Z]?[-.]?\d[\w.-]*\s*$", re.I)
 
 
 def is_location_line(line: str, recurring: bool = False) -> bool:
@@ -318,6 +352,8 @@ def is_location_line(line: str, recurring: bool = False) -> bool:
     words = line.split()
     if not (0 < len(line) <= 80) or line.endswith(".") or len(words) > 10:
         return False
+    if _NUMBERED_LAB_RE.search(line):
+        return True
     if not _PLACE_RE.search(line):
         return False
     return (

@@ -133,12 +133,19 @@ KIND_REMARKS_PATTERNS: list[str] = [
     r"^(?:day\s+\w+\s+)(?:opening|closing|wrap[\s-]?up|introduction)\b",
 ]
 
-# Words that make an item a panel.
+# Words that make an item a panel. ``panel`` counts only as an event noun (``Panel
+# discussion``, ``Panel: ...``, ``Panel on ...``, ``Industry panel`` at the end), never as the
+# econometric adjective of ``panel data``/``panel models``; ``Debate`` only opening the item.
 KIND_PANEL_WORDS: list[str] = [
-    r"panel(?:s|\s+discussion)?",
-    r"panell?ists?",
-    r"round[\s-]?table",
-    r"fireside\s+chat",
+    r"panels?\s+(?:discussions?|sessions?|debates?)\b",
+    r"^panels?(?:\s*$|\s*[:：–—-]|\s+(?:on|with|about)\b)",
+    r"^\W*(?:\w[\w'’-]*\s+){0,3}panels?\W*$",  # ``Industry panel``, not a long title ending so
+    r"\b(?:discussion|expert|industry|closing|opening|concluding|student|career|plenary|"
+    r"keynote|final|poster)\s+panels?\b",
+    r"\bpanell?ists?\b",
+    r"\bround[\s-]?tables?\b",
+    r"\bfireside\s+chats?\b",
+    r"^debate(?:\s*$|\s*[:：–—-]|\s+(?:on|with|between)\b)",
 ]
 
 # Words that make an item a lecture (a course, a lecture in a series).
@@ -181,12 +188,19 @@ EVENT_LABEL_BARE: list[str] = [
     "keynote", "plenary", r"tutorials?", r"mini[\s-]?courses?", r"short\s+courses?",
     "masterclass",
 ]  # fmt: skip
+# Labels of panel formats (``Panel discussion:``, ``Round table:``, ``Fireside chat:``,
+# ``Debate:``): ``text.split_event_label`` splits them off so the kind can be read from them,
+# but a title keeps them, as the format is how such items are named.
+EVENT_LABEL_PANEL: list[str] = [
+    r"panel\s+(?:discussion|session)", r"round[\s-]?table(?:\s+discussion)?",
+    r"fireside\s+chat", "debate",
+]  # fmt: skip
 
 # Header field labels of announcements and listings (``Speaker:``, ``Where:``), by
 # canonical field: regular-expression fragments matched case-insensitively before a colon.
 FIELD_LABELS: dict[str, str] = {
     "speaker": r"who|speakers?|presenters?|presented\s+by|lecturers?|(?:guest|invited|featured)"
-    r"\s+speakers?|by",
+    r"\s+speakers?|by|panell?ists?|participants|discussants?",
     "title": r"topic|title|talk\s+title|talk|seminar\s+title|lecture\s+title",
     "when": r"when|date\s*(?:&|and|/)\s*time|date/time",
     "date": r"dates?|day",
@@ -194,7 +208,8 @@ FIELD_LABELS: dict[str, str] = {
     "location": r"place|where|location|room|venue|loc",
     "host": r"(?:faculty\s+)?hosts?|host\(s\)|hosted\s+by|contact|organi[sz]ers?|coordinators?",
     "abstract": r"abstract|summary|description|synopsis",
-    "bio": r"bio|biography|about\s+the\s+speaker|speaker\s+bio|biographical\s+sketch|short\s+bio",
+    "bio": r"bio|biography|about\s+the\s+(?:speaker|presenter|lecturer)s?|speaker\s+bio(?:graphy)?"
+    r"|(?:presenter|lecturer)\s+bio(?:graphy)?|biographical\s+sketch|short\s+bio",
     "affiliation": r"affiliation|institution",
     "slides": r"slides",
     "video": r"video|recording",
@@ -458,7 +473,7 @@ ORG_LEADING_WORDS: list[str] = [
     "univerzitet", "universiti", "universitas", "hochschule", "fachhochschule",
     "technische", "politecnico", "politécnica", "politecnica", "polytechnique", "école",
     "escuela", "scuola", "institut", "instituto", "istituto", "instytut", "laboratoire",
-    "centro", "collège", "colegio", "collegio", "akademie", "académie", "academia",
+    "centro", "collège", "colegio", "collegio", "akademie", "académie", "academia", "zentrum",
 ]  # fmt: skip
 # (acronyms such as MIT, CERN, EECS need no entry: an all-capitals token reads as an
 # organisation by its shape.)  # fmt: skip
@@ -684,7 +699,8 @@ ORG_INITIALISMS: list[str] = [
 PLACE_WORDS: list[str] = [
     "online", "zoom", r"virtual(?:ly)?", "webinar", "hybrid", r"in[\s-]person", "room",
     r"rm\.?", "hall", "building", r"bldg\.?", "auditorium", r"amphit?heat(?:re|er)",
-    r"theat(?:re|er)", "lounge", "library", "campus", "classroom", "floor", "suite", "webex",
+    r"theat(?:re|er)", r"amphis?", "lounge", "library", "campus", "classroom", "floor", "suite",
+    "webex",
     "teams", r"google\s+meet", "livestream", "stream", "venue", "salle", "aula",
     r"seminar\s+room", r"lecture\s+theatre", r"conference\s+room", "hörsaal", "horsaal",
     "sala", "atrium", "foyer", "annex", "annexe", "wing", "pavilion", "basement",
@@ -710,6 +726,19 @@ CLOSING_PATTERNS: list[str] = [
     r"please\s+(?:join|register|forward|note|contact|let|rsvp|circulate)", r"rsvp\b",
     r"to\s+(?:unsubscribe|subscribe)", r"you\s+(?:are\s+)?receiv(?:ed|ing)\s+this",
     r"(?:light\s+)?refreshments\b",
+]  # fmt: skip
+
+# Notes to the audience about this occurrence's logistics (``Note the earlier time``,
+# ``Please note the change of room``, ``Note: this talk will be recorded``): the words such a
+# note is about; a note line must name one to be dropped (``Note that every group ...`` is
+# mathematics).
+LOGISTICS_NOTE_WORDS: list[str] = [
+    r"times?", r"rooms?", r"dates?", r"days?", r"venues?", r"locations?", "place",
+    r"start(?:s|ing)?", r"begins?",
+    "earlier", "later", "unusual", "special", "change[ds]?", r"moved", r"reschedul\w*",
+    r"record(?:ed|ing)", r"stream(?:ed|ing)?", r"live[\s-]?stream\w*", "online", "hybrid",
+    r"in[\s-]person", "zoom", "registration", r"register\w*", r"cancel+ed", "postponed",
+    "refreshments", "lunch", "coffee", "pizza", "slides", "video", "building",
 ]  # fmt: skip
 
 # Sign-offs that end a message's body (``Best regards,``, ``Cheers``); whole line.
