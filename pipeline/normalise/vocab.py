@@ -545,7 +545,7 @@ NAMED_ORGS: list[str] = [
 # (``JANE DOE`` is a name; ``MIT EECS`` is not). Tokens without a vowel
 # (``CDS``, ``NLP``) are acronyms by shape and need no entry.
 ACRONYMS: list[str] = [
-    "eecs", "seas", "iaifi", "csail", "hai", "ai", "ml", "ucl", "kth", "ist", "ias", "icts",
+    "eecs", "seas", "csail", "hai", "ai", "ml", "ucl", "kth", "ist", "ias", "icts",
     "ictp", "ihes", "ipmu", "kavli", "esa", "eso", "ucsf", "ucsc", "uci", "usc", "uiuc",
     "umich", "unam", "usp", "uba", "anu", "unsw", "uq", "iisc", "iit", "tifr", "ethz",
     "inrae", "inserm", "cea", "dlr", "mpi", "mpg", "kit", "tum", "lmu", "rwth", "dkfz",
