@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors import ics
+from extractors import ics_dialects as ics
 from extractors.ics import extract, extract_calendar
 from pipeline.errors import ExtractionError
 from pipeline.records import Document
