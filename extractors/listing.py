@@ -24,6 +24,11 @@ meeting) *and* at least one other distinguishing word once generic words
 (agenda, schedule, program, upcoming, past, talks, seasons, ...) are removed:
 ``Internal Discussion Seminars`` is a series, ``Workshop Agenda`` and
 ``Upcoming Seminars`` are not.
+
+Modules: this one holds the entry points and record assembly; ``listing_frontmatter``
+reads markdown front matter (and talks stated there as data) and renders markdown;
+``listing_page`` finds the content root and the page-wide series, venue and standing
+schedule; ``listing_lines`` and ``listing_structured`` as above.
 """
 
 from __future__ import annotations
@@ -32,16 +37,24 @@ import datetime as dt
 import re
 import tomllib
 import warnings
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import yaml
 from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 from bs4.element import Tag
-from markdown_it import MarkdownIt
 
 from extractors import listing_structured as structured
+from extractors.listing_frontmatter import FRONT_MATTER_RE as _FRONT_MATTER_RE
+from extractors.listing_frontmatter import IAL_INLINE_RE as _IAL_INLINE_RE
+from extractors.listing_frontmatter import IAL_LINE_RE as _IAL_LINE_RE
+from extractors.listing_frontmatter import LIQUID_RE as _LIQUID_RE
+from extractors.listing_frontmatter import TOML_FRONT_MATTER_RE as _TOML_FRONT_MATTER_RE
+from extractors.listing_frontmatter import as_date as _as_date
+from extractors.listing_frontmatter import front_matter_talks as _front_matter_talks
+from extractors.listing_frontmatter import markdown_renderer as _markdown
+from extractors.listing_frontmatter import raw_front_matter as _raw_front_matter
+from extractors.listing_lines import LABEL_RE as _LABEL_RE
+from extractors.listing_lines import LABELS as _LABELS
 from extractors.listing_lines import NAME_SPLIT_RE as _NAME_SPLIT_RE
 from extractors.listing_lines import (
     Line,
@@ -55,45 +68,19 @@ from extractors.listing_lines import (
 from extractors.listing_lines import personish as _personish
 from extractors.listing_lines import strip_label_prefix as _strip_label_prefix
 from extractors.listing_lines import token_hint as _token_hint
+from extractors.listing_page import VENUE_WORD_RE as _VENUE_WORD_RE
+from extractors.listing_page import Page as _Page
+from extractors.listing_page import apply_page as _apply_page
+from extractors.listing_page import content_root as _content_root
+from extractors.listing_page import series_from_title as _series_from_title
+from extractors.listing_page import standing_schedule as _standing_schedule
+from extractors.listing_page import venue as _venue
 from pipeline.errors import ExtractionError
 from pipeline.normalise import agenda, dates, people, text
 from pipeline.records import Document, RawTalk
 
 VERSION = "6"
 
-_FRONT_MATTER_RE = re.compile(
-    r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
-)
-# Hugo's TOML front matter between ``+++`` lines
-_TOML_FRONT_MATTER_RE = re.compile(
-    r"\A\ufeff?\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*(?:\r?\n|\Z)", re.S
-)
-_LIQUID_RE = re.compile(r"\{%-?.*?-?%\}|\{\{-?.*?-?\}\}", re.S)
-_IAL_LINE_RE = re.compile(r"^[ \t]*\{:[^}\n]*\}[ \t]*$", re.M)
-_IAL_INLINE_RE = re.compile(r"\{:[^}\n]*\}")
-
-# Labels a line may start with, mapped to the field they introduce.
-_LABELS = {
-    "speaker": "speaker", "speakers": "speaker", "presenter": "speaker", "presenters": "speaker",
-    "presented by": "speaker", "who": "speaker", "lecturer": "speaker",
-    "title": "title", "talk": "title", "topic": "title", "talk title": "title",
-    "abstract": "abstract", "summary": "abstract", "description": "abstract",
-    "date": "when", "when": "when", "time": "when", "date and time": "when", "date/time": "when",
-    "location": "location", "venue": "location", "room": "location", "where": "location",
-    "place": "location",
-    "bio": "bio", "biography": "bio", "about the speaker": "bio", "speaker bio": "bio",
-    "affiliation": "affiliation", "institution": "affiliation",
-    "slides": "slides", "video": "video", "recording": "video",
-    # the series' people, not a talk's
-    "organizers": "skip", "organisers": "skip", "organizer": "skip", "organiser": "skip",
-    "organized by": "skip", "organised by": "skip", "contact": "skip", "hosts": "skip",
-    "coordinators": "skip", "coordinator": "skip",
-}
-_LABEL_RE = re.compile(
-    r"^\s*(" + "|".join(sorted((re.escape(k) for k in _LABELS), key=len, reverse=True))
-    + r")\s*[:：]\s*(.*)$",
-    re.I | re.S,
-)
 _CONNECTIVE_RE = re.compile(r"\s+(?:from|by|with|presented by|featuring)\s+", re.I)
 _NOTE_RE = re.compile(r"^\s*[\(\[][^()\[\]]*[\)\]]\s*$")
 _SLIDES_RE = re.compile(r"slides?\b|\.pdf\b|slideshare|speakerdeck|\.pptx?\b|presentation", re.I)
@@ -106,76 +93,7 @@ _BIO_RE = re.compile(
     r"received|joined|holds|leads|works|obtained)\b",
     re.I,
 )
-_VENUE_RES = (
-    re.compile(
-        r"\b(?:take|takes|will\s+take|taking)\s+place\s+(?:at|in)\s+(?:the\s+)?"
-        r"(.+?)(?:\.(?:\s|$)|$)",
-        re.I,
-    ),
-    re.compile(
-        r"\b(?:held|hosted|meets?)\s+(?:at|in)\s+(?:the\s+)?(.+?)(?:\.(?:\s|$)|$)", re.I
-    ),
-    # ``Talks are in Room 120, ...``, ``All lectures will be at the Bayes Centre``
-    re.compile(
-        r"\b(?:talks?|seminars?|lectures?|colloqui(?:a|um)|sessions?|meetings?|events?)\s+"
-        r"(?:are|is|will\s+be)\s+(?:(?:all|usually|normally|always)\s+)?(?:at|in)\s+"
-        r"(?:the\s+)?(.+?)(?:\.(?:\s|$)|$)",
-        re.I,
-    ),
-    re.compile(r"^\s*(?:location|venue|where|place)\s*[:：]\s*(?:the\s+)?(.+?)\.?\s*$", re.I),
-)
-_EVENT_NOUNS = re.compile(
-    r"\b(?:seminars?|colloqui(?:um|a)|series|lectures?|workshops?|symposi(?:um|a)|"
-    r"conferences?|schools?(?!\s+of\b)|forums?|meetings?|webinars?|brown[\s-]?bags?|"
-    r"(?:journal|book)\s+clubs?|(?:reading|discussion|study)\s+groups?)\b",
-    re.I,
-)
-# an archive page's own label (``Category: Seminars``, ``Tag Archives: talks``)
-_ARCHIVE_LABEL_RE = re.compile(
-    r"^\s*(?:category|categories|tag|tags|topic|archives?|month|year|author)"
-    r"(?:\s+archives?)?\s*:\s*",
-    re.I,
-)
-_GENERIC_TITLE_WORDS = frozenset(
-    "agenda schedule program programme upcoming past previous current talks talk events event "
-    "the and of a an page list archive home calendar speakers news seminars seminar colloquium "
-    "colloquia series lecture lectures workshop workshops symposium conference school forum "
-    "meeting meetings spring summer fall autumn winter term semester our all weekly".split()
-)
-_PAGE_WORDS = r"(?:archives?|schedule|program(?:me)?|agenda|calendar|page|list|talks|events)"
-_PAGE_WORDS_TAIL_RE = re.compile(rf"(?:\s*[:,-]?\s+{_PAGE_WORDS})+\s*$", re.I)
-_PAGE_WORDS_HEAD_RE = re.compile(
-    r"^(?:(?:upcoming|past|previous|current)\s+)+(?:talks\s+(?:of|in|at)\s+(?:the\s+)?)?",
-    re.I,
-)
-_YEAR_TOKEN_RE = re.compile(r"^(?:19|20)\d\d$")
-# standing schedules: what a sentence must speak of, where logistics start, clock spans
-_SCHEDULE_SUBJECT_RE = re.compile(
-    r"\b(?:talks?|seminars?|colloqui(?:a|um)|lectures?|sessions?|meetings?|meets?|"
-    r"presentations?|(?:mon|tues|wednes|thurs|fri|satur|sun)days|every\s+\w+day)\b",
-    re.I,
-)
-_LOGISTICS_RE = re.compile(
-    r"\b(?:refreshments?|coffee|tea|lunch|snacks?|pizza|reception|dinner|breakfast|cookies|"
-    r"drinks|pre-?talk|doors\s+open)\b",
-    re.I,
-)
-_CLOCK = r"(?:\d{1,2}(?:[:h]\d{2})\s*(?:[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?|noon)"
-_CLOCK_SPAN_RE = re.compile(
-    rf"(?<![\w:.])(?:from\s+)?{_CLOCK}(?:\s*(?:-|–|—|to|until|till)\s*{_CLOCK})?(?![\w:])",
-    re.I,
-)
-_PLACE_RE = re.compile(
-    r"\b(?:in|at)\s+(?:the\s+)?([^,;()]+?)(?=\s*(?:[,;(]|\.(?:\s|$)|\bunless\b|"
-    r"\bexcept\b|\bor\b|$))",
-    re.I,
-)
 _WHEN_PLACE_SEP_RE = re.compile(r"\s*[,;|·]\s*|\s+[-–—]\s+|\s+(?:in|at)\s+", re.I)
-_VENUE_WORD_RE = re.compile(
-    r"\b(?:[A-Z]{0,3}-?\d{1,4}(?:[-.]\d{1,4})?[A-Z]?(?<!\b(?:19|20)\d\d))\b|\b(?:room|hall|building|bldg|auditorium|theat(?:er|re)|lab|laboratory|library|"
-    r"center|centre|campus|online|zoom|webex|teams|virtual|hybrid)\b",
-    re.I,
-)
 # ``14:00 → 14:45`` (Indico): an arrow between two times is a range
 _ARROW_RE = re.compile(r"\s*(?:→|⟶|->|–>)\s*")
 _ABSTRACT_LABELS = ("abstract", "summary")
@@ -191,20 +109,6 @@ _POST_META_RE = re.compile(
     re.I,
 )
 _CONTACT_RE = re.compile(r"^\s*(?:\S+@\S+\.\w+|(?:https?://|www\.)\S+)\s*$", re.I)
-
-
-@dataclass
-class _Page:
-    """What the page says about all its talks."""
-
-    title: str | None = None
-    series: str | None = None
-    year: int | None = None
-    reference_date: dt.date | None = None
-    timezone: str | None = None
-    location: str | None = None
-    base_url: str | None = None
-    standing_time: str | None = None  # ``4:15 pm`` from ``Talks are held on Wednesdays at ...``
 
 
 @dataclass
@@ -255,165 +159,6 @@ def extract_markdown(doc: Document) -> list[RawTalk]:
 def extract_html(doc: Document) -> list[RawTalk]:
     """Talks of an HTML page as scraped from the web."""
     return _extract(doc.text, title=None, reference_date=None)
-
-
-@lru_cache(maxsize=1)
-def _markdown() -> MarkdownIt:
-    """CommonMark with tables and strikethrough, raw HTML passed through; built once.
-
-    A soft line break before a ``Label:`` (``**Speaker:** ...`` then ``**Date:** ...``
-    on the next source line) is rendered as a hard break: each labelled field is
-    its own line, as the author laid it out, while wrapped prose stays one line.
-    """
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
-    default = md.renderer.rules.get("softbreak")
-
-    def softbreak(_self, tokens, idx, options, env):  # noqa: ANN001, ANN202 - markdown-it rule
-        following = "".join(
-            t.content for t in tokens[idx + 1: idx + 4] if t.type == "text"
-        )
-        if _LABEL_RE.match(following):
-            return "<br />\n"
-        return default(tokens, idx, options, env) if default else "\n"
-
-    md.add_render_rule("softbreak", softbreak)
-    return md
-
-
-def _as_date(value: object) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
-    return None
-
-
-# ------------------------------------------------------- talks as front-matter data
-
-# keys under which a page's front matter lists its talks as data, and each item's keys
-_DATA_LIST_KEYS = frozenset(
-    "talks events seminars schedule speakers lectures sessions program programme colloquia "
-    "items entries presentations".split()
-)
-_ITEM_KEYS: dict[str, tuple[str, ...]] = {
-    "title": ("title", "talk", "talk_title", "topic"),
-    "speaker": ("speaker", "speakers", "presenter", "presenters", "name", "who", "author"),
-    "affiliation": ("affiliation", "institution", "affil", "university", "organization",
-                    "organisation"),
-    "date": ("date", "day"),
-    "time": ("time", "start_time", "start", "hour"),
-    "end": ("end_time", "end"),
-    "location": ("location", "room", "venue", "place", "where"),
-    "abstract": ("abstract", "description", "summary"),
-    "bio": ("bio", "biography", "speaker_bio"),
-    "slides": ("slides", "slide", "pdf"),
-    "video": ("video", "recording", "youtube"),
-    "url": ("url", "link", "website", "page"),
-}
-
-
-def _raw_front_matter(source: str) -> dict:
-    """The front matter with every scalar kept as written (YAML 1.1 would read ``16:00`` as
-    the sexagesimal number 960 and ``2025-03-04`` as a date object)."""
-    m = _FRONT_MATTER_RE.match(source)
-    if m:
-        try:
-            loaded = yaml.load(m.group(1), Loader=yaml.BaseLoader)  # noqa: S506 - no tags built
-        except yaml.YAMLError:
-            return {}
-        return loaded if isinstance(loaded, dict) else {}
-    m = _TOML_FRONT_MATTER_RE.match(source)
-    if m:
-        try:
-            return tomllib.loads(m.group(1))
-        except tomllib.TOMLDecodeError:
-            return {}
-    return {}
-
-
-def _front_matter_talks(meta: dict) -> list[RawTalk]:
-    """Talks a Jekyll/Hugo/Quarto page states as data: a list of mappings under ``talks:``,
-    ``events:``, ``schedule:``, ... (also one level down: ``schedule: {talks: [...]}``).
-    An item is a talk with a title, or with a speaker and a date."""
-    found: list[RawTalk] = []
-    lists = [(k, v) for k, v in meta.items() if isinstance(v, list)]
-    for value in meta.values():
-        if isinstance(value, dict):
-            lists += [(k, v) for k, v in value.items() if isinstance(v, list)]
-    for key, items in lists:
-        if str(key).lower() not in _DATA_LIST_KEYS:
-            continue
-        for item in items:
-            if isinstance(item, dict):
-                talk = _data_talk(item)
-                if talk is not None:
-                    found.append(talk)
-    return found
-
-
-def _scalar(value: object) -> str | None:
-    if isinstance(value, (dt.date, dt.time)):
-        return value.isoformat()
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        cleaned = " ".join(str(value).split())
-        return cleaned or None
-    return None
-
-
-def _field(item: dict, name: str) -> object:
-    lowered = {str(k).lower().replace("-", "_"): v for k, v in item.items()}
-    for key in _ITEM_KEYS[name]:
-        if lowered.get(key) not in (None, "", []):
-            return lowered[key]
-    return None
-
-
-def _speaker_lines(value: object, affiliation: str | None) -> list[str]:
-    """``speaker: Jane Doe`` with ``affiliation: X`` -> ``Jane Doe, X``; a list of names or of
-    ``{name, affiliation}`` mappings gives one line each."""
-    entries = value if isinstance(value, list) else [value]
-    lines: list[str] = []
-    for entry in entries:
-        if isinstance(entry, dict):
-            name = _scalar(_field(entry, "speaker"))
-            own = _scalar(_field(entry, "affiliation"))
-        else:
-            name, own = _scalar(entry), None
-        if not name:
-            continue
-        aff = own or (affiliation if len(entries) == 1 else None)
-        lines.append(f"{name}, {aff}" if aff and aff not in name else name)
-    if affiliation and len(lines) > 1 and all(", " not in ln for ln in lines):
-        lines = [f"{ln}, {affiliation}" for ln in lines]  # one affiliation for all of them
-    return lines
-
-
-def _data_talk(item: dict) -> RawTalk | None:
-    title = _scalar(_field(item, "title"))
-    speakers = _speaker_lines(_field(item, "speaker"), _scalar(_field(item, "affiliation")))
-    day, time_ = _scalar(_field(item, "date")), _scalar(_field(item, "time"))
-    if not title and not (speakers and day):
-        return None  # a list of people (or of rooms) is not a list of talks
-    talk = RawTalk(title=title, speaker_text=speakers)
-    end = _scalar(_field(item, "end"))
-    if time_ and end and not re.search(r"[-–—]|\bto\b", time_):
-        time_ = f"{time_} – {end}"
-    when = ", ".join(v for v in (day, time_) if v)
-    talk.when_text = when or None
-    talk.location = _scalar(_field(item, "location"))
-    abstract = _field(item, "abstract")
-    talk.abstract = abstract.strip() if isinstance(abstract, str) and abstract.strip() else None
-    bio = _field(item, "bio")
-    talk.speaker_bio = bio.strip() if isinstance(bio, str) and bio.strip() else None
-    talk.slides = _scalar(_field(item, "slides"))
-    talk.video = _scalar(_field(item, "video"))
-    talk.url = _scalar(_field(item, "url"))
-    return talk
 
 
 # ---------------------------------------------------------------- the page
@@ -568,172 +313,6 @@ def _richness(talk: RawTalk) -> int:
     )
     return filled * 10_000 + len(talk.abstract or "") + len(talk.when_text or "")
 
-
-def _content_root(soup: BeautifulSoup) -> Tag | None:
-    """The element holding the listing: ``main``/``[role=main]``/``#content``/one ``article``,
-    else the body (furniture is already removed)."""
-    for finder in (
-        lambda: soup.find("main"),
-        lambda: soup.find(attrs={"role": "main"}),
-        lambda: soup.find(id=re.compile(r"^(?:main-?)?content$", re.I)),
-    ):
-        found = finder()
-        if isinstance(found, Tag) and found.get_text(strip=True):
-            return found
-    articles = soup.find_all("article")
-    if len(articles) == 1 and articles[0].get_text(strip=True):
-        return articles[0]
-    return soup.body or soup
-
-
-def _series_from_title(*titles: str | None) -> str | None:
-    for title in titles:
-        if not title:
-            continue
-        for part in re.split(r"\s+(?:[|·•»]|::)\s+|\s+[-–—]\s+", title):
-            part = part.strip()
-            if not part or _ARCHIVE_LABEL_RE.match(part) or not (
-                _EVENT_NOUNS.search(part) or agenda.is_series_name(part)
-            ):
-                continue
-            words = re.findall(r"[\w'&∩+-]+", part.lower())
-            rest = [w for w in words if w not in _GENERIC_TITLE_WORDS]
-            if any(not _YEAR_TOKEN_RE.match(w) for w in rest) or (rest and len(words) > 2):
-                # ``Theory Seminar Archive``, ``Past Talks of the X Seminar``: the page's
-                # own words around the series' name are not part of it
-                trimmed = _PAGE_WORDS_TAIL_RE.sub("", _PAGE_WORDS_HEAD_RE.sub("", part))
-                return trimmed if _EVENT_NOUNS.search(trimmed) else part
-    return None
-
-
-def _venue(texts: Iterable[str]) -> str | None:
-    """The venue a page states for all its talks: a ``Venue:`` field (also as one part of a
-    ``13–14 June 2024 · Venue: ...`` line) or a sentence (``Talks take place in ...``)."""
-    for line in texts:
-        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])|\s+[·•|]\s+", line):
-            for rx in _VENUE_RES:
-                m = rx.search(sentence)
-                if m:
-                    venue = _end_of_place(m.group(1)).strip().rstrip(".,;")
-                    venue = _before_schedule(venue)
-                    if not venue:
-                        continue  # ``talks are at 4 pm in Evans 939``: a standing schedule
-                    if 2 <= len(venue) <= 150 and (
-                        rx is _VENUE_RES[-1] or _VENUE_WORD_RE.search(venue)
-                        or venue[:1].isupper()
-                    ):
-                        return venue
-    return None
-
-
-# where a place phrase ends: a new clause (``..., and streamed on YouTube``, ``... and finish
-# at 19:30``), not a second room (``Room 1 and Room 2``, ``G.07 and on Teams``)
-_PLACE_END_RE = re.compile(
-    r",?\s+(?:and|but|with|where|followed)\s+(?!on\b|online\b|via\b|in\b|at\b)(?=[a-z])|"
-    r",\s+(?=(?:which|where|followed|with|unless|except)\b)|\s*;|"
-    # ``Physics 1.01 unless otherwise noted``: the page's default, not part of the place
-    r"\s+(?=(?:unless|except)\b)|\s*\((?=(?:unless|except)\b)",
-)
-
-
-_WHEN_CLAUSE_RE = re.compile(
-    rf",?\s*\b(?:on|every|each)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|"
-    rf"alternate|other)\b|,?\s*\b(?:at|from)\s+{_CLOCK}|{_CLOCK}",
-    re.I,
-)
-
-
-def _before_schedule(venue: str) -> str:
-    """``Room 1.04, Maths Building, on Fridays at 2 pm`` -> ``Room 1.04, Maths Building``:
-    a venue phrase ends where the schedule's own words (weekday, clock time) begin."""
-    m = _WHEN_CLAUSE_RE.search(venue)
-    return (venue[: m.start()] if m else venue).strip(" ,;")
-
-
-def _end_of_place(place: str) -> str:
-    m = _PLACE_END_RE.search(place)
-    return place[: m.start()] if m else place
-
-
-def _apply_page(talk: RawTalk, page: _Page) -> None:
-    label, rest = text.split_event_label(talk.title)
-    if label:
-        # the label says what kind of event, not what the talk is about
-        talk.title = rest
-        talk.kind = agenda.classify_kind(rest, label)
-    if talk.year_hint is None and talk.reference_date is None:
-        # a talk dated by its own post (``Posted on ...``) takes its year from that date,
-        # not from the first year anywhere on the page
-        talk.year_hint = page.year
-    if talk.reference_date is None:
-        talk.reference_date = page.reference_date
-    if talk.timezone is None:
-        talk.timezone = page.timezone
-    if talk.location is None:
-        talk.location = page.location
-    if talk.series is None:
-        talk.series = page.series
-    if page.standing_time and talk.when_text and talk.start is None:
-        parsed = dates.parse_when(
-            talk.when_text, year=talk.year_hint, reference=talk.reference_date
-        )
-        if parsed is not None and parsed.date is not None and parsed.start is None:
-            talk.when_text = f"{talk.when_text}, {page.standing_time}"
-            talk.warnings.append("time from the page's standing schedule")
-
-
-def _standing_schedule(texts: Iterable[str]) -> tuple[str | None, str | None]:
-    """The time and place a page states for all its talks (``Colloquia are held on Wednesdays
-    at 4:15 pm in Jadwin Hall A10``; ``All talks are at 3:30pm Pacific Time in Gates 104``).
-
-    A sentence counts when it speaks of the talks (a talk noun or a recurring weekday),
-    states a clock time and no calendar date of its own (a one-off announcement is not a
-    schedule). Logistics (``Refreshments at 3:45 pm``) are cut off first, so their times
-    never become a talk's. The time is checked by the shared parser; the place is the
-    ``in``/``at`` phrase left once the time is taken out.
-    """
-    for line in texts:
-        for sentence in re.split(r"(?<=[.!?;])\s+", line):
-            part = _LOGISTICS_RE.split(sentence, maxsplit=1)[0]
-            if not _SCHEDULE_SUBJECT_RE.search(part):
-                continue
-            parsed = dates.parse_when(part)
-            if parsed is None or parsed.date is not None or parsed.start is None:
-                continue
-            m = _CLOCK_SPAN_RE.search(part)
-            if m is None:
-                continue
-            span = " ".join(m.group(0).split())
-            rest = f"{part[: m.start()]} , {part[m.end():]}"
-            end = _SCHEDULE_END_RE.search(part, m.end())
-            if end is not None and not re.search(r"[-–—]|\b(?:to|until|till)\b", span):
-                # ``start at 18:00 ... and finish at 19:30``: one span stated in two clauses
-                clock = " ".join(end.group("clock").split())
-                clock = re.sub(r"(?<=[ap]m)\.$", "", clock, flags=re.I)  # the sentence's stop
-                span = f"{span} – {clock}"
-            return span, _schedule_place(rest)
-    return None, None
-
-
-_SCHEDULE_END_RE = re.compile(
-    rf"\b(?:finish(?:es)?|ends?|conclud(?:es?)|runs?\s+(?:until|till|to)|wraps?\s+up)"
-    rf"(?:\s+(?:at|by|around|about))?\s+(?P<clock>{_CLOCK})(?![\w:])",
-    re.I,
-)
-
-
-def _schedule_place(text_: str) -> str | None:
-    for m in _PLACE_RE.finditer(text_):
-        place = _end_of_place(m.group(1)).strip()
-        if (
-            place
-            and len(place.split()) <= 8
-            and re.search(r"[A-Z0-9]", place)
-            and not _is_when(place)
-            and not _SCHEDULE_SUBJECT_RE.fullmatch(place)
-        ):
-            return place
-    return None
 
 
 # ---------------------------------------------------------------- records
