@@ -18,6 +18,7 @@ from pipeline.records import Document, RawTalk
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "listing"
+SAMPLES = ROOT / "data" / "raw" / "pages"  # the sample pages double as fixtures
 SEEDS = ("000_802e0707eef3c8c0.txt", "001_dfee0fa517a9cbc4.txt")
 needs_shared = pytest.mark.skipif(not SHARED.exists(), reason="shared seeds not present")
 
@@ -26,19 +27,24 @@ def _doc(path: Path, fmt: str) -> Document:
     return Document(path=path.name, data=path.read_bytes(), sha256="0" * 64, format=fmt)
 
 
+def _source(name: str) -> Document:
+    path = FIXTURES / name if (FIXTURES / name).exists() else SAMPLES / name
+    return _doc(path, "markdown" if name.endswith(".md") else "html")
+
+
+def _extract(doc: Document) -> list[RawTalk]:
+    if doc.format == "markdown":
+        return listing.extract_markdown(doc)
+    return listing.extract_html(doc)
+
+
 def _talks(name: str) -> list[RawTalk]:
-    path = FIXTURES / name
-    if name.endswith(".md"):
-        return listing.extract_markdown(_doc(path, "markdown"))
-    return listing.extract_html(_doc(path, "html"))
+    return _extract(_source(name))
 
 
 def _rows(name: str) -> list[dict]:
-    path = FIXTURES / name
-    fmt = "markdown" if name.endswith(".md") else "html"
-    doc = _doc(path, fmt)
-    raws = listing.extract_markdown(doc) if fmt == "markdown" else listing.extract_html(doc)
-    return normalise(doc, raws, dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
+    doc = _source(name)
+    return normalise(doc, _extract(doc), dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
 
 
 def _utc(*args: int) -> dt.datetime:
@@ -122,7 +128,7 @@ def test_seed_as_scraped_html_scores_like_markdown(
 
 
 def test_table_agenda_columns_in_any_order() -> None:
-    talks = _talks("table_agenda.html")
+    talks = _talks("colloquium_table.html")
     assert [t.title for t in talks] == [
         "Topological pumps in driven lattices", "Strange metals from the bottom up"]
     first, second = talks
@@ -138,7 +144,7 @@ def test_table_agenda_columns_in_any_order() -> None:
         assert t.location == "Room 4-270"
         assert t.timezone == "America/New_York"
         assert t.abstract is None and t.speaker_bio is None
-    rows = _rows("table_agenda.html")
+    rows = _rows("colloquium_table.html")
     assert [r["date"] for r in rows] == [dt.date(2024, 2, 8), dt.date(2024, 3, 14)]
     assert rows[0]["start"] == _utc(2024, 2, 8, 21, 0)
     assert rows[1]["end"] == _utc(2024, 3, 14, 21, 0)  # EDT from March 10
@@ -203,7 +209,7 @@ def test_definition_list_with_day_first_dates() -> None:
 
 
 def test_markdown_headings_with_day_first_dates_and_zone() -> None:
-    talks = _talks("other_order.md")
+    talks = _talks("astro_ml_lectures.md")
     assert len(talks) == 2  # the coffee break is not a talk
     first, second = talks
     assert first.title == "Normalising flows for galaxy surveys"
@@ -222,7 +228,7 @@ def test_markdown_headings_with_day_first_dates_and_zone() -> None:
         assert t.location == "Online (Zoom)"
         assert t.year_hint == 2021
         assert t.reference_date == dt.date(2021, 8, 30)
-    rows = _rows("other_order.md")
+    rows = _rows("astro_ml_lectures.md")
     assert rows[0]["start"] == _utc(2021, 9, 24, 12, 0)
     assert rows[1]["start"] == _utc(2021, 10, 1, 13, 30)
 
@@ -257,7 +263,7 @@ def test_empty_and_garbage_input() -> None:
 
 
 def test_microdata_event() -> None:
-    (talk,) = _talks("microdata.html")
+    (talk,) = _talks("microdata_events.html")
     assert talk.title == "Sparse attention for particle tracking"
     assert talk.speaker_text == ["Lucía Navarro"]
     assert talk.start == dt.datetime(2022, 3, 3, 16, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
