@@ -10,43 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from extractors.plaintext import extract, series_heading, speaker_and_title, split_item
-from pipeline.normalise.stage import normalise
-from pipeline.records import Document, Hints
+from extractors.plaintext import series_heading, speaker_and_title, split_item
+from tests.support.rows import check, sp, talk, text_rows
 
 FIXTURES = Path(__file__).parent / "fixtures" / "text" / "round3"
 UTC = dt.UTC
-FIELDS = ("series", "kind", "title", "abstract", "speakers", "speaker_bio", "date", "start",
-          "end", "timezone", "location", "url", "slides", "video", "warnings")
-
-
 def rows(name: str, tz: str | None = "America/Los_Angeles") -> list[dict]:
-    data = (FIXTURES / name).read_bytes()
-    doc = Document(path=name, data=data, sha256="0", format="text", hints=Hints(timezone=tz))
-    out = normalise(doc, extract(doc), dt.datetime(2024, 1, 1, tzinfo=UTC))
+    out = text_rows(FIXTURES / name, tz)
     return sorted(out, key=lambda r: (r["date"] or dt.date.min, r["start"] or dt.datetime.min
                                       .replace(tzinfo=UTC)))
-
-
-def sp(name: str, aff: str | None = None, role: str | None = None) -> dict:
-    return {"name": name, "affiliation": aff, "role": role}
-
-
-def talk(**fields: object) -> dict:
-    base: dict = {k: None for k in FIELDS}
-    base["kind"] = "talk"
-    base["warnings"] = []
-    base.update(fields)
-    return base
-
-
-def check(got: list[dict], expected: list[dict]) -> None:
-    assert len(got) == len(expected), [r["title"] for r in got]
-    for row, exp in zip(got, expected, strict=True):
-        seen = {k: row[k] for k in FIELDS}
-        seen["warnings"] = sorted(seen["warnings"] or [])
-        exp = {**exp, "warnings": sorted(exp["warnings"])}
-        assert seen == exp
 
 
 def la(y: int, mo: int, d: int, h: int, mi: int = 0) -> dt.datetime:

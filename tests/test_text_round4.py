@@ -15,44 +15,17 @@ import pytest
 
 from extractors.announcement import parse_talk, place_value, series_line, split_when_place
 from extractors.plaintext import extract, series_heading, speaker_and_title, standing_schedule
-from pipeline.normalise.stage import normalise
-from pipeline.records import Document, Hints
+from pipeline.records import Document
+from tests.support.rows import check, sp, talk, text_rows
 
 FIXTURES = Path(__file__).parent / "fixtures" / "text" / "round4"
 UTC = dt.UTC
-FIELDS = ("series", "kind", "title", "abstract", "speakers", "speaker_bio", "date", "start",
-          "end", "timezone", "location", "url", "slides", "video", "warnings")
-
-
 def rows(name: str, tz: str) -> list[dict]:
-    data = (FIXTURES / name).read_bytes()
-    doc = Document(path=name, data=data, sha256="0", format="text", hints=Hints(timezone=tz))
-    return normalise(doc, extract(doc), dt.datetime(2024, 1, 1, tzinfo=UTC))
-
-
-def sp(name: str, aff: str | None = None, role: str | None = None) -> dict:
-    return {"name": name, "affiliation": aff, "role": role}
-
-
-def talk(**fields: object) -> dict:
-    base: dict = {k: None for k in FIELDS}
-    base["kind"] = "talk"
-    base["warnings"] = []
-    base.update(fields)
-    return base
+    return text_rows(FIXTURES / name, tz)
 
 
 def at(y: int, mo: int, d: int, h: int, mi: int = 0) -> dt.datetime:
     return dt.datetime(y, mo, d, h, mi, tzinfo=UTC)
-
-
-def check(got: list[dict], expected: list[dict]) -> None:
-    assert len(got) == len(expected), [r["title"] for r in got]
-    for row, exp in zip(got, expected, strict=True):
-        seen = {k: row[k] for k in FIELDS}
-        seen["warnings"] = sorted(seen["warnings"] or [])
-        exp = {**exp, "warnings": sorted(exp["warnings"])}
-        assert seen == exp
 
 
 # --- programmes -------------------------------------------------------------------------
