@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -33,9 +34,9 @@ class Document:
     format: str  # one of schemas.talk.SOURCE_FORMATS
     hints: Hints = Hints()
 
-    @property
+    @cached_property
     def text(self) -> str:
-        """The bytes decoded as text (BOM-aware; UTF-8, else best guess)."""
+        """The bytes decoded as text (BOM-aware; UTF-8, else best guess), decoded once."""
         from pipeline.decode import decode_text
 
         return decode_text(self.data)

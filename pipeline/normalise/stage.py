@@ -40,15 +40,10 @@ def normalise_document(
     rows: list[dict[str, Any]] = []
     notes: list[str] = []
     used_ids: dict[str, int] = {}
-    doc_text: list[str] = []  # decoded once, on first need
 
     def named(zone: str) -> bool:
         """Whether the document spells out this zone's name itself."""
-        if zone == "UTC":
-            return True
-        if not doc_text:
-            doc_text.append(doc.text)
-        return zone in doc_text[0]
+        return zone == "UTC" or zone in doc.text
 
     for raw in raws:
         row, why_not = _row(doc, raw, extracted_at, named)
