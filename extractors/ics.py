@@ -93,7 +93,9 @@ from extractors.ics_text import _HOSTNAME_RE, _plain, _richer_description
 from pipeline.decode import decode_text
 from pipeline.normalise import agenda
 from pipeline.normalise.people import looks_like_person_name
+from pipeline.normalise.text import is_placeholder
 from pipeline.records import Document, RawTalk
+from pipeline.structure import templates
 
 __all__ = ["VERSION", "extract", "extract_calendar", "names_series", "unfold_bytes"]
 
@@ -144,13 +146,38 @@ def _calendar_talks(
     cal_name = _plain(cal.get("X-WR-CALNAME")).text.strip() or None
     series = _series_name(cal_name) if cal_name and names_series(cal_name) else None
     talks: list[tuple[RawTalk, tuple[dt.datetime, dt.datetime] | None]] = []
+    summaries: list[str] = []
     for occ, uid, warnings in _occurrences(cal, source, horizon_days, cap):
         if str(occ.get("STATUS", "")).upper() == "CANCELLED":
             continue
         talks.append((_talk(occ, uid, list(warnings), cal_zone, series), _span(occ)))
+        summaries.append(_plain(occ.get("SUMMARY")).text.strip())
+    _apply_summary_template([t for t, _ in talks], summaries)
     _mark_containers(talks)
     for talk, _ in talks:
         yield (_sort_instant(talk), talk.key or ""), talk
+
+
+def _apply_summary_template(talks: list[RawTalk], summaries: list[str]) -> None:
+    """Read every SUMMARY by the one template the whole feed settles.
+
+    The per-event reading (``_set_title_and_speakers``) decides each SUMMARY alone and
+    misses shapes it has no rule for (``Title -- A, B and C``, ``Title (Firstname)``);
+    scored over all events together, the feed's own template wins and is applied to
+    every event whose DESCRIPTION named no speaker. Distinct summaries only: a weekly
+    series repeating one SUMMARY is one piece of evidence, not fifty."""
+    distinct = list(dict.fromkeys(s for s in summaries if s))
+    choice = templates.choose(distinct)
+    if choice.template is None:
+        return
+    for talk, summary in zip(talks, summaries, strict=True):
+        if talk.speaker_text or not summary:
+            continue
+        reading = choice.read(summary)
+        if reading is None or not reading.people or is_placeholder(reading.people):
+            continue
+        talk.title = reading.title
+        talk.speaker_text = [reading.people]
 
 
 _GENERIC_CALNAME_RE = re.compile(

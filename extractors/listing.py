@@ -78,6 +78,10 @@ from extractors.listing_page import venue as _venue
 from pipeline.errors import ExtractionError
 from pipeline.normalise import agenda, dates, people, text
 from pipeline.records import Document, RawTalk
+from pipeline.structure import blocks as structure_blocks
+from pipeline.structure import data as structure_data
+from pipeline.structure import records as structure_records
+from pipeline.structure.isolation import attempt, best_reading, completeness
 
 VERSION = "6"
 
@@ -143,17 +147,59 @@ def extract_markdown(doc: Document) -> list[RawTalk]:
         else:
             source = source[m.end():]
     data = _front_matter_talks(_raw_front_matter(doc.text)) if meta else []
+    body = source
     source = _IAL_LINE_RE.sub("", _LIQUID_RE.sub("", source))
     source = _IAL_INLINE_RE.sub("", source)
     html = _markdown().render(source)
     title = meta.get("title")
     ref = _as_date(meta.get("date"))
-    return _extract(
+    talks = _extract(
         f"<html><body><main>{html}</main></body></html>",
         title=str(title).strip() if title else None,
         reference_date=ref,
         data_talks=data,
     )
+    return _markdown_rivals(doc, talks, meta, body)
+
+
+_DECK_SEPARATOR_RE = re.compile(r"^(?:---|\?\?\?|--)\s*$|^class:\s|^\.(?:image|code|play)\s",
+                                re.M)
+
+
+def _markdown_rivals(doc: Document, talks: list[RawTalk], meta: dict,
+                     body: str) -> list[RawTalk]:
+    """The listing's talks, or a rival reading that explains clearly more of the source.
+
+    Rivals: the whole file as data (``_data/talks.yml`` sniffed as markdown), the front
+    matter as one record (a one-talk page, a deck's ``title``/``author``/``date``) and,
+    for a deck (slide separators, ``class:`` and ``.image`` lines), the slides reader."""
+    warnings_: list[str] = []
+    rivals = [("data reader", lambda: structure_data.data_talks(
+        structure_data.load(doc.text) if not meta else meta))]
+    if len(_DECK_SEPARATOR_RE.findall(body)) >= 3:
+        from extractors.slides import extract_slides_text
+
+        rivals.append(("slides reader", lambda: _deck_talk(doc, meta, body, extract_slides_text)))
+    best = best_reading(talks, rivals, warnings_)
+    for talk in best:
+        talk.warnings.extend(warnings_)
+    return best
+
+
+def _deck_talk(doc: Document, meta: dict, body: str, read) -> list[RawTalk]:  # noqa: ANN001
+    """A markdown deck: its front matter as the talk, the slides reader for the rest."""
+    from dataclasses import replace
+
+    fm = structure_data.data_talks(meta) if meta else []
+    text_doc = replace(doc, data=body.encode("utf-8"), format="slides_text")
+    talks = read(text_doc)
+    if fm and talks:
+        merged = fm[0]
+        merged.title = merged.title or talks[0].title
+        merged.speaker_text = merged.speaker_text or talks[0].speaker_text
+        merged.when_text = merged.when_text or talks[0].when_text
+        return [merged]
+    return fm or talks
 
 
 def extract_html(doc: Document) -> list[RawTalk]:
@@ -181,12 +227,26 @@ def _extract(
             soup = BeautifulSoup(html, "lxml")
     except (ValueError, TypeError) as exc:  # lxml refuses some binary garbage
         raise ExtractionError(f"unreadable HTML: {exc}") from exc
-    try:
-        return _dedupe(
-            _extract_soup(soup, title=title, reference_date=reference_date, data=data_talks)
-        )
-    except RecursionError as exc:
-        raise ExtractionError("HTML nested too deeply to read as a listing") from exc
+    warnings_: list[str] = []
+    html_text = soup.get_text("\n")[:4000]
+    talks = attempt("layout rules", lambda: _dedupe(
+        _extract_soup(soup, title=title, reference_date=reference_date, data=data_talks)
+    ), warnings_)
+    if talks is not None:
+        return talks
+    # the rules failed on this page: the repetition reader alone, on a fresh parse
+    # (the rules may have left the tree half cleaned)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        fresh = BeautifulSoup(html, "lxml")
+    rival = attempt("repetition reader", lambda: structure_records.read_records(
+        structure_records.find_records(structure_blocks.html_blocks(fresh)), html_text),
+        warnings_) or []
+    if not rival and any("nested too deeply" in w for w in warnings_):
+        raise ExtractionError("HTML nested too deeply to read as a listing")
+    for talk in rival:
+        talk.warnings.extend(warnings_)
+    return list(data_talks or []) + rival
 
 
 def _extract_soup(
@@ -253,6 +313,7 @@ def _extract_soup(
         dated = [t for _, t in built if t is not None and t.speaker_text and t.when_text]
         if dated or talks:
             talks.extend(t for _, t in built if t is not None)
+    talks = _rival_reading(root, page, talks, all_text)
     if data:
         # the page's data states each talk; a rendered body that lists them again adds only
         # what the data lacks, so a body record naming a data talk's title is the same talk
@@ -260,6 +321,33 @@ def _extract_soup(
         talks = data + [t for t in talks if not t.title or _title_key(t.title) not in known]
     for talk in talks:
         _apply_page(talk, page)
+    return talks
+
+
+# a rival reading replaces the rules' reading only when it explains twice as much
+RIVAL_MARGIN = 2.0
+
+
+def _rival_reading(root: Tag, page: _Page, talks: list[RawTalk], all_text: str) -> list[RawTalk]:
+    """The repetition reader's talks when they explain more of the page than ``talks``.
+
+    The layout rules above know headings, lists, tables and cards; a page whose talks are
+    separated by some other repeated block (a bold time line, a classed paragraph) gives
+    them nothing. The repetition reader runs isolated: if it fails, the rules' reading
+    stands with a warning."""
+    warnings: list[str] = []
+
+    def read() -> list[RawTalk]:
+        blocks = structure_blocks.html_blocks(root)
+        return structure_records.read_records(structure_records.find_records(blocks), all_text)
+
+    rival = attempt("repetition reader", read, warnings) or []
+    ours, theirs = completeness(talks), completeness(rival)
+    if theirs > ours * RIVAL_MARGIN and sum(bool(t.speaker_text) for t in rival) >= 2:
+        return rival
+    if warnings:
+        for talk in talks:
+            talk.warnings.extend(warnings)
     return talks
 
 

@@ -262,6 +262,13 @@ def event_talk(event: dict, base: str | None) -> RawTalk:
         performers = _people(persons)
     talk.speaker_text = performers
     start, end = instant(event.get("startDate")), instant(event.get("endDate"))
+    # machine data written as prose (``Thursday, 12 October 2023, 4:00 pm``) is not lost:
+    # it is read as text, the way the page's own lines are
+    prose = [_text(event.get(k)) for k in ("startDate", "endDate")]
+    if start is None and prose[0]:
+        talk.when_text = prose[0] if prose[1] is None or end is not None else \
+            f"{prose[0]} - {prose[1]}"
+        talk.warnings.append("event startDate is not ISO 8601: read as text")
     if isinstance(start, dt.datetime):
         talk.start = start
         talk.date = start.date()

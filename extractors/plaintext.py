@@ -36,6 +36,10 @@ from pipeline.normalise.people import is_organisation_line
 from pipeline.normalise.text import FIELD_LABEL_RE, is_location_line
 from pipeline.normalise.vocab import FIELD_LABELS, SERIES_NOUNS
 from pipeline.records import Document, RawTalk, Speaker
+from pipeline.structure import blocks as structure_blocks
+from pipeline.structure import data as structure_data
+from pipeline.structure import records as structure_records
+from pipeline.structure.isolation import best_reading
 
 VERSION = "5"
 
@@ -58,12 +62,40 @@ def extract(doc: Document) -> list[RawTalk]:
                 talk.key = f"msg{n}-{msg.get('Message-ID', '') or ''}-{k}"
                 talks.append(talk)
     else:
-        talks = talks_from_text(text)
+        talks = _best_reading(doc, talks_from_text(text))
     if doc.hints.series:
         # a header line or a phrase only suggests the series; a hinted one names it
         for talk in talks:
             talk.series = None
     return talks
+
+
+_MARKDOWN_SIGNS_RE = re.compile(r"^(?:#{1,6}\s+\S|\s*[-*+]\s+\S|\s*\d+\.\s+\S|\|.*\|\s*$)", re.M)
+
+
+def _best_reading(doc: Document, talks: list[RawTalk]) -> list[RawTalk]:
+    """The text rules' talks, or a rival's when it explains clearly more of the document.
+
+    Rivals: the repetition reader over the document's lines; the data reader when the
+    text is YAML/JSON/TOML (a ``talks.yml`` sniffed as text); and, when the text carries
+    markdown signs (``#`` headings, bullets, pipe tables) that sniffing judged too weak,
+    the markdown reader. Each runs isolated; a failure is a warning, not a lost file."""
+    warnings: list[str] = []
+
+    def repetition() -> list[RawTalk]:
+        found = structure_records.find_records(structure_blocks.text_blocks(doc.text))
+        return structure_records.read_records(found, doc.text[:2000])
+
+    rivals = [("repetition reader", repetition),
+              ("data reader", lambda: structure_data.data_talks(structure_data.load(doc.text)))]
+    if len(_MARKDOWN_SIGNS_RE.findall(doc.text)) >= 2:
+        from extractors.listing import extract_markdown
+
+        rivals.append(("markdown reader", lambda: extract_markdown(doc)))
+    best = best_reading(talks, rivals, warnings)
+    for talk in best:
+        talk.warnings.extend(warnings)
+    return best
 
 
 _TEX_CMD_LINE = re.compile(r"^\s*\\(?P<cmd>[A-Za-z]+)\*?(?:\[[^\]]*\])?\{(?P<value>.*)\}\s*$")

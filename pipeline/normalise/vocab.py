@@ -216,6 +216,25 @@ FIELD_LABELS: dict[str, str] = {
     "url": r"url|web\s*page|more\s+info(?:rmation)?",
 }
 
+# Keys of talks given as data (front matter, ``_data/talks.yml``, JSON) beyond the labels
+# above: data files name fields as identifiers (``talk_title``, ``start_time``,
+# ``workplace``). Matched after ``_``/``-`` become spaces; the first field that matches wins.
+DATA_FIELD_KEYS: dict[str, str] = {
+    "title": r"(?:talk|seminar|lecture|presentation|paper)?\s*(?:title|name)|topic|subject",
+    "speaker": r"(?:speaker|presenter|lecturer|author|person)s?(?:\s+names?)?|names?|authors?",
+    "affiliation": r"(?:speaker\s+)?(?:affiliations?|institution|institute|affil|university|"
+    r"organi[sz]ation|workplace|employer|company|school|department)",
+    "date": r"(?:talk\s+|event\s+)?(?:date|day|schedule|datetime|date\s+time)",
+    "time": r"(?:start\s*)?(?:time|hour)|start|begin|from|starts?\s+at",
+    "end": r"end(?:\s*time)?|until|to|ends?\s+at",
+    "location": r"location|room|venue|place|where|address|building",
+    "abstract": r"abstract|description|summary|details|content|body",
+    "bio": r"(?:speaker\s+)?(?:bio|biography)",
+    "slides": r"slides?|pdf|deck",
+    "video": r"video|recording|youtube|vimeo",
+    "url": r"url|link|website|web|page|homepage|permalink",
+}
+
 # --- people -----------------------------------------------------------------
 
 # Honorifics stripped from the front of a name (``Dr.``, ``Prof.``); never a role.

@@ -1,0 +1,156 @@
+"""Blocks: a document as a flat sequence of text units with a shape signature each.
+
+Why: records are found from what repeats (``records``), and what repeats is a *shape*: the
+element path and classes of an HTML block, its emphasis (``<p><strong>09:30 – 10:15``),
+the shape of a text line (a bullet, a date-led line, a time range). Readers of every
+format turn their document into blocks here; the record finder never sees markup.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bs4.element import NavigableString, Tag
+
+_BLOCK_TAGS = frozenset("p li dt dd h1 h2 h3 h4 h5 h6 tr blockquote summary figcaption".split())
+_CONTAINER_TAGS = frozenset("div section article details aside header footer main td th".split())
+_EMPHASIS_TAGS = frozenset("strong b em i".split())
+_SKIP_TAGS = frozenset("script style nav noscript template form button select".split())
+_TIME_RANGE_RE = re.compile(
+    r"^\W*\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:-|–|—|to)\s*\d{1,2}(?:[:.h]\d{2})?"
+    r"\s*(?:[ap]\.?m\.?)?\W*$", re.I)
+_TIME_LEAD_RE = re.compile(r"^\W*\d{1,2}[:.h]\d{2}\b")
+_BULLET_RE = re.compile(r"^\s*(?:[-*+•·]|\d{1,3}[.)])\s+")
+_DATE_LEAD_RE = re.compile(
+    r"^\W*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|"
+    r"aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})",
+    re.I)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of text in document order.
+
+    ``signature`` is what two blocks of the same role share (``p/strong:time``, ``li.talk``,
+    ``line:bullet``); ``heading`` is 1-6 for headings, 0 otherwise; ``links`` the hrefs
+    inside, in order."""
+
+    text: str
+    signature: str
+    heading: int = 0
+    links: tuple[str, ...] = ()
+
+
+def line_shape(text: str) -> str:
+    """The shape of one line of text: what a signature adds beyond markup."""
+    if _TIME_RANGE_RE.match(text):
+        return "time"
+    if _TIME_LEAD_RE.match(text):
+        return "time-led"
+    if _DATE_LEAD_RE.match(text):
+        return "date-led"
+    return ""
+
+
+def _emphasised(tag: Tag) -> bool:
+    """The whole text of ``tag`` sits inside one emphasis element."""
+    children = [c for c in tag.children if not (isinstance(c, NavigableString) and not c.strip())]
+    return len(children) == 1 and isinstance(children[0], Tag) and \
+        children[0].name in _EMPHASIS_TAGS
+
+
+def _has_block_child(tag: Tag) -> bool:
+    return any(isinstance(c, Tag) and (c.name in _BLOCK_TAGS or c.name in _CONTAINER_TAGS)
+               for c in tag.children)
+
+
+def _signature(tag: Tag, text: str) -> str:
+    classes = ".".join(sorted(tag.get("class") or []))
+    parent = tag.parent.name if isinstance(tag.parent, Tag) else ""
+    sig = f"{parent}>{tag.name}" + (f".{classes}" if classes else "")
+    if _emphasised(tag):
+        sig += "/em"
+    shape = line_shape(text)
+    return f"{sig}:{shape}" if shape else sig
+
+
+def html_blocks(root: Tag, max_blocks: int = 20000) -> list[Block]:
+    """The block elements of ``root`` in document order, innermost text holders only.
+
+    A ``<p>`` with ``<br>`` lines gives one block per line, since authors use ``<br>`` as
+    a line break between fields. The walk is iterative (deep pages do not recurse)."""
+    out: list[Block] = []
+    stack: list[Tag] = [root]
+    while stack and len(out) < max_blocks:
+        tag = stack.pop()
+        if tag.name in _SKIP_TAGS:
+            continue
+        is_block = tag.name in _BLOCK_TAGS or tag.name in _CONTAINER_TAGS
+        if is_block and not _has_block_child(tag):
+            _emit(tag, out)
+            continue
+        children = [c for c in tag.children if isinstance(c, Tag)]
+        if is_block and any(isinstance(c, NavigableString) and c.strip() for c in tag.children):
+            _emit_loose_text(tag, out)
+        stack.extend(reversed(children))
+    return out
+
+
+def _emit(tag: Tag, out: list[Block]) -> None:
+    heading = int(tag.name[1]) if re.fullmatch(r"h[1-6]", tag.name or "") else 0
+    links = tuple(str(a.get("href")) for a in tag.find_all("a", href=True))
+    if tag.find("br") is not None and not heading:
+        parts = [" ".join(p.split()) for p in tag.get_text("\n").split("\n")]
+        parts = [p for p in parts if p]
+        for i, part in enumerate(parts):
+            shape = line_shape(part)
+            sig = f"{_signature(tag, '')}#br{min(i, 1)}" + (f":{shape}" if shape else "")
+            out.append(Block(part, sig, 0, links if i == 0 else ()))
+        return
+    text = " ".join(tag.get_text(" ").split())
+    if text:
+        out.append(Block(text, _signature(tag, text), heading, links))
+
+
+def _emit_loose_text(tag: Tag, out: list[Block]) -> None:
+    """Text written directly in a container beside block children (rare, kept apart)."""
+    loose = " ".join(s.strip() for s in tag.children if isinstance(s, NavigableString))
+    loose = " ".join(loose.split())
+    if loose:
+        out.append(Block(loose, f"{tag.name}#loose"))
+
+
+def text_blocks(text: str) -> list[Block]:
+    """Lines of plain text as blocks: the signature is the line's shape and indentation,
+    a blank line before it, and an underline (``====``) under it makes it a heading."""
+    lines = text.splitlines()
+    out: list[Block] = []
+    blank_before = True
+    for i, raw in enumerate(lines):
+        stripped = raw.strip()
+        if not stripped:
+            blank_before = True
+            continue
+        if re.fullmatch(r"[=\-~*#_]{3,}", stripped):
+            continue
+        under = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        heading = 0
+        m = re.match(r"^(#{1,6})\s+(.*)$", stripped)
+        if m:
+            heading, stripped = len(m.group(1)), m.group(2)
+        elif re.fullmatch(r"[=]{3,}", under):
+            heading = 1
+        elif re.fullmatch(r"[-~]{3,}", under):
+            heading = 2
+        indent = len(raw) - len(raw.lstrip())
+        bullet = bool(_BULLET_RE.match(raw))
+        body = _BULLET_RE.sub("", stripped) if bullet else stripped
+        shape = line_shape(body)
+        sig = "line" + (":bullet" if bullet else "") + (f":indent{min(indent, 8) // 2}"
+                                                         if indent else "")
+        sig += (":para" if blank_before else "") + (f":{shape}" if shape else "")
+        out.append(Block(body, sig, heading))
+        blank_before = False
+    return out

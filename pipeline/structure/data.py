@@ -1,0 +1,215 @@
+"""Talks given as data: front matter, ``_data/talks.yml``, TOML/JSON records, in any naming.
+
+Why: sites keep their talks as data (a YAML list under ``seminars:``, one front-matter
+mapping per talk page, ``- seminar: {speaker:, workplace:, schedule:}``) and every site
+names its keys differently. A record is recognised by its shape (a mapping of scalars,
+among siblings of the same shape) and its keys are matched to fields by name
+(``vocab.DATA_FIELD_KEYS``); a key no name matches is placed by the type of its value (a
+date, a URL, a person's name). Markup inside values (``<a href=…>Name</a>``) is read as
+text, its link kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import tomllib
+from collections.abc import Iterator
+from functools import lru_cache
+
+import yaml
+
+from pipeline.normalise import dates
+from pipeline.normalise.text import clean_text, is_placeholder
+from pipeline.normalise.vocab import DATA_FIELD_KEYS, FIELD_LABELS
+from pipeline.records import RawTalk
+from pipeline.structure import templates
+
+MAX_NODES = 200_000
+_HREF_RE = re.compile(r"""href\s*=\s*["']([^"']+)["']""", re.I)
+_URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _key_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Field name -> one anchored pattern of its data keys and its text labels."""
+    out = []
+    for name, fragment in DATA_FIELD_KEYS.items():
+        label = FIELD_LABELS.get(name)
+        body = f"{fragment}|{label}" if label else fragment
+        out.append((name, re.compile(rf"^(?:{body})$", re.I)))
+    return tuple(out)
+
+
+def field_of(key: str) -> str | None:
+    """The talk field a data key names (``talk_title`` -> title, ``workplace`` -> affiliation)."""
+    norm = " ".join(re.sub(r"[_\-.]+", " ", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", key)).split())
+    for name, pattern in _key_patterns():
+        if pattern.match(norm):
+            return name
+    return None
+
+
+def load(text: str) -> object | None:
+    """The document as data (YAML, JSON or TOML), or None when it is not data."""
+    stripped = text.lstrip("\ufeff \t\r\n")
+    if not stripped:
+        return None
+    if stripped[0] in "[{":
+        try:
+            return json.loads(stripped)
+        except (ValueError, RecursionError):
+            pass
+    try:
+        data = yaml.load(text, Loader=yaml.BaseLoader)  # noqa: S506 - no tags are built
+    except (yaml.YAMLError, RecursionError, ValueError):
+        data = None
+    if isinstance(data, (list, dict)):
+        return data
+    try:
+        return tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, ValueError, RecursionError):
+        return None
+
+
+def _mappings(data: object) -> Iterator[list[dict]]:
+    """Every list of mappings in ``data`` (breadth first, bounded), each as one candidate
+    record set; ``- seminar: {...}`` items (one key holding a mapping) are unwrapped."""
+    queue: list[object] = [data]
+    seen = 0
+    while queue and seen < MAX_NODES:
+        node = queue.pop(0)
+        seen += 1
+        if isinstance(node, dict):
+            queue.extend(node.values())
+        elif isinstance(node, list):
+            items = [_unwrap(x) for x in node]
+            dicts = [x for x in items if isinstance(x, dict)]
+            if dicts and len(dicts) >= 0.5 * len(items):
+                yield dicts
+            queue.extend(node)
+
+
+def _unwrap(item: object) -> object:
+    if isinstance(item, dict) and len(item) == 1:
+        (inner,) = item.values()
+        if isinstance(inner, dict):
+            return inner
+    return item
+
+
+def _scalar(value: object) -> str | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, (str, int, float)):
+        text = str(value)
+        return " ".join(text.split()) or None
+    return None
+
+
+def _text(value: object) -> tuple[str | None, str | None]:
+    """(plain text, first link) of a value that may hold HTML or markdown."""
+    raw = _scalar(value)
+    if raw is None:
+        return None, None
+    link = _HREF_RE.search(raw)
+    md_link = re.search(r"\]\((https?://[^)\s]+)\)", raw)
+    plain = clean_text(raw) if ("<" in raw or "[" in raw or "*" in raw) else raw
+    return plain, (link.group(1) if link else md_link.group(1) if md_link else None)
+
+
+def _people(value: object, affiliation: str | None) -> list[str]:
+    entries = value if isinstance(value, list) else [value]
+    lines: list[str] = []
+    for entry in entries:
+        own = None
+        if isinstance(entry, dict):
+            fields = _fields(entry)
+            name = fields.get("speaker") or fields.get("title")
+            own = fields.get("affiliation")
+        else:
+            name = _text(entry)[0]
+        if not name:
+            continue
+        aff = own or (affiliation if len(entries) == 1 else None)
+        lines.append(f"{name}, {aff}" if aff and aff not in name else name)
+    if affiliation and len(lines) > 1 and all(", " not in ln for ln in lines):
+        lines = [f"{ln}, {affiliation}" for ln in lines]
+    return lines
+
+
+def _fields(item: dict) -> dict[str, str]:
+    """Field -> plain text, by key name first, then by value type for unnamed keys."""
+    out: dict[str, str] = {}
+    links: dict[str, str] = {}
+    unnamed: list[str] = []
+    for key, value in item.items():
+        name = field_of(str(key))
+        if name == "speaker" or isinstance(value, (list, dict)):
+            continue
+        text, link = _text(value)
+        if not text:
+            continue
+        if name is None:
+            unnamed.append(text)
+            continue
+        out.setdefault(name, text)
+        if link:
+            links.setdefault(name, link)
+    for text in unnamed:  # keys no name matched: placed by what their value is
+        if "url" not in out and _URL_RE.match(text):
+            out["url"] = text
+        elif "date" not in out and dates.looks_like_when(text):
+            out["date"] = text
+    if "url" not in out and "title" in links:
+        out["url"] = links["title"]
+    return out
+
+
+def record_talk(item: dict) -> RawTalk | None:
+    """One mapping as a talk: a title, or a speaker and a date; else None."""
+    fields = _fields(item)
+    speaker_value = next((v for k, v in item.items() if field_of(str(k)) == "speaker"), None)
+    speakers = _people(speaker_value, fields.get("affiliation")) if speaker_value else []
+    title = fields.get("title")
+    day, time_ = fields.get("date"), fields.get("time")
+    if not title and not (speakers and (day or time_)):
+        return None
+    if title and not speakers and templates.people_score(title) >= templates.STRONG_PEOPLE:
+        return None  # a list of people, not of talks
+    talk = RawTalk(title=None if title and is_placeholder(title) else title,
+                   speaker_text=[s for s in speakers if not is_placeholder(s)])
+    end = fields.get("end")
+    if time_ and end and not re.search(r"[-–—]|\bto\b", time_):
+        time_ = f"{time_} – {end}"
+    talk.when_text = ", ".join(dict.fromkeys(v for v in (day, time_) if v)) or None
+    talk.location = fields.get("location")
+    talk.abstract = _long_text(item, "abstract")
+    talk.speaker_bio = _long_text(item, "bio")
+    talk.slides, talk.video, talk.url = fields.get("slides"), fields.get("video"), \
+        fields.get("url")
+    return talk
+
+
+def _long_text(item: dict, name: str) -> str | None:
+    for key, value in item.items():
+        if field_of(str(key)) == name and isinstance(value, str) and value.strip():
+            return clean_text(value)
+    return None
+
+
+def data_talks(data: object) -> list[RawTalk]:
+    """The talks of the record set in ``data`` that holds the most of them."""
+    best: list[RawTalk] = []
+    for items in _mappings(data):
+        talks = [t for t in (record_talk(x) for x in items) if t is not None]
+        if len(talks) > len(best):
+            best = talks
+    if not best and isinstance(data, dict):
+        one = record_talk(data)  # a one-talk page given only as front matter
+        if one is not None and one.speaker_text and one.when_text:
+            best = [one]  # a person and a date: a page of people alone is not a talk
+    return best

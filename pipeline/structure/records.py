@@ -1,0 +1,252 @@
+"""Records from repetition: the block shape that starts every talk of a document.
+
+Why: a listing's talks are not always in ``<li>``s or under headings. A workshop page
+separates its slots by a bold time line, a lab page by a ``<p class="speaker">``, a text
+dump by date-led lines. What they share is that one block shape recurs once per talk.
+``find_records`` tries each repeated signature as the record opener, partitions the
+blocks at it (headings above stay context: day, term, year, session), and keeps the
+partition whose records look most like talks (a person, a title, a time) and most like
+one another. ``read_records`` then reads the fields of each record, using the one
+template the document's one-line records settle (``templates``).
+
+The result is a rival reading: the listing and text extractors compare it with their own
+and keep the one that explains more of the document.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+from pipeline.normalise import dates
+from pipeline.normalise.agenda import is_non_talk
+from pipeline.normalise.text import is_location_line, is_placeholder
+from pipeline.records import RawTalk
+from pipeline.structure import templates
+from pipeline.structure.blocks import Block
+from pipeline.structure.context import fill_constants
+
+MAX_RECORD_BLOCKS = 12
+_ABSTRACT_RE = re.compile(r"^\s*(?:abstract|summary|résumé)\s*[:.]\s*", re.I)
+_PERSON_HEAD_RE = re.compile(r"^(?P<name>[^,(–—:|]+?)\s*(?:[,(–—|:]|\s-\s|$)")
+_LABEL_RE = re.compile(r"^\s*(?P<label>speaker|presenter|title|talk|abstract|where|when|"
+                       r"location|venue|room|date|time)s?\s*:\s*(?P<value>.*)$", re.I)
+
+
+@dataclass
+class Record:
+    """The blocks of one talk and the headings above it."""
+
+    blocks: list[Block]
+    context: list[Block] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What a record holds that talks hold."""
+
+    when: bool
+    person: bool
+    title: bool
+
+    @property
+    def talk_like(self) -> bool:
+        return self.person and (self.title or self.when)
+
+
+def person_head(text: str) -> str | None:
+    """The name a speaker line opens with (``Ana Lima (University of Porto)``)."""
+    m = _PERSON_HEAD_RE.match(text.strip())
+    if not m or len(text) > 160:
+        return None
+    name = m.group("name").strip()
+    return name if templates.name_score(name) >= templates.STRONG_PEOPLE else None
+
+
+def is_when(text: str) -> bool:
+    return dates.looks_like_when(text) or dates.looks_like_when(text, loose=True)
+
+
+def signals(record: Record) -> Signals:
+    when = person = title = False
+    for block in record.blocks:
+        text = block.text
+        label = _LABEL_RE.match(text)
+        if label:
+            kind = label.group("label").lower()
+            person |= kind in ("speaker", "presenter")
+            title |= kind in ("title", "talk")
+            when |= kind in ("when", "date", "time")
+            continue
+        if is_when(text):
+            when = True
+        elif person_head(text):
+            person = True
+        elif templates.title_score(text) >= 1.0 and len(text.split()) <= 30:
+            title = True
+        if not person and len(text) <= 300:
+            choice = templates.choose([text])
+            person |= choice.template is not None
+            title |= choice.template is not None
+    return Signals(when, person, title)
+
+
+def _variants(signature: str) -> set[str]:
+    """The openers a block can stand for: its signature, the same without the blank line
+    before it (the first item of a list follows a blank), and ``para`` alone (the first
+    line of any paragraph: blank-line separated records)."""
+    out = {signature}
+    if ":para" in signature:
+        out |= {signature.replace(":para", ""), "para"}
+    return out
+
+
+def _partition(blocks: list[Block], opener: str) -> tuple[list[Block], list[Record]]:
+    """Cut ``blocks`` at every block that ``opener`` stands for; headings become context."""
+    headings: dict[int, Block] = {}
+    preamble: list[Block] = []
+    records: list[Record] = []
+    current: Record | None = None
+    for block in blocks:
+        opens = opener in _variants(block.signature)
+        if block.heading and not opens:
+            headings = {lvl: b for lvl, b in headings.items() if lvl < block.heading}
+            headings[block.heading] = block
+            current = None
+            continue
+        if opens:
+            current = Record([block], [headings[k] for k in sorted(headings)])
+            records.append(current)
+        elif current is not None and len(current.blocks) < MAX_RECORD_BLOCKS:
+            current.blocks.append(block)
+        elif current is None:
+            preamble.append(block)
+    return preamble, records
+
+
+def _trim_last(records: list[Record]) -> None:
+    """The last record of a page also swallows its footer: cut it to its siblings' size."""
+    if len(records) < 3:
+        return
+    typical = statistics.median(len(r.blocks) for r in records[:-1])
+    records[-1].blocks = records[-1].blocks[: max(1, int(typical * 1.5 + 0.5))]
+
+
+def find_records(blocks: list[Block]) -> list[Record]:
+    """The partition of ``blocks`` into talk records that repetition supports best."""
+    counts = Counter(v for b in blocks for v in _variants(b.signature))
+    best: tuple[float, list[Record]] = (0.0, [])
+    for opener, count in counts.items():
+        if count < 2:
+            continue
+        _, records = _partition(blocks, opener)
+        _trim_last(records)
+        sig = [signals(r) for r in records]
+        talk_like = sum(s.talk_like for s in sig)
+        if talk_like < 2 or talk_like < 0.5 * len(records):
+            continue
+        sizes = [len(r.blocks) for r in records]
+        spread = statistics.pstdev(sizes) / (statistics.mean(sizes) or 1)
+        score = talk_like * (1.0 / (1.0 + spread)) + 0.1 * sum(s.when for s in sig)
+        if score > best[0]:
+            best = (score, records)
+    return best[1]
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _context_when(context: list[Block]) -> str | None:
+    """A date stated by the headings above a record (``Tuesday 14 June``, ``14 June 2023``)."""
+    for block in reversed(context):
+        m = dates.find_when_in_prose(block.text)
+        if m and re.search(r"\d", m.group("when")):
+            return m.group("when")
+    return None
+
+
+def _context_year(context: list[Block], preamble_text: str) -> int | None:
+    for block in reversed(context):
+        year = dates.find_year(block.text)
+        if year:
+            return year
+    return dates.find_year(preamble_text)
+
+
+def read_records(records: list[Record], preamble_text: str = "") -> list[RawTalk]:
+    """One ``RawTalk`` per record that reads as a talk (a person, or a title and a time)."""
+    one_liners = [r.blocks[0].text for r in records if len(r.blocks) == 1]
+    choice = templates.choose(one_liners) if one_liners else None
+    talks = []
+    for record in records:
+        talk = _read(record, choice, preamble_text)
+        if talk is not None:
+            talks.append(talk)
+    fill_constants(talks)
+    return talks
+
+
+def _read(record: Record, choice: templates.Choice | None, preamble: str) -> RawTalk | None:
+    talk = RawTalk()
+    when_parts: list[str] = []
+    rest: list[str] = []
+    for block in record.blocks:
+        text = block.text
+        label = _LABEL_RE.match(text)
+        if label and label.group("value").strip():
+            _assign_label(talk, label.group("label").lower(), label.group("value").strip(),
+                          when_parts)
+            continue
+        if is_when(text) and len(text) <= 120:
+            when_parts.append(text)
+            continue
+        if not talk.speaker_text and person_head(text):
+            talk.speaker_text = [text]
+            continue
+        if talk.title is None and len(record.blocks) == 1 and choice is not None:
+            reading = choice.read(text)
+            if reading is not None:
+                talk.title = None if is_placeholder(reading.title) else reading.title
+                if reading.people and not is_placeholder(reading.people):
+                    talk.speaker_text = [reading.people]
+                if reading.date:
+                    when_parts.append(reading.date)
+                continue
+        if talk.title is None and 1 <= len(text.split()) <= 30 and not _ABSTRACT_RE.match(text):
+            if is_location_line(text) and talk.location is None:
+                talk.location = text
+                continue
+            talk.title = None if is_placeholder(text) else text
+            if talk.title is None:
+                talk.warnings.append("title is a placeholder")
+            continue
+        if talk.location is None and len(text) <= 80 and is_location_line(text):
+            talk.location = text
+            continue
+        rest.append(_ABSTRACT_RE.sub("", text))
+    if not talk.speaker_text and (not talk.title or is_non_talk(talk.title)):
+        return None  # a break, a lunch, a heading: nobody speaks
+    context_date = _context_when(record.context)
+    if context_date and not any(dates.parse_when(w) and dates.parse_when(w).date  # type: ignore[union-attr]
+                                for w in when_parts):
+        when_parts.insert(0, context_date)
+    talk.when_text = ", ".join(when_parts) or None
+    talk.year_hint = _context_year(record.context, preamble)
+    long = [t for t in rest if len(t) >= 120]
+    talk.abstract = "\n\n".join(long) or None
+    return talk
+
+
+def _assign_label(talk: RawTalk, label: str, value: str, when_parts: list[str]) -> None:
+    if label in ("speaker", "presenter"):
+        talk.speaker_text = [value]
+    elif label in ("title", "talk"):
+        talk.title = None if is_placeholder(value) else value
+    elif label == "abstract":
+        talk.abstract = value
+    elif label in ("where", "location", "venue", "room"):
+        talk.location = value
+    else:
+        when_parts.append(value)

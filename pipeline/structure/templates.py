@@ -1,0 +1,269 @@
+"""One template per document: how the records of one document pack title, people and date.
+
+Why: a one-line record (a calendar SUMMARY, a list item, a table cell) can be split many
+ways (``Name: Title``, ``Title -- A, B and C``, ``Title (Firstname)``, ``3 May 2024 A (Org)
+and B (Org) on "Title"``), and one record alone often cannot tell which. All records of one
+document were written from one template, though, so the rival readings are scored over all
+of them together and the winner is applied to each: a weak slot value (a first name alone,
+``TBD``) is read by its position in the template the other records settle.
+
+A template is a *splitter* (where the text is cut) and an *order* (which part is the
+people, which the title), with an optional leading date. Each slot value is scored by how
+well it fits its role (person-name likeness of every name in a people slot, title likeness,
+date parse); a record's score is the geometric mean of its slots, and a template's score
+is the mean over all records (a record it does not split scores 0). Reading the whole text
+as a title is the rival every template must beat.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pipeline.normalise import people
+from pipeline.normalise.text import is_placeholder
+
+# a record read as a title only scores this much: a split must fit better than that
+TITLE_ONLY_SCORE = 0.5
+# a template must split at least this share of the records to be applied at all
+MIN_COVERAGE = 0.5
+# a people value this good is evidence by itself; weaker ones (a lone first name) need a
+# template repeated over MIN_REPEATS records covering WEAK_COVERAGE of the document
+STRONG_PEOPLE = 0.8
+MIN_REPEATS = 3
+WEAK_COVERAGE = 0.8
+
+_QUOTED = r"[\"“”«»']"
+_PAREN_TAIL_RE = re.compile(r"^(?P<a>.*\S)\s*\((?P<b>[^()]+)\)\s*$")
+_ON_QUOTED_RE = re.compile(rf"^(?P<a>.*?\S),?\s+(?:on|about|:)\s+{_QUOTED}(?P<b>.+?){_QUOTED}"
+                           r"\s*\.?$", re.I)
+_BY_RE = re.compile(r"^(?P<a>.*\S)\s+(?:by|with)\s+(?P<b>[A-Z].*)$")
+_LIST_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\band\b|\+)\s*(?:and\s+)?", re.I)
+_PERSON_AFFIL_RE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<org>[^()]+)\)$")
+_SEPARATORS = (" -- ", " — ", " – ", " - ", ": ", ":", " | ", " / ", ", ")
+_LEAD_DATE_RE = re.compile(
+    r"^(?P<date>(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?(?:\s+\d{4})?"
+    r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}))"
+    r"\s*(?:[:,–—|-]\s*)?(?P<rest>\S.*)$"
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One record read by a template: the text of each slot (None when absent)."""
+
+    title: str | None = None
+    people: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Template:
+    """A way of cutting a record into slots, and its score over one document."""
+
+    name: str
+    split: Callable[[str], tuple[str, str] | None] = field(compare=False, repr=False)
+    people_first: bool = False
+    leading_date: bool = False
+
+    def read(self, text: str) -> Reading | None:
+        date = None
+        if self.leading_date:
+            m = _LEAD_DATE_RE.match(text)
+            if not m or not _has_month(m.group("date")):
+                return None
+            date, text = m.group("date").strip(" ,"), m.group("rest")
+        parts = self.split(text)
+        if parts is None:
+            return None
+        a, b = (p.strip() for p in parts)
+        if not a or not b:
+            return None
+        who, title = (a, b) if self.people_first else (b, a)
+        return Reading(title=_unquote(title), people=who, date=date)
+
+
+def _unquote(text: str) -> str:
+    text = text.strip()
+    if len(text) > 1 and re.match(_QUOTED, text[0]) and re.match(_QUOTED, text[-1]):
+        return text[1:-1].strip()
+    return text
+
+
+def _has_month(text: str) -> bool:
+    low = text.lower()
+    return bool(re.search(r"\d{4}-\d{2}-\d{2}|\d[./]\d", low)) or any(m in low for m in _MONTHS)
+
+
+def _at(sep: str, last: bool) -> Callable[[str], tuple[str, str] | None]:
+    def split(text: str) -> tuple[str, str] | None:
+        i = text.rfind(sep) if last else text.find(sep)
+        return (text[:i], text[i + len(sep):]) if i > 0 else None
+
+    return split
+
+
+def _by_pattern(pattern: re.Pattern[str]) -> Callable[[str], tuple[str, str] | None]:
+    def split(text: str) -> tuple[str, str] | None:
+        m = pattern.match(text)
+        return (m.group("a"), m.group("b")) if m else None
+
+    return split
+
+
+@lru_cache(maxsize=1)
+def templates() -> tuple[Template, ...]:
+    """Every rival template: each separator both ways, parentheses, quotes, ``by``."""
+    out: list[Template] = []
+    for lead in (False, True):
+        prefix = "date " if lead else ""
+        for sep in _SEPARATORS:
+            for last in (False, True):
+                where = "last" if last else "first"
+                out.append(Template(f"{prefix}people{sep!r}title@{where}", _at(sep, last),
+                                    people_first=True, leading_date=lead))
+                out.append(Template(f"{prefix}title{sep!r}people@{where}", _at(sep, last),
+                                    leading_date=lead))
+        out.append(Template(f"{prefix}title (people)", _by_pattern(_PAREN_TAIL_RE),
+                            leading_date=lead))
+        out.append(Template(f'{prefix}people on "title"', _by_pattern(_ON_QUOTED_RE),
+                            people_first=True, leading_date=lead))
+        out.append(Template(f"{prefix}title by people", _by_pattern(_BY_RE), leading_date=lead))
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- slot scores
+
+
+def split_people(text: str) -> list[tuple[str, str | None]]:
+    """``A (Org) and B (Org)``, ``A, B and C`` as (name, affiliation) pairs."""
+    out: list[tuple[str, str | None]] = []
+    depth, start = 0, 0
+    pieces: list[str] = []
+    for i, ch in enumerate(text):  # split at list separators outside parentheses
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth == 0:
+            m = _LIST_SPLIT_RE.match(text, i)
+            if m and m.end() > i and (ch in ",;&+" or text[i:i + 4].lower() in (" and", "and ")):
+                if text[i:m.end()].strip().lower() in (",", ";", "&", "+", "and", ", and"):
+                    pieces.append(text[start:i])
+                    start = m.end()
+    pieces.append(text[start:])
+    for piece in pieces:
+        piece = piece.strip(" ,;")
+        if not piece:
+            continue
+        m = _PERSON_AFFIL_RE.match(piece)
+        out.append((m.group("name").strip(), m.group("org").strip()) if m else (piece, None))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def name_score(name: str) -> float:
+    """How much ``name`` reads as one person's name: 1 for a full name, 0.8 for a name
+    that only the speaker position allows, 0.4 for a lone capitalised given name."""
+    if people.looks_like_person_name(name):
+        return 1.0
+    if people.looks_like_person_name(name, context=people.SPEAKER_CONTEXT):
+        return 0.8
+    tokens = name.split()
+    if len(tokens) == 1 and re.fullmatch(r"[A-Z][a-z\u00C0-\u024F'’-]{1,20}", tokens[0]):
+        return 0.4
+    return 0.0
+
+
+@lru_cache(maxsize=4096)
+def people_score(text: str) -> float:
+    """Mean name score over the people of a slot; 0 when a name fails outright.
+
+    A placeholder (``TBD``, ``TBA``) fits a people slot weakly: the template, not the
+    value, says a person stands there."""
+    if is_placeholder(text):
+        return 0.3
+    found = split_people(text)
+    if not found or len(found) > 8:
+        return 0.0
+    scores = [name_score(name) for name, _ in found]
+    if min(scores) == 0.0:
+        return 0.0
+    return sum(scores) / len(scores)
+
+
+@lru_cache(maxsize=4096)
+def title_score(text: str) -> float:
+    """How much ``text`` reads as a talk title: several words and not a name list."""
+    if is_placeholder(text):
+        return 0.6
+    words = re.findall(r"\w+", text)
+    if not words:
+        return 0.0
+    if people_score(text) >= 0.8:
+        return 0.1
+    if len(words) == 1:
+        return 0.5
+    return 1.0
+
+
+def reading_score(reading: Reading) -> float:
+    """Geometric mean of the slot scores of one reading."""
+    scores = [title_score(reading.title or ""), people_score(reading.people or "")]
+    if min(scores) == 0.0:
+        return 0.0
+    return math.prod(scores) ** (1 / len(scores))
+
+
+# --------------------------------------------------------------------------- the choice
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The winning template of a document and its mean score (None: title only)."""
+
+    template: Template | None
+    score: float
+    coverage: float
+
+    def read(self, text: str) -> Reading | None:
+        """``text`` read by the chosen template; None when it does not apply."""
+        if self.template is None:
+            return None
+        reading = self.template.read(text)
+        if reading is None or title_score(reading.title or "") == 0.0:
+            return None
+        if people_score(reading.people or "") == 0.0:
+            return None
+        return reading
+
+
+def choose(records: Sequence[str]) -> Choice:
+    """The template that reads ``records`` best, against reading each as a title only."""
+    texts = [" ".join(r.split()) for r in records if r and r.strip()]
+    best = Choice(None, TITLE_ONLY_SCORE, 1.0)
+    if not texts:
+        return best
+    for template in templates():
+        total = covered = strong = 0.0
+        for text in texts:
+            reading = template.read(text)
+            if reading is None:
+                continue
+            s = reading_score(reading)
+            if s > 0:
+                covered += 1
+                strong += people_score(reading.people or "") >= STRONG_PEOPLE
+            total += s
+        score, coverage = total / len(texts), covered / len(texts)
+        if coverage < MIN_COVERAGE or score <= best.score + 1e-9:
+            continue
+        # weak people values alone (lone first names) settle a template only by repetition
+        if not strong and (covered < MIN_REPEATS or coverage < WEAK_COVERAGE):
+            continue
+        best = Choice(template, score, coverage)
+    return best

@@ -1,0 +1,223 @@
+"""Whole-document reading (``pipeline/structure``): records from repetition, one template
+per document, document defaults, and readers that fail alone.
+
+Every document here is written for this test in a shape the layout rules had no rule for;
+each test shows one mechanism on its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import extractors.listing as listing
+from extractors.ics import extract_calendar
+from extractors.listing import extract_html, extract_markdown
+from extractors.plaintext import extract as extract_text
+from pipeline.normalise.stage import normalise
+from pipeline.records import Document, Hints, RawTalk
+from pipeline.structure import templates
+from pipeline.structure.blocks import html_blocks, text_blocks
+from pipeline.structure.context import fill_constants
+from pipeline.structure.records import find_records
+
+AT = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
+
+
+def _doc(text: str, fmt: str, tz: str | None = None) -> Document:
+    return Document(path=f"doc.{fmt}", data=text.encode(), sha256="0", format=fmt,
+                    hints=Hints(timezone=tz))
+
+
+def _rows(doc: Document, raws: list[RawTalk]) -> list[dict]:
+    return normalise(doc, raws, AT)
+
+
+def _people(row: dict) -> list[tuple[str, str | None]]:
+    return [(s["name"], s["affiliation"]) for s in row["speakers"] or []]
+
+
+def _cal(*summaries: str) -> str:
+    events = "".join(
+        f"BEGIN:VEVENT\nUID:e{i}@test\nDTSTART:202403{5 + 7 * i:02d}T150000Z\n"
+        f"DTEND:202403{5 + 7 * i:02d}T160000Z\nSUMMARY:{s}\nEND:VEVENT\n"
+        for i, s in enumerate(summaries))
+    return f"BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//test//EN\n{events}END:VCALENDAR\n"
+
+
+# ---- one template per document ----
+
+def test_feed_of_title_dash_dash_people() -> None:
+    talks = extract_calendar(_cal(
+        "Learning sparse operators on graphs -- Mei Tanaka, Olu Bello and Rafael Costa",
+        "Weak convergence for branching walks -- Ines Wolf and Tomasz Nowak",
+        "Category theory for chemists -- Hope White",
+    ))
+    assert [t.title for t in talks] == ["Learning sparse operators on graphs",
+                                        "Weak convergence for branching walks",
+                                        "Category theory for chemists"]
+    assert [t.speaker_text for t in talks] == [["Mei Tanaka, Olu Bello and Rafael Costa"],
+                                               ["Ines Wolf and Tomasz Nowak"], ["Hope White"]]
+
+
+def test_feed_of_title_and_first_name_in_parentheses() -> None:
+    """A lone first name is weak evidence; the feed's repetition settles the template."""
+    talks = extract_calendar(_cal("Random matrices and free probability (Anna)",
+                                  "Knot invariants from quantum groups (Jakob)",
+                                  "Tropical curves (Priya)"))
+    assert [t.title for t in talks] == ["Random matrices and free probability",
+                                        "Knot invariants from quantum groups", "Tropical curves"]
+    assert [t.speaker_text for t in talks] == [["Anna"], ["Jakob"], ["Priya"]]
+
+
+def test_one_parenthesis_alone_is_not_a_speaker() -> None:
+    """One event: ``(Part II)`` or a lone capitalised word decides nothing."""
+    (talk,) = extract_calendar(_cal("Spectral sequences (Revisited)"))
+    assert talk.title == "Spectral sequences (Revisited)" and talk.speaker_text == []
+
+
+def test_titles_with_separators_stay_whole() -> None:
+    choice = templates.choose(["Deep learning: a survey", "Topology - an introduction",
+                               "Spectral methods"])
+    assert choice.template is None
+
+
+def test_two_topic_words_are_not_a_person_but_an_english_word_name_is() -> None:
+    assert templates.people_score("Dark Matter") == 0.0
+    assert templates.people_score("Hope White") >= templates.STRONG_PEOPLE
+
+
+def test_one_line_items_with_dates_affiliations_and_quoted_titles() -> None:
+    md = ("# Geometry seminar\n\n"
+          '- 3 May 2024 Lena Fischer (ETH Zurich) and Marco Rossi (SISSA) on '
+          '"Minimal surfaces in flat tori"\n'
+          '- 10 May 2024 Sara Kim (KAIST) on "Rigidity of circle packings"\n'
+          '- 17 May 2024 Tom Baker (Oxford) and Yui Sato (Kyoto) on "Discrete Ricci flow"\n')
+    doc = _doc(md, "markdown")
+    rows = _rows(doc, extract_markdown(doc))
+    assert [(r["title"], r["date"]) for r in rows] == [
+        ("Minimal surfaces in flat tori", dt.date(2024, 5, 3)),
+        ("Rigidity of circle packings", dt.date(2024, 5, 10)),
+        ("Discrete Ricci flow", dt.date(2024, 5, 17))]
+    assert _people(rows[0]) == [("Lena Fischer", "ETH Zurich"), ("Marco Rossi", "SISSA")]
+    assert _people(rows[2]) == [("Tom Baker", "Oxford"), ("Yui Sato", "Kyoto")]
+
+
+def test_same_items_given_as_plain_text_are_read_too() -> None:
+    """Sniffed as text (bullets look like markdown): the rival readings are compared."""
+    text = ("Geometry seminar, spring 2024\n\n"
+            '* 3 May 2024 Lena Fischer (ETH Zurich) on "Minimal surfaces in flat tori"\n'
+            '* 10 May 2024 Sara Kim (KAIST) on "Rigidity of circle packings"\n'
+            '* 17 May 2024 Tom Baker (Oxford) on "Discrete Ricci flow"\n')
+    doc = _doc(text, "text")
+    rows = _rows(doc, extract_text(doc))
+    assert sorted(r["title"] for r in rows) == ["Discrete Ricci flow",
+                                                "Minimal surfaces in flat tori",
+                                                "Rigidity of circle packings"]
+    assert {_people(r)[0] for r in rows} == {("Lena Fischer", "ETH Zurich"),
+                                            ("Sara Kim", "KAIST"), ("Tom Baker", "Oxford")}
+
+
+# ---- records from repetition ----
+
+BOLD_TIMES = """<html><body><h1>Workshop on Inverse Problems, 14 June 2023</h1>
+<p><strong>09:30 – 10:15</strong></p>
+<p>Ana Lima (University of Porto)</p>
+<p>Stability estimates for Calderón's problem</p>
+<p><strong>10:15 – 11:00</strong></p>
+<p>Karl Berg (KTH)</p>
+<p>Learned iterative reconstruction</p>
+<p><strong>11:30 – 12:15</strong></p>
+<p>Nadia Haddad (Inria)</p>
+<p>Photoacoustic tomography with sparse data</p>
+</body></html>"""
+
+
+def test_bold_time_lines_separate_the_records() -> None:
+    doc = _doc(BOLD_TIMES, "html", tz="Europe/Stockholm")
+    rows = sorted(_rows(doc, extract_html(doc)), key=lambda r: r["start"])
+    assert [r["title"] for r in rows] == ["Stability estimates for Calderón's problem",
+                                          "Learned iterative reconstruction",
+                                          "Photoacoustic tomography with sparse data"]
+    assert [_people(r) for r in rows] == [[("Ana Lima", "University of Porto")],
+                                          [("Karl Berg", "KTH")], [("Nadia Haddad", "Inria")]]
+    assert rows[0]["start"] == dt.datetime(2023, 6, 14, 7, 30, tzinfo=dt.UTC)
+    assert rows[2]["end"] == dt.datetime(2023, 6, 14, 10, 15, tzinfo=dt.UTC)
+
+
+def test_the_opener_is_the_repeated_shape_not_a_tag_name() -> None:
+    from bs4 import BeautifulSoup
+
+    root = BeautifulSoup(BOLD_TIMES, "lxml").body
+    records = find_records(html_blocks(root))
+    assert len(records) == 3
+    assert all(r.blocks[0].signature == records[0].blocks[0].signature for r in records)
+    assert records[0].context[0].text.startswith("Workshop on Inverse Problems")
+
+
+def test_text_lines_have_shapes() -> None:
+    blocks = text_blocks("Talks\n=====\n\n- 3 May: A\n  indented\n10:00-11:00\n")
+    assert blocks[0].heading == 1
+    assert "bullet" in blocks[1].signature and "date-led" in blocks[1].signature
+    assert "indent" in blocks[2].signature and blocks[3].signature.endswith(":time")
+
+
+# ---- readers merged ----
+
+def test_microdata_start_date_written_as_prose_is_read_as_text() -> None:
+    html = """<html><body>
+    <div itemscope itemtype="https://schema.org/Event"><h2 itemprop="name">Sheaf cohomology
+    in data analysis</h2><div itemprop="performer" itemscope itemtype="https://schema.org/Person">
+    <span itemprop="name">Leila Haddad</span></div>
+    <meta itemprop="startDate" content="Thursday, 12 October 2023, 4:00 pm"></div>
+    </body></html>"""
+    doc = _doc(html, "html", tz="Europe/London")
+    (row,) = _rows(doc, extract_html(doc))
+    assert row["start"] == dt.datetime(2023, 10, 12, 15, 0, tzinfo=dt.UTC)
+    assert "event startDate is not ISO 8601: read as text" in row["warnings"]
+
+
+def test_a_reader_that_raises_beside_one_that_works(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The repetition reader fails: the layout rules' talks stand, with a warning."""
+    import pipeline.structure.records as records
+
+    def boom(blocks: object) -> object:
+        raise ValueError("reader bug")
+
+    monkeypatch.setattr(records, "find_records", boom)
+    html = ("<html><body><h1>Seminar 2024</h1><h2>Ana Lima: Stability of waves</h2>"
+            "<p>March 3, 2024</p><h2>Karl Berg: Learned reconstruction</h2>"
+            "<p>March 10, 2024</p></body></html>")
+    talks = extract_html(_doc(html, "html"))
+    assert [t.title for t in talks] == ["Stability of waves", "Learned reconstruction"]
+    assert all("repetition reader failed: ValueError: reader bug" in t.warnings for t in talks)
+
+
+def test_the_rules_failing_leave_the_repetition_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(*args: object, **kwargs: object) -> object:
+        raise KeyError("rules bug")
+
+    monkeypatch.setattr(listing, "_extract_soup", boom)
+    doc = _doc(BOLD_TIMES, "html")
+    talks = extract_html(doc)
+    assert len(talks) == 3 and all(t.speaker_text for t in talks)
+    assert any("layout rules failed" in w for w in talks[0].warnings)
+
+
+# ---- document context ----
+
+def test_a_value_all_records_share_becomes_the_default() -> None:
+    talks = [RawTalk(title=f"T{i}", location="Room 101") for i in range(4)]
+    talks.append(RawTalk(title="T4"))
+    fill_constants(talks)
+    assert talks[-1].location == "Room 101"
+    assert "location taken from the document's other records" in talks[-1].warnings
+    assert talks[0].warnings == []
+
+
+def test_records_that_disagree_give_no_default() -> None:
+    talks = [RawTalk(title="A", location="Room 1"), RawTalk(title="B", location="Room 2"),
+             RawTalk(title="C", location="Room 1"), RawTalk(title="D")]
+    fill_constants(talks)
+    assert talks[-1].location is None
