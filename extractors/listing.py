@@ -81,6 +81,7 @@ from pipeline.records import Document, RawTalk
 from pipeline.structure import blocks as structure_blocks
 from pipeline.structure import data as structure_data
 from pipeline.structure import records as structure_records
+from pipeline.structure.context import drop_shared_prose
 from pipeline.structure.isolation import attempt, best_reading, completeness
 
 VERSION = "6"
@@ -233,6 +234,7 @@ def _extract(
         _extract_soup(soup, title=title, reference_date=reference_date, data=data_talks)
     ), warnings_)
     if talks is not None:
+        drop_shared_prose(talks)
         return talks
     # the rules failed on this page: the repetition reader alone, on a fresh parse
     # (the rules may have left the tree half cleaned)

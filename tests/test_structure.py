@@ -221,3 +221,25 @@ def test_records_that_disagree_give_no_default() -> None:
              RawTalk(title="C", location="Room 1"), RawTalk(title="D")]
     fill_constants(talks)
     assert talks[-1].location is None
+
+
+def test_labels_are_learnt_from_their_repetition() -> None:
+    """``Intervenant :`` is in no vocabulary; repeated before names, it names the speaker,
+    and a repeated label that fits no field (``Salle``-less ``Catégorie``) is dropped."""
+    cards = "".join(
+        f"<div class='card'><h3>{title}</h3><p>{day}</p><h5>Intervenant : {who}</h5>"
+        f"<p>Catégorie : séminaire interne</p></div><hr>"
+        for title, day, who in [
+            ("Équations cinétiques et limites hydrodynamiques", "12.10.2023", "Claire Martin"),
+            ("Transport optimal sur les graphes", "19.10.2023", "Hugo Lefèvre"),
+            ("Méthodes spectrales pour les ondes", "26.10.2023", "Inès Dubois"),
+        ])
+    doc = _doc(f"<html><body><h2>Séminaires</h2>{cards}</body></html>", "html")
+    rows = _rows(doc, extract_html(doc))
+    assert [(r["title"], _people(r), r["date"]) for r in rows] == [
+        ("Équations cinétiques et limites hydrodynamiques", [("Claire Martin", None)],
+         dt.date(2023, 10, 12)),
+        ("Transport optimal sur les graphes", [("Hugo Lefèvre", None)], dt.date(2023, 10, 19)),
+        ("Méthodes spectrales pour les ondes", [("Inès Dubois", None)], dt.date(2023, 10, 26)),
+    ]
+    assert all(r["abstract"] is None for r in rows)

@@ -20,7 +20,7 @@ _SKIP_TAGS = frozenset("script style nav noscript template form button select".s
 _TIME_RANGE_RE = re.compile(
     r"^\W*\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:-|–|—|to)\s*\d{1,2}(?:[:.h]\d{2})?"
     r"\s*(?:[ap]\.?m\.?)?\W*$", re.I)
-_TIME_LEAD_RE = re.compile(r"^\W*\d{1,2}[:.h]\d{2}\b")
+_TIME_LEAD_RE = re.compile(r"^\W*\d{1,2}[:.h]\d{2}\b(?![./-]\d)")
 _BULLET_RE = re.compile(r"^\s*(?:[-*+•·]|\d{1,3}[.)])\s+")
 _DATE_LEAD_RE = re.compile(
     r"^\W*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+"

@@ -33,3 +33,21 @@ def fill_constants(talks: Sequence[RawTalk], fields: Sequence[str] = DEFAULTABLE
             if not getattr(talk, name):
                 setattr(talk, name, value)
                 talk.warnings.append(f"{name} taken from the document's other records")
+
+
+def drop_shared_prose(talks: Sequence[RawTalk], fields: Sequence[str] = ("abstract",
+                                                                        "speaker_bio")) -> None:
+    """Prose that several records repeat word for word is the page's, not a talk's.
+
+    A template line under every card (``Catégorie : séminaire interne``, a registration
+    note) read as each talk's abstract is not one; it is dropped with a warning."""
+    if len(talks) < 3:
+        return
+    for name in fields:
+        values = [getattr(t, name) for t in talks if getattr(t, name)]
+        if len(values) < 3 or len(set(values)) != 1:
+            continue
+        for talk in talks:
+            if getattr(talk, name):
+                setattr(talk, name, None)
+                talk.warnings.append(f"{name} repeated word for word by every record: dropped")

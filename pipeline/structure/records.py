@@ -22,17 +22,19 @@ from dataclasses import dataclass, field
 
 from pipeline.normalise import dates
 from pipeline.normalise.agenda import is_non_talk
-from pipeline.normalise.text import is_location_line, is_placeholder
+from pipeline.normalise.text import field_label, is_location_line, is_placeholder
 from pipeline.records import RawTalk
 from pipeline.structure import templates
 from pipeline.structure.blocks import Block
-from pipeline.structure.context import fill_constants
+from pipeline.structure.context import drop_shared_prose, fill_constants
 
 MAX_RECORD_BLOCKS = 12
 _ABSTRACT_RE = re.compile(r"^\s*(?:abstract|summary|résumé)\s*[:.]\s*", re.I)
 _PERSON_HEAD_RE = re.compile(r"^(?P<name>[^,(–—:|]+?)\s*(?:[,(–—|:]|\s-\s|$)")
-_LABEL_RE = re.compile(r"^\s*(?P<label>speaker|presenter|title|talk|abstract|where|when|"
-                       r"location|venue|room|date|time)s?\s*:\s*(?P<value>.*)$", re.I)
+_ANY_LABEL_RE = re.compile(r"^[\s*_]*(?P<label>[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-][^\W\d_]+){0,3})"
+                           r"[*_]*\s*[:：]\s*(?P<value>\S.*)$")
+# how a learnt label's values must read for the label to name a field
+LEARNT_SHARE = 0.6
 
 
 @dataclass
@@ -69,16 +71,64 @@ def is_when(text: str) -> bool:
     return dates.looks_like_when(text) or dates.looks_like_when(text, loose=True)
 
 
-def signals(record: Record) -> Signals:
+def learn_labels(blocks: list[Block]) -> dict[str, str]:
+    """``Label:`` prefixes this document repeats, mapped to the field their values fill.
+
+    The shared label vocabulary knows ``Speaker:`` or ``Where:`` in English; a page in
+    another language (``Докладчик:``, ``Intervenant :``) or with its own words (``Guest:``)
+    repeats its labels once per talk. A label seen at least twice is a field when most of
+    its values read as one: people, a date/time, a place, long prose; otherwise a short
+    text is the title. A learnt label that fits nothing is dropped, not read as text."""
+    values: dict[str, list[str]] = {}
+    for block in blocks:
+        if field_label(block.text):
+            continue
+        m = _ANY_LABEL_RE.match(block.text)
+        if m and len(m.group("label")) <= 30:
+            values.setdefault(m.group("label").casefold(), []).append(m.group("value"))
+    learnt: dict[str, str] = {}
+    for label, found in values.items():
+        if len(found) < 2:
+            continue
+        share = LEARNT_SHARE * len(found)
+        if sum(bool(person_head(v)) for v in found) >= share:
+            learnt[label] = "speaker"
+        elif sum(is_when(v) for v in found) >= share:
+            learnt[label] = "when"
+        elif sum(is_location_line(v) for v in found) >= share:
+            learnt[label] = "location"
+        elif sum(len(v) >= 150 for v in found) >= share:
+            learnt[label] = "abstract"
+        elif sum(templates.title_score(v) >= 1.0 for v in found) >= share \
+                and len(set(found)) == len(found):
+            learnt[label] = "title"
+        else:
+            learnt[label] = "ignore"
+    return learnt
+
+
+def labelled(text: str, learnt: dict[str, str]) -> tuple[str, str] | None:
+    """(field, value) of a labelled block, by the shared vocabulary or the document's own."""
+    shared = field_label(text)
+    if shared:
+        kind, value = shared
+        return ({"date": "when", "time": "when", "bio": "bio"}.get(kind, kind), value)
+    m = _ANY_LABEL_RE.match(text)
+    if m and m.group("label").casefold() in learnt:
+        return learnt[m.group("label").casefold()], m.group("value").strip()
+    return None
+
+
+def signals(record: Record, learnt: dict[str, str] | None = None) -> Signals:
     when = person = title = False
     for block in record.blocks:
         text = block.text
-        label = _LABEL_RE.match(text)
+        label = labelled(text, learnt or {})
         if label:
-            kind = label.group("label").lower()
-            person |= kind in ("speaker", "presenter")
-            title |= kind in ("title", "talk")
-            when |= kind in ("when", "date", "time")
+            kind = label[0]
+            person |= kind == "speaker"
+            title |= kind == "title"
+            when |= kind == "when"
             continue
         if is_when(text):
             when = True
@@ -109,9 +159,13 @@ def _partition(blocks: list[Block], opener: str) -> tuple[list[Block], list[Reco
     preamble: list[Block] = []
     records: list[Record] = []
     current: Record | None = None
+    # under a heading opener, deeper headings are the record's own lines (an ``h5``
+    # speaker line under each ``h3`` title); other headings are context above records
+    level = next((b.heading for b in blocks if opener in _variants(b.signature)), 0)
     for block in blocks:
         opens = opener in _variants(block.signature)
-        if block.heading and not opens:
+        inner = bool(level) and block.heading > level and current is not None
+        if block.heading and not opens and not inner:
             headings = {lvl: b for lvl, b in headings.items() if lvl < block.heading}
             headings[block.heading] = block
             current = None
@@ -137,13 +191,14 @@ def _trim_last(records: list[Record]) -> None:
 def find_records(blocks: list[Block]) -> list[Record]:
     """The partition of ``blocks`` into talk records that repetition supports best."""
     counts = Counter(v for b in blocks for v in _variants(b.signature))
+    learnt = learn_labels(blocks)
     best: tuple[float, list[Record]] = (0.0, [])
     for opener, count in counts.items():
         if count < 2:
             continue
         _, records = _partition(blocks, opener)
         _trim_last(records)
-        sig = [signals(r) for r in records]
+        sig = [signals(r, learnt) for r in records]
         talk_like = sum(s.talk_like for s in sig)
         if talk_like < 2 or talk_like < 0.5 * len(records):
             continue
@@ -179,25 +234,28 @@ def read_records(records: list[Record], preamble_text: str = "") -> list[RawTalk
     """One ``RawTalk`` per record that reads as a talk (a person, or a title and a time)."""
     one_liners = [r.blocks[0].text for r in records if len(r.blocks) == 1]
     choice = templates.choose(one_liners) if one_liners else None
+    learnt = learn_labels([b for r in records for b in r.blocks])
     talks = []
     for record in records:
-        talk = _read(record, choice, preamble_text)
+        talk = _read(record, choice, preamble_text, learnt)
         if talk is not None:
             talks.append(talk)
     fill_constants(talks)
+    drop_shared_prose(talks)
     return talks
 
 
-def _read(record: Record, choice: templates.Choice | None, preamble: str) -> RawTalk | None:
+def _read(record: Record, choice: templates.Choice | None, preamble: str,
+          learnt: dict[str, str]) -> RawTalk | None:
     talk = RawTalk()
     when_parts: list[str] = []
     rest: list[str] = []
     for block in record.blocks:
         text = block.text
-        label = _LABEL_RE.match(text)
-        if label and label.group("value").strip():
-            _assign_label(talk, label.group("label").lower(), label.group("value").strip(),
-                          when_parts)
+        label = labelled(text, learnt)
+        if label:
+            if label[1]:
+                _assign_label(talk, label[0], label[1], when_parts)
             continue
         if is_when(text) and len(text) <= 120:
             when_parts.append(text)
@@ -239,14 +297,21 @@ def _read(record: Record, choice: templates.Choice | None, preamble: str) -> Raw
     return talk
 
 
-def _assign_label(talk: RawTalk, label: str, value: str, when_parts: list[str]) -> None:
-    if label in ("speaker", "presenter"):
-        talk.speaker_text = [value]
-    elif label in ("title", "talk"):
+def _assign_label(talk: RawTalk, kind: str, value: str, when_parts: list[str]) -> None:
+    """Put a labelled value in its field; labels of no talk field (a host) are dropped."""
+    if kind == "speaker":
+        talk.speaker_text = [*talk.speaker_text, value]
+    elif kind == "title":
         talk.title = None if is_placeholder(value) else value
-    elif label == "abstract":
+    elif kind == "abstract":
         talk.abstract = value
-    elif label in ("where", "location", "venue", "room"):
+    elif kind == "bio":
+        talk.speaker_bio = value
+    elif kind == "location":
         talk.location = value
-    else:
+    elif kind == "when":
         when_parts.append(value)
+    elif kind in ("url", "slides", "video"):
+        setattr(talk, kind, value)
+    elif kind == "affiliation" and talk.speaker_text:
+        talk.speaker_text[-1] = f"{talk.speaker_text[-1]}, {value}"
