@@ -67,6 +67,7 @@ import bisect
 import datetime as dt
 import re
 import zoneinfo
+from collections import Counter
 from collections.abc import Iterator
 
 import icalendar
@@ -94,6 +95,7 @@ from pipeline.decode import decode_text
 from pipeline.normalise import agenda
 from pipeline.normalise.people import looks_like_person_name
 from pipeline.normalise.text import is_placeholder
+from pipeline.normalise.vocab import MEETING_PATTERNS
 from pipeline.records import Document, RawTalk
 from pipeline.structure import templates
 
@@ -146,13 +148,20 @@ def _calendar_talks(
     cal_name = _plain(cal.get("X-WR-CALNAME")).text.strip() or None
     series = _series_name(cal_name) if cal_name and names_series(cal_name) else None
     talks: list[tuple[RawTalk, tuple[dt.datetime, dt.datetime] | None]] = []
-    summaries: list[str] = []
-    for occ, uid, warnings in _occurrences(cal, source, horizon_days, cap):
-        if str(occ.get("STATUS", "")).upper() == "CANCELLED":
-            continue
-        talks.append((_talk(occ, uid, list(warnings), cal_zone, series), _span(occ)))
-        summaries.append(_plain(occ.get("SUMMARY")).text.strip())
+    occurrences = [(occ, uid, warnings) for occ, uid, warnings
+                   in _occurrences(cal, source, horizon_days, cap)
+                   if str(occ.get("STATUS", "")).upper() != "CANCELLED"]
+    summaries = [_plain(occ.get("SUMMARY")).text.strip() for occ, _, _ in occurrences]
+    tag = templates.constant_tag(summaries)
+    if tag:
+        summaries = [templates.strip_tag(s, tag) for s in summaries]
+    for (occ, uid, warnings), summary in zip(occurrences, summaries, strict=True):
+        talk = _talk(occ, uid, list(warnings), cal_zone, series, summary or None)
+        if tag and talk.series is None and names_series(tag):
+            talk.series = tag
+        talks.append((talk, _span(occ)))
     _apply_summary_template([t for t, _ in talks], summaries)
+    _judge_events([t for t, _ in talks], summaries)
     _mark_containers(talks)
     for talk, _ in talks:
         yield (_sort_instant(talk), talk.key or ""), talk
@@ -178,6 +187,31 @@ def _apply_summary_template(talks: list[RawTalk], summaries: list[str]) -> None:
             continue
         talk.title = reading.title
         talk.speaker_text = [reading.people]
+
+
+_MEETING_RE = re.compile(
+    rf"^(?:[\w&'’./-]+\s+){{0,4}}?(?:{'|'.join(MEETING_PATTERNS)})\s*$", re.I)
+# a SUMMARY repeated this often by events that name nobody is a standing event
+RECURRING_COUNT = 3
+
+
+def _judge_events(talks: list[RawTalk], summaries: list[str]) -> None:
+    """Events that name nobody are talks only on evidence, judged across the feed.
+
+    A feed mixes talks with meetings, office hours, welcomes and fairs, often as RRULE
+    series: an event with no person whose SUMMARY names such an event, or that the feed
+    repeats (a weekly ``Systems WG Meeting`` expanded to many occurrences), is not a
+    talk; it is left without a title so the normalise stage reports it as dropped."""
+    counts = Counter(" ".join(s.casefold().split()) for s in summaries if s)
+    for talk, summary in zip(talks, summaries, strict=True):
+        if talk.speaker_text or talk.speakers or not talk.title:
+            continue
+        if _MEETING_RE.match(talk.title):
+            talk.warnings.append("a meeting or ceremony naming nobody: not a talk")
+            talk.title = None
+        elif counts[" ".join(summary.casefold().split())] >= RECURRING_COUNT:
+            talk.warnings.append("a recurring event naming nobody: not a talk")
+            talk.title = None
 
 
 _GENERIC_CALNAME_RE = re.compile(
@@ -278,6 +312,7 @@ def _talk(
     warnings: list[str],
     cal_zone: zoneinfo.ZoneInfo | None,
     series: str | None,
+    summary: str | None,
 ) -> RawTalk:
     talk = RawTalk(warnings=warnings)
     _set_time(talk, occ, cal_zone)
@@ -286,7 +321,6 @@ def _talk(
     if status == "TENTATIVE":
         talk.warnings.append("event is TENTATIVE: it may not take place")
     desc = _parse_description(_richer_description(occ))
-    summary = _plain(occ.get("SUMMARY")).text.strip() or None
     talk.series = desc.series or series
     _set_title_and_speakers(talk, summary, desc)
     if desc.chairs and not talk.speaker_text:

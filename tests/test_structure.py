@@ -243,3 +243,34 @@ def test_labels_are_learnt_from_their_repetition() -> None:
         ("Méthodes spectrales pour les ondes", [("Inès Dubois", None)], dt.date(2023, 10, 26)),
     ]
     assert all(r["abstract"] is None for r in rows)
+
+
+# ---- calendars hold non-talks too ----
+
+def test_feed_meetings_and_recurring_events_naming_nobody_are_not_talks() -> None:
+    text = ("BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//test//EN\n"
+            "BEGIN:VEVENT\nUID:m@test\nDTSTART:20240103T150000Z\nDTEND:20240103T160000Z\n"
+            "RRULE:FREQ=WEEKLY;COUNT=40\nSUMMARY:Lab coffee hour\nEND:VEVENT\n"
+            "BEGIN:VEVENT\nUID:w@test\nDTSTART:20240110T170000Z\n"
+            "SUMMARY:Data WG Biweekly Meeting\nEND:VEVENT\n"
+            "BEGIN:VEVENT\nUID:t@test\nDTSTART:20240117T170000Z\n"
+            "SUMMARY:Mei Tanaka: Learning sparse operators on graphs\nEND:VEVENT\n"
+            "END:VCALENDAR\n")
+    doc = _doc(text, "ics")
+    from extractors.ics import extract
+
+    raws = extract(doc)
+    assert len(raws) == 42  # every occurrence is read, and judged
+    rows = _rows(doc, raws)
+    assert [(r["title"], _people(r)) for r in rows] == [
+        ("Learning sparse operators on graphs", [("Mei Tanaka", None)])]
+    reasons = {w for t in raws for w in t.warnings}
+    assert "a recurring event naming nobody: not a talk" in reasons
+    assert "a meeting or ceremony naming nobody: not a talk" in reasons
+
+
+def test_a_tag_every_summary_carries_is_not_part_of_the_title() -> None:
+    talks = extract_calendar(_cal("[plenary] Keynote - Cory Smith", "[plenary] Lynn Park: Async",
+                                  "[plenary] Panel on packaging"))
+    assert [t.title for t in talks][1:] == ["Async", "Panel on packaging"]
+    assert templates.constant_tag(["[a] x", "[a] y", "z"]) is None

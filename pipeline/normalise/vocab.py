@@ -51,6 +51,19 @@ NON_TALK_PATTERNS: list[str] = [
     r"(?:day|workshop|conference|meeting)\s+(?:ends|closes|adjourns)",
 ]
 
+# Calendar events that are not talks when they name nobody: meetings, office hours,
+# ceremonies and fairs (matched as the whole title, after up to four qualifying words:
+# ``Systems WG Biweekly Meeting``, ``PSF Welcome``). With a named person they stay
+# (``Welcome – Jane Doe`` is remarks).
+MEETING_PATTERNS: list[str] = [
+    r"(?:\w+\s+)?meetings?", r"meet[\s-]?ups?", r"office\s+hours?", r"welcome", r"closing",
+    r"opening(?:\s+remarks)?", r"job\s+fair", r"career\s+fair", r"hackathon", r"sprints?",
+    r"lightning\s+talks", r"open\s+spaces?", r"stand[\s-]?ups?", r"retreat", r"orientation",
+    r"working\s+session", r"work\s+session", r"study\s+session", r"info(?:rmation)?\s+session",
+    r"q\s*&\s*a", r"town\s+hall", r"(?:summer|winter|spring|fall|term)\s+break",
+    r"(?:public\s+)?holiday", r"deadline", r"exam(?:ination)?s?",
+]
+
 # Calendar entries saying nobody speaks that day (``No seminar (fall break)``,
 # ``Reading week: no meeting``, ``Thanksgiving``): matched as the whole item, or as its
 # head followed by a separator or a reason, so ``Holiday effects in demand`` is a talk.

@@ -267,3 +267,28 @@ def choose(records: Sequence[str]) -> Choice:
             continue
         best = Choice(template, score, coverage)
     return best
+
+
+# --------------------------------------------------------------------------- constant affixes
+
+_TAG_RE = re.compile(r"^\s*\[(?P<tag>[^\[\]]{1,60})\]\s*(?=\S)")
+TAG_SHARE = 0.8
+
+
+def constant_tag(records: Sequence[str]) -> str | None:
+    """A ``[Tag]`` that opens (nearly) every record of the document: a track or series
+    label the template carries, not part of any title (``[plenary] Keynote - Name``)."""
+    distinct = list(dict.fromkeys(r for r in records if r))
+    if len(distinct) < 3:
+        return None
+    tags = [m.group("tag") for m in (_TAG_RE.match(r) for r in distinct) if m]
+    if not tags:
+        return None
+    tag, count = max(((t, tags.count(t)) for t in set(tags)), key=lambda x: x[1])
+    return tag if count >= TAG_SHARE * len(distinct) else None
+
+
+def strip_tag(record: str, tag: str) -> str:
+    """``record`` without its leading ``[tag]``."""
+    m = _TAG_RE.match(record)
+    return record[m.end():] if m and m.group("tag") == tag else record
