@@ -83,10 +83,10 @@ class Template:
         if parts is None:
             return None
         a, b = (p.strip() for p in parts)
-        if not a or not b:
+        if not a or (not b and self.split is not _whole):
             return None
         who, title = (a, b) if self.people_first else (b, a)
-        return Reading(title=_unquote(title), people=who, date=date)
+        return Reading(title=_unquote(title) or None, people=who, date=date)
 
 
 def _unquote(text: str) -> str:
@@ -135,7 +135,14 @@ def templates() -> tuple[Template, ...]:
         out.append(Template(f'{prefix}people on "title"', _by_pattern(_ON_QUOTED_RE),
                             people_first=True, leading_date=lead))
         out.append(Template(f"{prefix}title by people", _by_pattern(_BY_RE), leading_date=lead))
+        out.append(Template(f"{prefix}people only", _whole, people_first=True,
+                            leading_date=lead))
     return tuple(out)
+
+
+def _whole(text: str) -> tuple[str, str] | None:
+    """The whole record in the people slot, no title (``Name (Org)`` events)."""
+    return (text, "") if text.strip() else None
 
 
 # --------------------------------------------------------------------------- slot scores
@@ -212,7 +219,9 @@ def title_score(text: str) -> float:
 
 
 def reading_score(reading: Reading) -> float:
-    """Geometric mean of the slot scores of one reading."""
+    """Geometric mean of the slot scores of one reading (people alone: their score)."""
+    if reading.title is None:
+        return people_score(reading.people or "")
     scores = [title_score(reading.title or ""), people_score(reading.people or "")]
     if min(scores) == 0.0:
         return 0.0
@@ -235,7 +244,7 @@ class Choice:
         if self.template is None:
             return None
         reading = self.template.read(text)
-        if reading is None or title_score(reading.title or "") == 0.0:
+        if reading is None or (reading.title is not None and title_score(reading.title) == 0.0):
             return None
         if people_score(reading.people or "") == 0.0:
             return None
@@ -271,17 +280,20 @@ def choose(records: Sequence[str]) -> Choice:
 
 # --------------------------------------------------------------------------- constant affixes
 
-_TAG_RE = re.compile(r"^\s*\[(?P<tag>[^\[\]]{1,60})\]\s*(?=\S)")
+_TAG_RE = re.compile(r"^\s*(?:\[(?P<tag>[^\[\]]{1,60})\]\s*|(?P<label>[^:\[\]|–—-]{2,40}?)"
+                     r"\s*(?::|\s[|–—-])\s+)(?=\S)")
 TAG_SHARE = 0.8
 
 
 def constant_tag(records: Sequence[str]) -> str | None:
-    """A ``[Tag]`` that opens (nearly) every record of the document: a track or series
-    label the template carries, not part of any title (``[plenary] Keynote - Name``)."""
+    """A ``[Tag]`` or ``Label:`` that opens (nearly) every record of the document: a track
+    or series label the template carries, not part of any title (``[plenary] Keynote -
+    Name``, ``IEERG Seminar: Name (Org)``)."""
     distinct = list(dict.fromkeys(r for r in records if r))
     if len(distinct) < 3:
         return None
-    tags = [m.group("tag") for m in (_TAG_RE.match(r) for r in distinct) if m]
+    tags = [m.group("tag") or m.group("label") for m in (_TAG_RE.match(r) for r in distinct)
+            if m]
     if not tags:
         return None
     tag, count = max(((t, tags.count(t)) for t in set(tags)), key=lambda x: x[1])
@@ -291,4 +303,4 @@ def constant_tag(records: Sequence[str]) -> str | None:
 def strip_tag(record: str, tag: str) -> str:
     """``record`` without its leading ``[tag]``."""
     m = _TAG_RE.match(record)
-    return record[m.end():] if m and m.group("tag") == tag else record
+    return record[m.end():] if m and tag in (m.group("tag"), m.group("label")) else record
