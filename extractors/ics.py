@@ -167,6 +167,9 @@ def _calendar_talks(
         yield (_sort_instant(talk), talk.key or ""), talk
 
 
+_LINK_ONLY_RE = re.compile(r"^\s*<?(?:https?://|www\.)\S+>?\s*$", re.I)
+
+
 def _apply_summary_template(talks: list[RawTalk], summaries: list[str]) -> None:
     """Read every SUMMARY by the one template the whole feed settles.
 
@@ -180,12 +183,15 @@ def _apply_summary_template(talks: list[RawTalk], summaries: list[str]) -> None:
     if choice.template is None:
         return
     for talk, summary in zip(talks, summaries, strict=True):
+        if talk.speaker_text and all(_LINK_ONLY_RE.match(s) for s in talk.speaker_text):
+            talk.speaker_text = []  # ``Speaker: https://…``: a homepage, not a name
         if talk.speaker_text or not summary:
             continue
         reading = choice.read(summary)
         if reading is None or not reading.people or is_placeholder(reading.people):
             continue
-        talk.title = reading.title
+        if talk.title is None or talk.title in summary:  # a DESCRIPTION title stands
+            talk.title = reading.title
         talk.speaker_text = [reading.people]
 
 
