@@ -41,6 +41,9 @@ class Block:
     signature: str
     heading: int = 0
     links: tuple[str, ...] = ()
+    # the block's text cut at its classed inline elements (``<span class="date">``,
+    # ``<span class="speaker">``): the fields a one-block record is made of
+    parts: tuple[tuple[str, str], ...] = ()
 
 
 def line_shape(text: str) -> str:
@@ -111,7 +114,39 @@ def _emit(tag: Tag, out: list[Block]) -> None:
         return
     text = " ".join(tag.get_text(" ").split())
     if text:
-        out.append(Block(text, _signature(tag, text), heading, links))
+        found = tuple(p for p in _parts(tag) if p[1])
+        out.append(Block(text, _signature(tag, text), heading, links,
+                         found if len(found) >= 2 else ()))
+
+
+def _parts(tag: Tag) -> list[tuple[str, str]]:
+    """(class, text) of the classed inline fields of ``tag``, in order; text outside any
+    classed element joins a part of the enclosing element's own class."""
+    out: list[tuple[str, str]] = []
+    loose: list[str] = []
+    own = ".".join(tag.get("class") or []) or tag.name or ""
+
+    def flush() -> None:
+        text = " ".join(" ".join(loose).split())
+        if text:
+            out.append((own, text))
+        loose.clear()
+
+    for child in tag.children:
+        if isinstance(child, NavigableString):
+            loose.append(str(child))
+        elif isinstance(child, Tag) and child.name not in _SKIP_TAGS:
+            classed_inside = child.find(class_=True) is not None
+            if child.get("class") and not classed_inside:
+                flush()
+                out.append((".".join(child["class"]), " ".join(child.get_text(" ").split())))
+            elif classed_inside or child.name == "br":
+                flush()
+                out.extend(_parts(child))
+            else:
+                loose.append(child.get_text(" "))
+    flush()
+    return out
 
 
 def _emit_loose_text(tag: Tag, out: list[Block]) -> None:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from pipeline.normalise import dates
 from pipeline.normalise.agenda import is_non_talk
+from pipeline.normalise.people import is_organisation
 from pipeline.normalise.text import field_label, is_location_line, is_placeholder
 from pipeline.records import RawTalk
 from pipeline.structure import templates
@@ -121,7 +122,7 @@ def labelled(text: str, learnt: dict[str, str]) -> tuple[str, str] | None:
 
 def signals(record: Record, learnt: dict[str, str] | None = None) -> Signals:
     when = person = title = False
-    for block in record.blocks:
+    for block in _field_blocks(record):
         text = block.text
         label = labelled(text, learnt or {})
         if label:
@@ -235,9 +236,10 @@ def read_records(records: list[Record], preamble_text: str = "") -> list[RawTalk
     one_liners = [r.blocks[0].text for r in records if len(r.blocks) == 1]
     choice = templates.choose(one_liners) if one_liners else None
     learnt = learn_labels([b for r in records for b in r.blocks])
+    roles = part_roles(records)
     talks = []
     for record in records:
-        talk = _read(record, choice, preamble_text, learnt)
+        talk = _read(record, choice, preamble_text, learnt, roles)
         if talk is not None:
             talks.append(talk)
     fill_constants(talks)
@@ -245,12 +247,42 @@ def read_records(records: list[Record], preamble_text: str = "") -> list[RawTalk
     return talks
 
 
+def part_roles(records: list[Record]) -> dict[str, str]:
+    """Classes of inline fields whose values are (mostly) organisations: affiliations.
+
+    Learnt over all records, so one value the vocabulary does not know as an organisation
+    (``International Monetary Fund``, ``EUI · NTNU``) is read by its class."""
+    values: dict[str, list[str]] = {}
+    for record in records:
+        for cls, text in record.blocks[0].parts:
+            values.setdefault(cls, []).append(text)
+    roles: dict[str, str] = {}
+    for cls, found in values.items():
+        if len(found) < 2:
+            continue
+        orgs = sum(is_organisation(v) for v in found)
+        people = sum(bool(person_head(v)) for v in found)
+        if orgs >= 0.4 * len(found) and people <= 0.2 * len(found):
+            roles[cls] = "affiliation"
+    return roles
+
+
+def _field_blocks(record: Record) -> list[Block]:
+    """The record's blocks; a one-block record made of classed inline fields (a row of
+    ``<span>``s) is read field by field, the markup boundaries cutting it."""
+    first = record.blocks[0]
+    if first.parts:  # the opener is the repeated row; what follows it is read as it is
+        return [Block(text, f"part.{cls}") for cls, text in first.parts] + record.blocks[1:]
+    return record.blocks
+
+
 def _read(record: Record, choice: templates.Choice | None, preamble: str,
-          learnt: dict[str, str]) -> RawTalk | None:
+          learnt: dict[str, str], roles: dict[str, str] | None = None) -> RawTalk | None:
     talk = RawTalk()
     when_parts: list[str] = []
     rest: list[str] = []
-    for block in record.blocks:
+    blocks = _field_blocks(record)
+    for block in blocks:
         text = block.text
         label = labelled(text, learnt)
         if label:
@@ -260,10 +292,21 @@ def _read(record: Record, choice: templates.Choice | None, preamble: str,
         if is_when(text) and len(text) <= 120:
             when_parts.append(text)
             continue
-        if not talk.speaker_text and person_head(text):
+        if is_placeholder(text):
+            continue  # ``TBD`` where a speaker or a title stands says nothing
+        if not talk.speaker_text and (person_head(text) or (
+                len(text) <= 120 and templates.people_score(text) >= templates.STRONG_PEOPLE)):
             talk.speaker_text = [text]
             continue
-        if talk.title is None and len(record.blocks) == 1 and choice is not None:
+        by_class = (roles or {}).get(block.signature.removeprefix("part."))
+        in_row = block.signature.startswith("part.")
+        bare = bool(talk.speaker_text) and not re.search(r", |\(", talk.speaker_text[-1])
+        if bare and len(blocks) > 1 and (
+                by_class == "affiliation" or (talk.title is None and in_row
+                                              and is_organisation(text))):
+            talk.speaker_text[-1] = f"{talk.speaker_text[-1]}, {text}"  # its affiliation
+            continue
+        if talk.title is None and len(blocks) == 1 and choice is not None:
             reading = choice.read(text)
             if reading is not None:
                 talk.title = None if is_placeholder(reading.title) else reading.title
