@@ -20,6 +20,7 @@ from bs4.element import Tag
 
 from extractors.listing_lines import is_when
 from pipeline.normalise import agenda, dates, text
+from pipeline.normalise.vocab import SERIES_NOUNS_INTL
 from pipeline.records import RawTalk
 
 _VENUE_RES = (
@@ -41,7 +42,8 @@ _VENUE_RES = (
     re.compile(r"^\s*(?:location|venue|where|place)\s*[:：]\s*(?:the\s+)?(.+?)\.?\s*$", re.I),
 )
 _EVENT_NOUNS = re.compile(
-    r"\b(?:seminars?|colloqui(?:um|a)|series|lectures?|workshops?|symposi(?:um|a)|"
+    r"\b(?:" + "|".join(SERIES_NOUNS_INTL) + r"|"
+    r"seminars?|colloqui(?:um|a)|series|lectures?|workshops?|symposi(?:um|a)|"
     r"conferences?|schools?(?!\s+of\b)|forums?|meetings?|webinars?|brown[\s-]?bags?|"
     r"(?:journal|book)\s+clubs?|(?:reading|discussion|study)\s+groups?)\b",
     re.I,
@@ -135,6 +137,8 @@ def series_from_title(*titles: str | None) -> str | None:
             ):
                 continue
             words = re.findall(r"[\w'&∩+-]+", part.lower())
+            if len(words) < 2:
+                continue  # ``Seminars``, ``Семинары``: the page's name, not a series'
             rest = [w for w in words if w not in _GENERIC_TITLE_WORDS]
             if any(not _YEAR_TOKEN_RE.match(w) for w in rest) or (rest and len(words) > 2):
                 # ``Theory Seminar Archive``, ``Past Talks of the X Seminar``: the page's

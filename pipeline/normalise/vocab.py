@@ -746,6 +746,15 @@ SERIES_NOUNS: list[str] = [
     r"discussion\s+group", r"meetings?", r"talks?", "hour", r"tea",
 ]  # fmt: skip
 
+# The same event nouns in the other languages seminar pages are written in; a page or
+# calendar title holding one names a series (``Seminários da EMAp``, ``Oberseminar Analysis``).
+SERIES_NOUNS_INTL: list[str] = [
+    r"s[ée]minaires?", r"semin[áa]rios?", r"seminari", r"seminare?", r"oberseminar",
+    r"kolloquium", r"colloques?", r"coloquios?", r"col[óo]quios?", r"colloquio", r"journ[ée]es?",
+    r"jornadas?", r"conf[ée]rences?", r"conferencias?", r"semin[áa]r(?:ium)?", r"seminaari",
+    r"семинар\w*", r"коллоквиум\w*", r"研讨会", r"セミナー", r"세미나",
+]
+
 # Lines that close an announcement: an invitation, an RSVP, meeting-link logistics;
 # fragments matched at the start of a line, case-insensitively.
 CLOSING_PATTERNS: list[str] = [

@@ -135,9 +135,9 @@ def _people(value: object, affiliation: str | None) -> list[str]:
         if not name:
             continue
         aff = own or (affiliation if len(entries) == 1 else None)
-        lines.append(f"{name}, {aff}" if aff and aff not in name else name)
+        lines.append(f"{name} ({aff})" if aff and aff not in name else name)
     if affiliation and len(lines) > 1 and all(", " not in ln for ln in lines):
-        lines = [f"{ln}, {affiliation}" for ln in lines]
+        lines = [f"{ln} ({affiliation})" for ln in lines]
     return lines
 
 

@@ -304,7 +304,7 @@ def _read(record: Record, choice: templates.Choice | None, preamble: str,
         if bare and len(blocks) > 1 and (
                 by_class == "affiliation" or (talk.title is None and in_row
                                               and is_organisation(text))):
-            talk.speaker_text[-1] = f"{talk.speaker_text[-1]}, {text}"  # its affiliation
+            talk.speaker_text[-1] = f"{talk.speaker_text[-1]} ({text})"  # its affiliation
             continue
         if talk.title is None and len(blocks) == 1 and choice is not None:
             reading = choice.read(text)
@@ -357,4 +357,4 @@ def _assign_label(talk: RawTalk, kind: str, value: str, when_parts: list[str]) -
     elif kind in ("url", "slides", "video"):
         setattr(talk, kind, value)
     elif kind == "affiliation" and talk.speaker_text:
-        talk.speaker_text[-1] = f"{talk.speaker_text[-1]}, {value}"
+        talk.speaker_text[-1] = f"{talk.speaker_text[-1]} ({value})"
