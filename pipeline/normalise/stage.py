@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import unicodedata
 import zoneinfo
 from collections.abc import Callable
@@ -56,7 +57,37 @@ def normalise_document(
         if n > 1:
             row["talk_id"] = f"{base}-{n}"
         rows.append(row)
-    return rows, notes
+    return _drop_odd_records(rows, notes), notes
+
+
+# a record lacking a person that this share of its (at least MIN_SIBLINGS) siblings name is
+# an agenda item (a lunch event, an anthem, a session header), not a talk
+SIBLING_SHARE = 0.8
+MIN_SIBLINGS = 5
+_LABEL_ONLY_RE = re.compile(r"^[^\W\d_][\w .'’-]{0,30}[:：]$")
+
+
+def _drop_odd_records(rows: list[dict[str, Any]], notes: list[str]) -> list[dict[str, Any]]:
+    """Judge each row by its document's other rows: what nearly all of them have (a
+    named person), a row without it is not a talk; a title that is a bare label
+    (``Local:``) is not one either. Each dropped row gets a note."""
+    kept: list[dict[str, Any]] = []
+    for row in rows:
+        if not row["speakers"] and _LABEL_ONLY_RE.match(row["title"] or ""):
+            notes.append(f"title is a bare label: dropped ({row['title']!r})")
+        else:
+            kept.append(row)
+    rows, kept = kept, []
+    named = sum(bool(r["speakers"]) for r in rows)
+    odd_out = len(rows) >= MIN_SIBLINGS and named >= SIBLING_SHARE * len(rows)
+    for row in rows:
+        title = row["title"] or ""
+        if odd_out and not row["speakers"]:
+            notes.append(f"names nobody where {named} of {len(rows)} records of the document "
+                         f"name a speaker: dropped ({title!r})")
+        else:
+            kept.append(row)
+    return kept
 
 
 def _describe(raw: RawTalk) -> str:
