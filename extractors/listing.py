@@ -181,7 +181,9 @@ def _markdown_rivals(doc: Document, talks: list[RawTalk], meta: dict,
         from extractors.slides import extract_slides_text
 
         rivals.append(("slides reader", lambda: _deck_talk(doc, meta, body, extract_slides_text)))
-    best = best_reading(talks, rivals, warnings_)
+    # a whole file of data is read by its keys; front matter lists the rules read already
+    best = best_reading(talks, rivals, warnings_,
+                        structured=frozenset() if meta else frozenset({"data reader"}))
     for talk in best:
         talk.warnings.extend(warnings_)
     return best

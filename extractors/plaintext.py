@@ -77,7 +77,8 @@ def _best_reading(doc: Document, talks: list[RawTalk]) -> list[RawTalk]:
     """The text rules' talks, or a rival's when it explains clearly more of the document.
 
     Rivals: the repetition reader over the document's lines; the data reader when the
-    text is YAML/JSON/TOML (a ``talks.yml`` sniffed as text); and, when the text carries
+    text is YAML/JSON/TOML (a ``talks.yml`` sniffed as text); its pipe tables (org-mode,
+    text dumps) read by their header row; and, when the text carries
     markdown signs (``#`` headings, bullets, pipe tables) that sniffing judged too weak,
     the markdown reader. Each runs isolated; a failure is a warning, not a lost file."""
     warnings: list[str] = []
@@ -87,12 +88,14 @@ def _best_reading(doc: Document, talks: list[RawTalk]) -> list[RawTalk]:
         return structure_records.read_records(found, doc.text[:2000])
 
     rivals = [("repetition reader", repetition),
-              ("data reader", lambda: structure_data.data_talks(structure_data.load(doc.text)))]
+              ("data reader", lambda: structure_data.data_talks(structure_data.load(doc.text))),
+              ("table reader", lambda: structure_data.table_talks(doc.text))]
     if len(_MARKDOWN_SIGNS_RE.findall(doc.text)) >= 2:
         from extractors.listing import extract_markdown
 
         rivals.append(("markdown reader", lambda: extract_markdown(doc)))
-    best = best_reading(talks, rivals, warnings)
+    best = best_reading(talks, rivals, warnings,
+                        structured=frozenset({"data reader", "table reader"}))
     for talk in best:
         talk.warnings.extend(warnings)
     return best

@@ -213,3 +213,46 @@ def data_talks(data: object) -> list[RawTalk]:
         if one is not None and one.speaker_text and one.when_text:
             best = [one]  # a person and a date: a page of people alone is not a talk
     return best
+
+
+# --------------------------------------------------------------------------- pipe tables
+
+_ROW_RE = re.compile(r"^\s*\|.*\|\s*$")
+_RULE_RE = re.compile(r"^\s*\|?[\s:+|-]*-[\s:+|-]*\|?\s*$")
+_ORG_LINK_RE = re.compile(r"\[\[([^\]]+)\](?:\[([^\]]+)\])?\]")
+
+
+def _cell(text: str) -> str:
+    """A table cell as plain text: org-mode ``[[url][label]]`` links become their label."""
+    text = _ORG_LINK_RE.sub(lambda m: m.group(2) or m.group(1), text)
+    return " ".join(text.split())
+
+
+def pipe_tables(text: str) -> list[list[dict]]:
+    """The pipe tables of a text (org-mode, markdown, text dumps) as lists of mappings
+    keyed by their header row; tables whose header names no talk field are left out."""
+    tables: list[list[list[str]]] = [[]]
+    for line in text.splitlines():
+        if _ROW_RE.match(line):
+            if not _RULE_RE.match(line):
+                tables[-1].append([_cell(c) for c in line.strip().strip("|").split("|")])
+        elif tables[-1]:
+            tables.append([])
+    out = []
+    for rows in tables:
+        if len(rows) < 2:
+            continue
+        header = rows[0]
+        if sum(field_of(h) is not None for h in header if h) < 2:
+            continue
+        out.append([dict(zip(header, row, strict=False)) for row in rows[1:]
+                    if len(row) == len(header)])
+    return out
+
+
+def table_talks(text: str) -> list[RawTalk]:
+    """Talks of every pipe table of ``text`` whose header names their fields."""
+    talks: list[RawTalk] = []
+    for items in pipe_tables(text):
+        talks.extend(t for t in (record_talk(x) for x in items) if t is not None)
+    return talks

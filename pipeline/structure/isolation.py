@@ -9,6 +9,7 @@ names the reader and the error, and the others go on.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -35,10 +36,16 @@ def completeness(talks: list) -> float:
     The measure rival readings are compared by; a talk with only one of the three is
     weak evidence (a heading, a name in a footer) and counts nothing, so a reading that
     cuts each talk in two pieces does not win by its number of rows."""
+    from pipeline.structure.templates import people_score, title_score
+
     total = 0.0
     for t in talks:
-        person = bool(getattr(t, "speaker_text", None) or getattr(t, "speakers", None))
-        title = bool(getattr(t, "title", None))
+        texts = getattr(t, "speaker_text", None) or []
+        person = bool(getattr(t, "speakers", None)) or any(people_score(x) > 0 for x in texts)
+        raw_title = getattr(t, "title", None) or ""
+        # a title holding table or link markup is a mis-cut row, not a title
+        title = bool(raw_title) and title_score(raw_title) >= 0.5 \
+            and not re.search(r"\||\[\[|\]\]|\t", raw_title)
         when = bool(getattr(t, "when_text", None) or getattr(t, "start", None)
                     or getattr(t, "date", None))
         stated = person + title + when
@@ -51,10 +58,12 @@ RIVAL_MARGIN = 2.0
 
 
 def best_reading(primary: list, rivals: list[tuple[str, Callable[[], list]]],
-                 warnings: list[str], margin: float = RIVAL_MARGIN) -> list:
+                 warnings: list[str], margin: float = RIVAL_MARGIN,
+                 structured: frozenset[str] = frozenset()) -> list:
     """The first reader's talks, or a rival's when it explains ``margin`` times more.
 
-    Each rival runs isolated (``attempt``). A rival needs two talks with people to
+    Each rival runs isolated (``attempt``); rivals named in ``structured`` (machine data
+    read by its keys) win by any margin. A rival needs two talks with people to
     replace a reading that found something; when the first reader found nothing, any
     rival with a complete-enough talk wins (a one-talk page given as front matter)."""
     best, best_score = primary, completeness(primary)
@@ -62,6 +71,8 @@ def best_reading(primary: list, rivals: list[tuple[str, Callable[[], list]]],
         rival = attempt(label, fn, warnings) or []
         score = completeness(rival)
         people = sum(bool(getattr(t, "speaker_text", None)) for t in rival)
-        if score > best_score * margin and (people >= 2 or best_score == 0.0) and score > 0:
+        # a reading of structured data (a table by its header) needs only to match
+        need = 1.0 if label in structured else margin
+        if score > best_score * need and (people >= 2 or best_score == 0.0) and score > 0:
             best, best_score = rival, score
     return best
