@@ -172,18 +172,20 @@ def _markdown_rivals(doc: Document, talks: list[RawTalk], meta: dict,
     """The listing's talks, or a rival reading that explains clearly more of the source.
 
     Rivals: the whole file as data (``_data/talks.yml`` sniffed as markdown), the front
-    matter as one record (a one-talk page, a deck's ``title``/``author``/``date``) and,
+    matter as one record (a one-talk page, a deck's ``title``/``author``/``date``), pipe
+    tables markdown does not render (org-mode ``|---+---|`` rules) by their header, and,
     for a deck (slide separators, ``class:`` and ``.image`` lines), the slides reader."""
     warnings_: list[str] = []
     rivals = [("data reader", lambda: structure_data.data_talks(
-        structure_data.load(doc.text) if not meta else meta))]
+        structure_data.load(doc.text) if not meta else meta)),
+        ("table reader", lambda: structure_data.table_talks(body))]
     if len(_DECK_SEPARATOR_RE.findall(body)) >= 3:
         from extractors.slides import extract_slides_text
 
         rivals.append(("slides reader", lambda: _deck_talk(doc, meta, body, extract_slides_text)))
     # a whole file of data is read by its keys; front matter lists the rules read already
-    best = best_reading(talks, rivals, warnings_,
-                        structured=frozenset() if meta else frozenset({"data reader"}))
+    best = best_reading(talks, rivals, warnings_, structured=frozenset(
+        {"table reader"} if meta else {"data reader", "table reader"}))
     for talk in best:
         talk.warnings.extend(warnings_)
     return best

@@ -43,7 +43,7 @@ _ON_QUOTED_RE = re.compile(rf"^(?P<a>.*?\S),?\s+(?:on|about|:)\s+{_QUOTED}(?P<b>
 _BY_RE = re.compile(r"^(?P<a>.*\S)\s+(?:by|with)\s+(?P<b>[A-Z].*)$")
 _LIST_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\band\b|\+)\s*(?:and\s+)?", re.I)
 _PERSON_AFFIL_RE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<org>[^()]+)\)$")
-_SEPARATORS = (" -- ", " — ", " – ", " - ", ": ", ":", " | ", " / ", ", ")
+_SEPARATORS = (" -- ", " — ", " – ", " - ", ": ", ":", " | ", " / ", ", ", ",", "\t")
 _LEAD_DATE_RE = re.compile(
     r"^(?P<date>(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?(?:\s+\d{4})?"
@@ -51,6 +51,7 @@ _LEAD_DATE_RE = re.compile(
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}))"
     r"\s*(?:[:,–—|-]\s*)?(?P<rest>\S.*)$"
 )
+_ENUMERATOR_RE = re.compile(r"^\s*\d{1,3}\s*[,.)]\s+(?=\D)|^\s*\d{1,3},(?=\D)")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
@@ -73,6 +74,7 @@ class Template:
     leading_date: bool = False
 
     def read(self, text: str) -> Reading | None:
+        text = _ENUMERATOR_RE.sub("", text, count=1)  # ``12,`` ``3)`` ``7.``: a list number
         date = None
         if self.leading_date:
             m = _LEAD_DATE_RE.match(text)
