@@ -183,9 +183,10 @@ def _markdown_rivals(doc: Document, talks: list[RawTalk], meta: dict,
         from extractors.slides import extract_slides_text
 
         rivals.append(("slides reader", lambda: _deck_talk(doc, meta, body, extract_slides_text)))
-    # a whole file of data is read by its keys; front matter lists the rules read already
-    best = best_reading(talks, rivals, warnings_, structured=frozenset(
-        {"table reader"} if meta else {"data reader", "table reader"}))
+    # a whole file of data is read by its keys; the rules already read front-matter lists
+    # and the pipe tables markdown renders, so those rivals must explain twice as much
+    best = best_reading(talks, rivals, warnings_,
+                        structured=frozenset() if meta else frozenset({"data reader"}))
     for talk in best:
         talk.warnings.extend(warnings_)
     return best
