@@ -289,3 +289,16 @@ def test_a_record_lacking_what_its_siblings_have_is_not_a_talk() -> None:
     assert any("names nobody where 5 of 6 records" in n and "Lunchtime Event" in n
                for n in notes)
     assert any("title is a bare label" in n for n in notes)
+
+
+def test_session_headings_and_org_links_are_read_for_what_they_are() -> None:
+    from pipeline.normalise.stage import normalise_document
+    from pipeline.normalise.text import clean_text
+
+    assert clean_text("[[http://x.org/a.pdf][Lattice sieving]] at [[http://y.org]]") == \
+        "Lattice sieving at http://y.org"
+    raws = [RawTalk(title="Session 3: Building co-creative systems", when_text="3 May 2024"),
+            RawTalk(title="Local:", speaker_text=["Ana Lima"], when_text="3 May 2024")]
+    rows, notes = normalise_document(_doc("x", "text"), raws, AT)
+    assert [(r["title"], _people(r)) for r in rows] == [(None, [("Ana Lima", None)])]
+    assert any("a session heading naming nobody" in n for n in notes)

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pipeline.normalise import agenda, dates, people, text
+from pipeline.normalise.vocab import SESSION_PATTERNS
 from pipeline.records import Document, RawTalk, Speaker
 
 UTC = dt.UTC
@@ -64,6 +65,7 @@ def normalise_document(
 # an agenda item (a lunch event, an anthem, a session header), not a talk
 SIBLING_SHARE = 0.8
 MIN_SIBLINGS = 5
+_SESSION_RE = re.compile(rf"^(?:{'|'.join(SESSION_PATTERNS)})", re.I)
 _LABEL_ONLY_RE = re.compile(r"^[^\W\d_][\w .'’-]{0,30}[:：]$")
 
 
@@ -73,10 +75,17 @@ def _drop_odd_records(rows: list[dict[str, Any]], notes: list[str]) -> list[dict
     (``Local:``) is not one either. Each dropped row gets a note."""
     kept: list[dict[str, Any]] = []
     for row in rows:
-        if not row["speakers"] and _LABEL_ONLY_RE.match(row["title"] or ""):
-            notes.append(f"title is a bare label: dropped ({row['title']!r})")
-        else:
-            kept.append(row)
+        title = row["title"] or ""
+        if _LABEL_ONLY_RE.match(title):
+            if not row["speakers"]:
+                notes.append(f"title is a bare label: dropped ({title!r})")
+                continue
+            row["title"] = None
+            row["warnings"] = [*row["warnings"], f"title {title!r} is a bare label: dropped"]
+        elif not row["speakers"] and _SESSION_RE.match(title):
+            notes.append(f"a session heading naming nobody: dropped ({title!r})")
+            continue
+        kept.append(row)
     rows, kept = kept, []
     named = sum(bool(r["speakers"]) for r in rows)
     odd_out = len(rows) >= MIN_SIBLINGS and named >= SIBLING_SHARE * len(rows)

@@ -118,6 +118,10 @@ def _collapse_lines(para: str) -> str:
     return "\n".join(ln for ln in lines if ln)
 
 
+# org-mode links ``[[url][label]]`` / ``[[url]]``: their label (or target) is the text
+_ORG_LINK_RE = re.compile(r"\[\[([^\[\]]+)\](?:\[([^\[\]]+)\])?\]")
+
+
 def clean_text(text: str | None) -> str | None:
     """Plain text: markup/markdown removed, inner whitespace collapsed, paragraphs joined by
     one blank line; None when nothing is left.
@@ -134,6 +138,7 @@ def clean_text(text: str | None) -> str | None:
     elif _ENTITY_RE.search(text):
         text = html.unescape(text)
     text = _HEADING_MARK_RE.sub("", text)
+    text = _ORG_LINK_RE.sub(lambda m: m.group(2) or m.group(1), text)
     paras: list[str] = []
     for para in _PARA_SPLIT_RE.split(text):
         para = _collapse_lines(para)

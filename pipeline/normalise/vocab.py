@@ -64,6 +64,13 @@ MEETING_PATTERNS: list[str] = [
     r"(?:public\s+)?holiday", r"deadline", r"exam(?:ination)?s?",
 ]
 
+# Agenda headings that group talks and are no talk themselves when they name nobody
+# (``Session 3: Building Co-Creative Systems II``, ``Track B``); matched at the start.
+SESSION_PATTERNS: list[str] = [
+    r"(?:parallel\s+|plenary\s+|poster\s+|oral\s+)?sessions?\s+(?:\d+|[ivx]+|[a-h])\b",
+    r"tracks?\s+(?:\d+|[a-h])\b", r"blocks?\s+\d+\b", r"day\s+\d+\b",
+]
+
 # Calendar entries saying nobody speaks that day (``No seminar (fall break)``,
 # ``Reading week: no meeting``, ``Thanksgiving``): matched as the whole item, or as its
 # head followed by a separator or a reason, so ``Holiday effects in demand`` is a talk.
