@@ -322,6 +322,7 @@ class _Run:
         self.rows.extend(outcome.rows or [])
 
     def _skip(self, path: str, reason: str, sha: str = "") -> None:
+        reason = _short(reason)
         self.files["skipped"] += 1
         self.skipped.append({"path": path, "reason": reason})
         if sha:
@@ -349,6 +350,7 @@ class _Run:
 
     def _fail(self, path: str, stage: str, message: str, sha: str, fmt: str | None) -> None:
         """Record a failed file; keep its talks from the last good extraction, marked stale."""
+        message = _short(message)
         self.files["failed"] += 1
         self.errors.append({"path": path, "stage": stage, "error": message})
         before = self.prev_state.get(path)
@@ -358,6 +360,13 @@ class _Run:
             self._keep_stale(path, before, message)
         else:
             self.state[path] = _FileState(sha, None, fmt, "failed", message, doc_id=doc_id)
+
+
+def _short(message: str, limit: int = 500) -> str:
+    """One error in at most ``limit`` characters: a library may quote a whole 20,000
+    character line of the input back, which helps nobody in a report or a terminal."""
+    message = " ".join(message.split())
+    return message if len(message) <= limit else message[: limit - 1] + "…"
 
 
 def _version(fmt: str) -> str | None:
