@@ -55,6 +55,8 @@ def _parse(text: str, source: str) -> list[icalendar.Calendar]:
         components = icalendar.Calendar.from_ical(text, multiple=True)
     except _LIB_ERRORS as exc:
         raise ExtractionError(f"{source}: not a readable iCalendar file: {exc}") from exc
+    except OSError as exc:  # a TZID the library looks up as a file: a folder, 300 characters
+        raise ExtractionError(f"{source}: unusable TZID: {exc.strerror or exc}") from exc
     calendars = [c for c in components if isinstance(c, icalendar.Calendar)]
     if not calendars:
         raise ExtractionError(f"{source}: no complete VCALENDAR found")
@@ -211,6 +213,11 @@ def _occurrences(
             yield event, uid, [*warnings, "event has no DTSTART"]
             continue
         event = event.copy()  # shallow: the feed's own components stay untouched
+        if _out_of_range(event, horizon_days):
+            for name in ("DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE"):
+                event.pop(name, None)
+            yield event, uid, [*warnings, "date too close to year 1 or 9999: dates dropped"]
+            continue
         if event.get("DTEND") is not None and _end_before_start(event):
             del event["DTEND"]
             warnings.append("DTEND before DTSTART: end dropped")
@@ -244,6 +251,23 @@ def _occurrences(
                 yield occ, uid, [*warnings, *extra]
     except _LIB_ERRORS as exc:
         raise ExtractionError(f"{source}: cannot expand recurring events: {exc}") from exc
+
+
+def _out_of_range(event: icalendar.Event, horizon_days: int) -> bool:
+    """Whether a date of ``event`` is so near the ends of the calendar (year 1, 9999) that
+    the expansion window or a zone conversion would overflow: one such event must not
+    lose the whole feed (OverflowError), so its dates are dropped with a warning."""
+    margin = dt.timedelta(days=horizon_days + 2)
+    try:
+        for value in _stated_dates(event):
+            instant = _to_utc_naive(value)
+            instant + margin  # noqa: B018 - only whether it overflows
+            instant - dt.timedelta(days=2)  # noqa: B018
+    except (OverflowError, ValueError):
+        return True
+    except TypeError:
+        return False
+    return False
 
 
 def _end_before_start(event: icalendar.Event) -> bool:

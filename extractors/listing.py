@@ -134,8 +134,10 @@ def extract_markdown(doc: Document) -> list[RawTalk]:
     if m:
         try:
             loaded = yaml.safe_load(m.group(1))
-        except yaml.YAMLError:
-            loaded = None  # not front matter after all: keep the text as it is
+        except (yaml.YAMLError, ValueError, OverflowError, RecursionError):
+            # not front matter after all, or a value YAML cannot build (``date: 2024-13-45``
+            # raises ValueError from the date constructor): keep the text as it is
+            loaded = None
         if isinstance(loaded, dict):
             meta = loaded
             source = source[m.end():]

@@ -111,8 +111,10 @@ def jsonld_events(soup: BeautifulSoup) -> list[dict]:
             continue
         try:
             data = json.loads(raw, strict=False)
-        except json.JSONDecodeError:
-            continue  # a broken block on a web page: the rest of the page may still list talks
+        except (ValueError, RecursionError):
+            # a broken block (JSONDecodeError), an integer over Python's 4,300-digit limit,
+            # nesting too deep: the rest of the page may still list talks
+            continue
         events.extend(_walk_ld(data))
     return events
 
@@ -545,6 +547,8 @@ def pre_tables(root: Tag) -> list[tuple[Tag, list[dict[str, Cell]]]]:
             continue
         header = lines[header_at]
         starts = [m.start() for m in re.finditer(r"(?:(?<=\s\s)|^)\S", header)]
+        if not starts:  # " a header indented by one space": no column starts at all
+            continue
         names = [header[a:b].strip() for a, b in zip(starts, [*starts[1:], None], strict=True)]
         roles = [_column_role(n) for n in names]
         known = [r for r in roles if r]

@@ -490,7 +490,7 @@ def _read_pdf(data: bytes) -> _Pdf:
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psexceptions import PSException
-    from pdfplumber.utils.exceptions import PdfminerException
+    from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
@@ -507,7 +507,9 @@ def _read_pdf(data: bytes) -> _Pdf:
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise ExtractionError("encrypted PDF (password required)") from exc
         raise ExtractionError(f"unreadable PDF (truncated or corrupt): {cause!r}") from exc
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
+    except MalformedPDFException as exc:  # e.g. a MediaBox that is not four numbers
+        raise ExtractionError(f"malformed PDF: {exc}") from exc
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, IndexError) as exc:
         raise ExtractionError(f"unreadable PDF (truncated or corrupt): {exc!r}") from exc
 
 

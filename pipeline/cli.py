@@ -2,7 +2,10 @@
 
 Exit status: 0 every file processed; 3 dataset written but some files failed;
 1 fatal error, nothing published; 2 usage error (bad arguments, bad
-``sources.toml``, output folder busy).
+``sources.toml``, output folder busy); 130 interrupted (Ctrl-C, SIGTERM).
+
+The output folder's lock is taken before the pipeline's libraries are imported, so
+a refused second run answers at once; an interrupt ends the run with one line.
 """
 
 from __future__ import annotations
@@ -10,12 +13,32 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
+import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
 
 from pipeline.errors import UsageError
 
-EXIT_OK, EXIT_FATAL, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+EXIT_OK, EXIT_FATAL, EXIT_USAGE, EXIT_PARTIAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+
+def _bounded(kind: Callable[[str], float], low: float, inclusive: bool, what: str):
+    """An argparse type: a number of ``kind`` at least (or above) ``low``."""
+
+    def parse(text: str) -> float:
+        try:
+            value = kind(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from exc
+        if value != value or value < low or (value == low and not inclusive):  # NaN too
+            bound = f"at least {low:g}" if inclusive else f"more than {low:g}"
+            raise argparse.ArgumentTypeError(f"{what} must be {bound}, not {text}")
+        return value
+
+    return parse
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -26,13 +49,28 @@ def _parser() -> argparse.ArgumentParser:
     ing.add_argument("--out", required=True, type=Path, help="output folder")
     ing.add_argument(
         "--jobs",
-        type=int,
+        type=_bounded(int, 0, True, "--jobs"),
         default=None,
         help="worker processes (default: cores, at most 4; 0 = in-process)",
     )
-    ing.add_argument("--timeout", type=float, default=60.0, help="per-file time limit, seconds")
-    ing.add_argument("--max-mb", type=float, default=50.0, help="skip files larger than this")
-    ing.add_argument("--memory-mb", type=int, default=2048, help="memory cap per worker")
+    ing.add_argument(
+        "--timeout",
+        type=_bounded(float, 0, False, "--timeout"),
+        default=60.0,
+        help="per-file time limit, seconds",
+    )
+    ing.add_argument(
+        "--max-mb",
+        type=_bounded(float, 0, False, "--max-mb"),
+        default=50.0,
+        help="files larger than this fail with a clear error",
+    )
+    ing.add_argument(
+        "--memory-mb",
+        type=_bounded(int, 0, True, "--memory-mb"),
+        default=2048,
+        help="memory cap per worker (0: none)",
+    )
     ing.add_argument(
         "--wait",
         action="store_true",
@@ -45,14 +83,48 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _terminate(_signum: int, _frame: FrameType | None) -> None:
+    """SIGTERM ends a run the way Ctrl-C does."""
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit status."""
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("talks: interrupted; nothing was published", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv: list[str] | None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
-    from pipeline.run import Options, ingest
+    from pipeline.lock import locked
+
+    try:
+        for root in args.inputs:
+            if not os.path.lexists(root):
+                raise UsageError(f"{root}: no such file or folder")
+        with locked(args.out, args.wait):
+            return _run(args)
+    except UsageError as exc:
+        print(f"talks: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:  # the output folder cannot be made or locked
+        print(f"talks: fatal: {exc}; nothing was published", file=sys.stderr)
+        return EXIT_FATAL
+
+
+def _run(args: argparse.Namespace) -> int:
+    """The run itself, under the lock: the pipeline's libraries load only now."""
+    from pipeline.run import Interrupted, Options, ingest_locked
 
     options = Options(
         timeout=args.timeout,
@@ -64,10 +136,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.jobs is not None:
         options.jobs = args.jobs
     try:
-        result = ingest(args.inputs, args.out, options)
-    except UsageError as exc:
-        print(f"talks: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        result = ingest_locked(args.inputs, args.out, options)
+    except Interrupted as exc:
+        said = f"run {exc.run_id} was already published" if exc.published else (
+            "nothing was published, the previous dataset is untouched")
+        print(f"talks: interrupted; {said}", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except (OSError, RuntimeError) as exc:
         print(f"talks: fatal: {exc}; nothing was published", file=sys.stderr)
         return EXIT_FATAL
@@ -75,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     for err in report["errors"]:
         print(f"talks: {err['path']}: {err['stage']}: {err['error']}", file=sys.stderr)
     if not args.quiet:
-        summary = {k: report[k] for k in ("files", "talks")}
+        summary = {k: report[k] for k in ("run_id", "files", "talks")}
         print(json.dumps(summary))
     return result.exit_code
 

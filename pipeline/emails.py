@@ -59,7 +59,7 @@ def _header_name(line: str) -> str | None:
 def _is_rfc_date(value: str) -> bool:
     try:
         return email.utils.parsedate_to_datetime(value.strip()) is not None
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):  # a year of 40 digits
         return False
 
 
@@ -110,7 +110,7 @@ def header_date(value: object) -> dt.date | None:
     if when is None:
         try:
             when = email.utils.parsedate_to_datetime(str(value))
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):
             return None
     return when.date() if when else None
 
@@ -230,7 +230,10 @@ def message_texts(msg: EmailMessage) -> list[MessageText]:
     part = msg.get_body(preferencelist=("plain", "html"))
     subject = msg.get("Subject")
     subject = " ".join(str(subject).split()) if subject else None
-    date = header_date(msg.get("Date"))
+    try:
+        date = header_date(msg.get("Date"))  # the header is parsed here, on first access
+    except (TypeError, ValueError, IndexError, OverflowError):  # a year of 40 digits
+        date = None
     if part is None or not isinstance(part, EmailMessage):
         return []
     return split_body(_part_text(part), subject, date)

@@ -1,26 +1,33 @@
-"""Stage 3, extract (with normalise): one document in, its rows out, under fault isolation.
+"""Stage 3, extract (with normalise): one file in, its rows out, under fault isolation.
 
 ``process_document`` is the pure unit of work: it runs the registered extractor
-and the normalise stage on one ``Document``. ``run_isolated`` runs many of them in
-a pool of worker processes (pebble) with a per-file time limit and a memory cap,
-so a file that hangs, crashes its worker or exhausts memory fails alone.
+and the normalise stage on one ``Document``. ``process_file`` wraps it for one
+file on disk: it reads and sniffs the file itself, so the bytes of a document live
+only in the worker that extracts it and the parent's memory does not grow with
+file size or count. ``run_isolated`` runs many files under ``pipeline.supervise``
+with a per-file time limit and a memory cap, so a file that hangs, crashes its
+worker or exhausts memory fails alone.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import resource
+import hashlib
+import os
+import stat
 import time
 import traceback
 from collections.abc import Callable, Iterator
-from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from typing import Any
 
-from extractors import get_extractor
-from pipeline.errors import TalksError
+from extractors import extractor_version, get_extractor
+from pipeline.errors import SniffError, TalksError
+from pipeline.normalise import stage as normalise_stage
 from pipeline.normalise.stage import normalise_document
-from pipeline.records import Document
+from pipeline.records import Document, Hints
+from pipeline.sniff import sniff
+from pipeline.supervise import Supervisor
 
 
 @dataclass
@@ -33,6 +40,101 @@ class Outcome:
     error: str | None = None
     seconds: float = 0.0
     notes: list[str] | None = None  # records that gave no row, and why
+    skipped: str | None = None  # the file is of no known format: why
+    sha256: str = ""
+    format: str | None = None
+    version: str | None = None  # extractor + normalise version the rows come from
+    out_of_memory: bool = False  # the worker must not be reused
+
+
+@dataclass(frozen=True)
+class FileTask:
+    """One file to read, sniff, extract and normalise in a worker."""
+
+    path: str  # the path to open (may hold surrogate escapes of a non-UTF-8 name)
+    rel: str  # source_path
+    hints: Hints
+    max_bytes: int
+    extracted_at: dt.datetime
+    doc_id: str | None = None  # the document's identity, when the run knows it already
+
+
+def version_of(fmt: str) -> str:
+    """The incremental cache key of the rows of a file of format ``fmt``."""
+    return f"{extractor_version(fmt)}+normalise@{normalise_stage.VERSION}"
+
+
+def read_file(path: str, max_bytes: int) -> bytes:
+    """A regular file's bytes, refusing anything else and anything over ``max_bytes``.
+
+    Opened without blocking (a FIFO would wait for a writer forever) and checked
+    on the open descriptor, so what is read is what was checked.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(f"not a regular file: {path}")
+        if info.st_size > max_bytes:
+            raise OSError(f"file is {info.st_size} bytes, over the {max_bytes} byte limit")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(max_bytes + 1)
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:
+        raise OSError(f"file grew over the {max_bytes} byte limit while being read")
+    return data
+
+
+def os_message(exc: OSError) -> str:
+    """An OS error in one line: the reason and the file."""
+    return f"{exc.strerror}: {exc.filename}" if exc.strerror and exc.filename else str(exc)
+
+
+def process_file(task: FileTask) -> Outcome:
+    """Read, sniff, extract and normalise one file; every input problem is an ``Outcome``."""
+    t0 = time.perf_counter()
+    outcome = _process_file(task)
+    outcome.seconds = time.perf_counter() - t0
+    return outcome
+
+
+def _process_file(task: FileTask) -> Outcome:
+    try:
+        data = read_file(task.path, task.max_bytes)
+    except OSError as exc:
+        return Outcome(task.rel, stage="read", error=os_message(exc))
+    except MemoryError:
+        return Outcome(task.rel, stage="read", error="out of memory while reading",
+                       out_of_memory=True)
+    sha = hashlib.sha256(data).hexdigest()
+    try:
+        fmt = sniff(data, task.hints.format)
+    except SniffError as exc:
+        return Outcome(task.rel, skipped=str(exc), sha256=sha)
+    except RecursionError:
+        return Outcome(task.rel, stage="sniff", error="document nested too deeply to read",
+                       sha256=sha)
+    except MemoryError:
+        return Outcome(task.rel, stage="sniff", error="out of memory while sniffing",
+                       sha256=sha, out_of_memory=True)
+    except Exception as exc:  # noqa: BLE001 - a sniffing bug fails this file alone
+        return Outcome(task.rel, stage="sniff", error=_bug(exc), sha256=sha)
+    try:
+        version = version_of(fmt)
+    except ImportError as exc:  # an installation problem: this format cannot be read
+        return Outcome(task.rel, stage="extract", error=f"no extractor for {fmt}: {exc}",
+                       sha256=sha, format=fmt)
+    doc = Document(path=task.rel, data=data, sha256=sha, format=fmt, hints=task.hints,
+                   doc_id=task.doc_id or sha)
+    outcome = _process(doc, task.extracted_at)
+    outcome.sha256, outcome.format, outcome.version = sha, fmt, version
+    return outcome
+
+
+def failed_file(task: FileTask, message: str) -> Outcome:
+    """The outcome of a file whose worker died or overran its time."""
+    return Outcome(task.rel, stage="extract", error=message)
 
 
 def process_document(doc: Document, extracted_at: dt.datetime) -> Outcome:
@@ -51,13 +153,19 @@ def _process(doc: Document, extracted_at: dt.datetime) -> Outcome:
     except RecursionError:
         return Outcome(doc.path, stage="extract", error="document nested too deeply to read")
     except MemoryError:
-        return Outcome(doc.path, stage="extract", error="out of memory while extracting")
+        return Outcome(doc.path, stage="extract", error="out of memory while extracting",
+                       out_of_memory=True)
     except Exception as exc:  # noqa: BLE001 - a bug in one extractor must not end the run
         return Outcome(doc.path, stage="extract", error=_bug(exc))
     try:
         rows, notes = normalise_document(doc, raws, extracted_at)
     except TalksError as exc:
         return Outcome(doc.path, stage="normalise", error=str(exc))
+    except RecursionError:
+        return Outcome(doc.path, stage="normalise", error="document nested too deeply to read")
+    except MemoryError:
+        return Outcome(doc.path, stage="normalise", error="out of memory while normalising",
+                       out_of_memory=True)
     except Exception as exc:  # noqa: BLE001 - same isolation for the normalise stage
         return Outcome(doc.path, stage="normalise", error=_bug(exc))
     return Outcome(doc.path, rows=rows, notes=notes)
@@ -69,70 +177,52 @@ def _bug(exc: BaseException) -> str:
     return f"internal error {type(exc).__name__}: {exc}{at}"
 
 
-def _limit_memory(max_bytes: int) -> None:
-    """Worker initialiser: let a worker grow by at most ``max_bytes`` of address space.
+def _preload() -> None:
+    """Import every extractor (and the libraries it loads) before workers fork.
 
-    The cap is counted from the worker's size at start: a forked worker inherits the
-    parent's mappings (a long-lived parent, such as a test session, may already be
-    large), and only what one document makes it allocate should count.
+    Workers then start warm, and the time a worker spends importing is not charged
+    to the first file it gets. A format whose extractor cannot be imported is left
+    for ``process_file`` to report on each of its files.
     """
-    if max_bytes <= 0:
-        return
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    limit = _address_space() + max_bytes
-    if hard != resource.RLIM_INFINITY:
-        limit = min(limit, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    from extractors import REGISTRY
 
-
-def _address_space() -> int:
-    """This process's current virtual size in bytes (0 where /proc is not available)."""
-    try:
-        with open("/proc/self/statm", encoding="ascii") as fh:
-            return int(fh.read().split()[0]) * resource.getpagesize()
-    except (OSError, ValueError, IndexError):
-        return 0
+    for fmt in list(REGISTRY):
+        try:
+            version_of(fmt)
+        except ImportError:
+            continue
+    sniff(b"warm up the text decoder\n")
 
 
 def run_isolated(
-    docs: list[Document],
-    extracted_at: dt.datetime,
+    tasks: list[FileTask],
     *,
     jobs: int,
     timeout: float,
     memory_bytes: int,
     on_done: Callable[[Outcome], None] | None = None,
 ) -> Iterator[Outcome]:
-    """Process ``docs`` in worker processes; yields one ``Outcome`` per document, in order."""
-    if jobs <= 0:  # in-process: for debugging and profiling, no isolation
-        for doc in docs:
-            out = process_document(doc, extracted_at)
+    """Process ``tasks``; yields one ``Outcome`` per file, in the order they finish.
+
+    ``jobs`` 0 runs in-process (for debugging and profiling: no isolation, no limits).
+    """
+    if jobs <= 0:
+        for task in tasks:
+            out = process_file(task)
             if on_done:
                 on_done(out)
             yield out
         return
-    from pebble import ProcessExpired, ProcessPool
-
-    with ProcessPool(max_workers=jobs, initializer=_limit_memory, initargs=(memory_bytes,)) as pool:
-        futures = [
-            pool.schedule(process_document, args=(doc, extracted_at), timeout=timeout)
-            for doc in docs
-        ]
-        for doc, future in zip(docs, futures, strict=True):
-            try:
-                out = future.result()
-            except FutureTimeout:
-                out = Outcome(doc.path, stage="extract", error=f"timed out after {timeout:g} s")
-            except ProcessExpired as exc:
-                out = Outcome(
-                    doc.path,
-                    stage="extract",
-                    error=f"worker died (exit code {exc.exitcode}): out of memory or crash",
-                )
-            except MemoryError:
-                out = Outcome(doc.path, stage="extract", error="out of memory while extracting")
-            except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be unpickled
-                out = Outcome(doc.path, stage="extract", error=_bug(exc))
-            if on_done:
-                on_done(out)
-            yield out
+    _preload()
+    supervisor: Supervisor[FileTask, Outcome] = Supervisor(
+        process_file,
+        failed_file,
+        jobs=jobs,
+        timeout=timeout,
+        memory_bytes=memory_bytes,
+        retire=lambda out: out.out_of_memory,
+    )
+    for _index, out in supervisor.run(tasks):
+        if on_done:
+            on_done(out)
+        yield out

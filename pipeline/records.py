@@ -10,6 +10,7 @@ run in a process pool unchanged.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -33,6 +34,20 @@ class Document:
     sha256: str
     format: str  # one of schemas.talk.SOURCE_FORMATS
     hints: Hints = Hints()
+    # What identifies the document across runs, whatever its path: the hash of its
+    # bytes when first seen, kept by the run's state while the file keeps its path
+    # (so edits keep it) and handed on when the same bytes turn up under a new path
+    # or a new input root (so renames keep it). None: the bytes' hash.
+    doc_id: str | None = None
+
+    def talk_id(self, key: str) -> str:
+        """The stable id of the talk known as ``key`` inside this document.
+
+        Built from the document's identity, never its path: renaming a file or adding
+        an input root must not remove and re-add every talk it holds.
+        """
+        identity = self.doc_id or self.sha256
+        return hashlib.sha256(f"{identity}\x00{key}".encode()).hexdigest()[:20]
 
     @cached_property
     def text(self) -> str:

@@ -33,15 +33,22 @@ def sniff(data: bytes, hinted: str | None = None) -> str:
     """The source format of ``data``; a ``format`` hint from ``sources.toml`` wins."""
     if hinted:
         return hinted
-    head = data[:2048]
-    if not data.strip():
+    head = _without_bom(data[:2048])
+    if not data:
         raise SniffError("empty file")
+    if not data.strip():
+        raise SniffError("empty: only white space")
     if head.lstrip().startswith(b"%PDF-"):
         return "pdf"
     if _is_binary(data):
         raise SniffError("binary data: not a text, calendar or PDF file")
     text = decode_text(data)
     stripped = text.lstrip()
+    if not stripped.strip():
+        raise SniffError("empty: only white space")
+    data_kind = _data_file(stripped)
+    if data_kind:
+        raise SniffError(f"{data_kind}: a data file, not a talk document")
     if stripped[:15].upper().startswith("BEGIN:VCALENDAR"):
         return "ics"
     if _HTML_DOC.match(text[:4096]):
@@ -58,6 +65,50 @@ def sniff(data: bytes, hinted: str | None = None) -> str:
     if _markdown_score(sample) >= 3:
         return "markdown"
     return "text"
+
+
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+
+
+def _without_bom(head: bytes) -> bytes:
+    """``head`` without a leading byte-order mark: magic bytes after a BOM still count
+    (an editor or a download tool put a BOM before a PDF's ``%PDF-``)."""
+    for bom in _BOMS:
+        if head.startswith(bom):
+            return head[len(bom):]
+    return head
+
+
+def _data_file(text: str) -> str | None:
+    """Why ``text`` is a data file (JSON, CSV/TSV), or None.
+
+    Such files hold records for other programs; read as prose they turn every row into
+    a bogus talk. JSON is recognised by parsing; a table by every one of its first
+    lines splitting into the same number (3 or more) of delimited fields.
+    """
+    if text[:1] in "{[":
+        import json
+
+        try:
+            json.loads(text)
+        except (ValueError, RecursionError):
+            return None
+        return "JSON data"
+    import csv
+
+    lines = [ln for ln in text.splitlines()[:30] if ln.strip()]
+    if len(lines) < 3:
+        return None
+    for delimiter, name in ((",", "CSV"), ("\t", "TSV"), (";", "CSV")):
+        if delimiter not in lines[0]:
+            continue
+        try:
+            widths = {len(row) for row in csv.reader(lines, delimiter=delimiter)}
+        except csv.Error:
+            continue
+        if len(widths) == 1 and widths.pop() >= 3:
+            return f"{name} data"
+    return None
 
 
 def _is_binary(data: bytes) -> bool:

@@ -45,12 +45,32 @@ def to_table(rows: list[dict[str, Any]], extra: dict[str, pa.DataType] | None = 
     return pa.Table.from_pydict(columns, schema=schema)
 
 
+def _umask() -> int:
+    """The process's umask (read without changing it where /proc tells it)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _atomic(path: Path, write: Callable[[str], None]) -> None:
+    """Write through a temporary file that is fsynced and renamed over ``path``.
+
+    ``mkstemp`` makes the file 0600; a published dataset is for its readers, so it
+    gets the mode an ordinary new file would get under the process's umask.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
         write(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -73,6 +93,15 @@ def write_json(data: Any, path: Path) -> None:
             fh.write("\n")
 
     _atomic(path, dump)
+
+
+def fsync_dir(path: Path) -> None:
+    """Flush a folder's entries (the renames into it) to disk."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def read_rows(path: Path) -> list[dict[str, Any]]:

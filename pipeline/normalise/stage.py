@@ -10,14 +10,13 @@ the document leaves open, and each talk gets its stable ``talk_id``.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 import unicodedata
 import zoneinfo
 from collections.abc import Callable
 from typing import Any
 
-from pipeline.normalise import agenda, dates, people, text
+from pipeline.normalise import agenda, dates, links, people, text
 from pipeline.normalise.vocab import SESSION_PATTERNS
 from pipeline.records import Document, RawTalk, Speaker
 
@@ -230,7 +229,7 @@ def _row(
 
     kind = raw.kind or agenda.classify_kind(title, text.split_event_label(raw.title)[0])
     key = talk_key(raw, speakers, date, title)
-    talk_id = hashlib.sha256(f"{doc.path}\x00{key}".encode()).hexdigest()[:20]
+    talk_id = doc.talk_id(key)  # the document's identity, not its path (records.Document)
     abstract = text.clean_text(
         text.strip_label(raw.abstract, ("abstract", "summary")) if raw.abstract else None
     )
@@ -252,9 +251,9 @@ def _row(
         "end": end_utc,
         "timezone": zone_name,
         "location": text.clean_text(raw.location) or doc.hints.location,
-        "url": _clean_link(raw.url),
-        "slides": _clean_link(raw.slides),
-        "video": _clean_link(raw.video),
+        "url": links.safe_link(raw.url, warnings),
+        "slides": links.safe_link(raw.slides, warnings),
+        "video": links.safe_link(raw.video, warnings),
         "warnings": warnings,
         "extracted_at": extracted_at,
     }, ""
@@ -314,8 +313,3 @@ def _same_offset(a: str | None, b: str, start: dt.datetime | None, date: dt.date
     if za is None:
         return False
     return when.replace(tzinfo=za).utcoffset() == when.replace(tzinfo=zb).utcoffset()
-
-
-def _clean_link(value: str | None) -> str | None:
-    value = (value or "").strip()
-    return value or None
