@@ -140,13 +140,26 @@ def clean_tree(soup: BeautifulSoup) -> None:
     One pass over the tree decides, then the chosen nodes are detached: large pages stay fast.
     """
     doomed: list = []
+    body = soup.body or soup
+    total = len(body.get_text()) if isinstance(body, Tag) else 0
     for node in soup.descendants:
         if isinstance(node, _SKIP_STRINGS):
             doomed.append(node)
-        elif isinstance(node, Tag) and _is_furniture(node):
+        elif isinstance(node, Tag) and _is_furniture(node) and not _holds_the_page(node, total):
             doomed.append(node)
     for node in doomed:
         node.extract()
+
+
+# furniture holds a part of a page; an element marked as furniture that holds most of its
+# text is a theme's wrapper around the content (VitePress ``.VPDoc.has-aside``), kept
+FURNITURE_MAX_SHARE = 0.5
+
+
+def _holds_the_page(tag: Tag, total: int) -> bool:
+    if total < 200 or tag.name in JUNK_TAGS or tag.name in ("nav", "script", "style"):
+        return False
+    return len(tag.get_text()) > FURNITURE_MAX_SHARE * total
 
 
 _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search"})

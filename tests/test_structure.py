@@ -302,3 +302,27 @@ def test_session_headings_and_org_links_are_read_for_what_they_are() -> None:
     rows, notes = normalise_document(_doc("x", "text"), raws, AT)
     assert [(r["title"], _people(r)) for r in rows] == [(None, [("Ana Lima", None)])]
     assert any("a session heading naming nobody" in n for n in notes)
+
+
+def test_theme_wrapper_marked_as_furniture_is_kept_when_it_holds_the_page() -> None:
+    """A docs theme wraps the content in ``div.has-aside``: not a sidebar to remove."""
+    rows_html = "".join(f"<tr><td>Sep. {d}</td><td>{who} (POSTECH)</td><td>{title}</td></tr>"
+                        for d, who, title in [(6, "Younghwan Son", "Ergodic averages"),
+                                              (13, "Mina Park", "Rigid analytic spaces"),
+                                              (20, "Joon Lee", "Random walks on groups")])
+    html = (f"<html><body><div class='doc has-aside'><h1>2024 Fall Colloquium</h1>"
+            f"<table><tr><th>Date</th><th>Speaker</th><th>Title</th></tr>{rows_html}</table>"
+            f"<p>{'The colloquium meets on Fridays in the main lecture hall. ' * 8}</p></div>"
+            "<div class='aside'>Other events</div></body></html>")
+    talks = extract_html(_doc(html, "html"))
+    assert [t.title for t in talks] == ["Ergodic averages", "Rigid analytic spaces",
+                                        "Random walks on groups"]
+
+
+def test_a_label_alone_on_its_line_takes_the_next_line_as_its_value() -> None:
+    from pipeline.structure.blocks import join_labels
+
+    blocks = text_blocks("Data:\nQuinta-feira, 27 de março de 2025\nLocal:\nSala 5\n")
+    assert [b.text for b in blocks] == ["Data: Quinta-feira, 27 de março de 2025",
+                                        "Local: Sala 5"]
+    assert join_labels([]) == []

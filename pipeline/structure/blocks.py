@@ -98,6 +98,28 @@ def html_blocks(root: Tag, max_blocks: int = 20000) -> list[Block]:
         if is_block and any(isinstance(c, NavigableString) and c.strip() for c in tag.children):
             _emit_loose_text(tag, out)
         stack.extend(reversed(children))
+    return join_labels(out)
+
+
+_BARE_LABEL_RE = re.compile(r"^[^\W\d_][\w .'’/-]{0,30}[:：]$")
+
+
+def join_labels(blocks: list[Block]) -> list[Block]:
+    """A block that is only a label (``Local:``, ``Data:``) and the block after it are one
+    field: authors put the label and its value on two lines or in two cells."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if nxt is not None and not nxt.heading and not block.heading \
+                and _BARE_LABEL_RE.match(block.text) and not _BARE_LABEL_RE.match(nxt.text):
+            out.append(Block(f"{block.text} {nxt.text}", block.signature, 0,
+                             block.links + nxt.links))
+            i += 2
+            continue
+        out.append(block)
+        i += 1
     return out
 
 
@@ -188,4 +210,4 @@ def text_blocks(text: str) -> list[Block]:
         sig += (":para" if blank_before else "") + (f":{shape}" if shape else "")
         out.append(Block(body, sig, heading))
         blank_before = False
-    return out
+    return join_labels(out)
