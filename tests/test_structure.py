@@ -326,3 +326,33 @@ def test_a_label_alone_on_its_line_takes_the_next_line_as_its_value() -> None:
     assert [b.text for b in blocks] == ["Data: Quinta-feira, 27 de março de 2025",
                                         "Local: Sala 5"]
     assert join_labels([]) == []
+
+
+def test_data_files_in_any_naming_and_shape() -> None:
+    """``- seminar: {speaker:, workplace:, schedule:}`` items and records keyed by slug."""
+    listed = ('- seminar:\n    speaker: "<a href=\\"https://x.org\\">Ana Lima</a>"\n'
+              '    workplace: "University of Porto"\n    schedule: "September 8, 2015"\n'
+              '    title: "Stability of waves"\n'
+              '- seminar:\n    speaker: Karl Berg\n    workplace: KTH\n'
+              '    schedule: "September 15, 2015"\n    title: Learned reconstruction\n')
+    doc = _doc(listed, "markdown")
+    rows = _rows(doc, extract_markdown(doc))
+    assert [(r["title"], _people(r), r["date"]) for r in rows] == [
+        ("Stability of waves", [("Ana Lima", "University of Porto")], dt.date(2015, 9, 8)),
+        ("Learned reconstruction", [("Karl Berg", "KTH")], dt.date(2015, 9, 15))]
+    keyed = ("lima:\n  title: Stability of waves\n  authors:\n    - name: Ana Lima\n"
+             "berg:\n  title: Learned reconstruction\n  authors:\n    - name: Karl Berg\n")
+    doc = _doc(keyed, "markdown")
+    assert [t.speaker_text for t in extract_markdown(doc)] == [["Ana Lima"], ["Karl Berg"]]
+
+
+def test_a_one_talk_page_given_only_as_front_matter() -> None:
+    page = ("---\ntitle: Sheaves in data analysis\nspeaker: Leila Haddad\n"
+            "institution: University of Edinburgh\ndatetime: 2023-10-12 16:00\n"
+            "place: Bayes Centre 5.02\n---\n")
+    doc = _doc(page, "markdown", tz="Europe/London")
+    (row,) = _rows(doc, extract_markdown(doc))
+    assert row["title"] == "Sheaves in data analysis"
+    assert _people(row) == [("Leila Haddad", "University of Edinburgh")]
+    assert row["start"] == dt.datetime(2023, 10, 12, 15, 0, tzinfo=dt.UTC)
+    assert row["location"] == "Bayes Centre 5.02"

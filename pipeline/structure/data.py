@@ -82,6 +82,10 @@ def _mappings(data: object) -> Iterator[list[dict]]:
         node = queue.pop(0)
         seen += 1
         if isinstance(node, dict):
+            # a mapping of records keyed by slug (``talks: {smith-2024: {...}, ...}``)
+            inner = [v for v in node.values() if isinstance(v, dict)]
+            if len(inner) >= 2 and len(inner) >= 0.8 * len(node):
+                yield inner
             queue.extend(node.values())
         elif isinstance(node, list):
             items = [_unwrap(x) for x in node]
