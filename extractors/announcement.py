@@ -111,7 +111,9 @@ _SENTENCE_END = re.compile(
 # ``... will be given by Prof. X (Y)``: the speakers follow the verb.
 _GIVEN_BY = re.compile(
     r"\b(?:(?:will\s+be|is(?:\s+being)?|are)\s+(?:given|presented|delivered|led)|"
-    r"(?:talk|lecture|seminar|colloquium|presentation)\s+(?:given\s+)?by)\s+",
+    r"(?:talk|lecture|seminar|colloquium|presentation)\s+(?:given\s+)?by)\s+"
+    # ``Presented by Rob Douglas.`` opening a sentence
+    r"|^\W*(?:presented|given|delivered|led)\s+by\s+",
     re.I,
 )
 _CLOCK_RE = re.compile(r"\b\d{1,2}(?:[:.h]\d{2}|\s*[ap]\.?m\b)|\bnoon\b", re.I)

@@ -72,6 +72,7 @@ from collections.abc import Iterator
 
 import icalendar
 
+from extractors.announcement import _announcing
 from extractors.ics_calendar import (
     DEFAULT_HORIZON_DAYS,
     DEFAULT_MAX_OCCURRENCES,
@@ -332,6 +333,12 @@ def _talk(
     if desc.chairs and not talk.speaker_text:
         talk.warnings.append("names only chairs or conveners: a session, not a talk")
         talk.title = None
+    if not talk.speaker_text and desc.abstract:
+        # ``Presented by X.``, ``Prof. X will speak on …``: people named in the prose
+        found = _announcing(desc.abstract)
+        if found is not None:
+            talk.speaker_text = [f"{sp.name} ({sp.affiliation})" if sp.affiliation else sp.name
+                                 for sp in found[2]]
     talk.speaker_bio = desc.bio
     talk.slides = desc.slides
     talk.video = desc.video

@@ -356,3 +356,12 @@ def test_a_one_talk_page_given_only_as_front_matter() -> None:
     assert _people(row) == [("Leila Haddad", "University of Edinburgh")]
     assert row["start"] == dt.datetime(2023, 10, 12, 15, 0, tzinfo=dt.UTC)
     assert row["location"] == "Bayes Centre 5.02"
+
+
+def test_a_speaker_named_only_in_the_description_prose() -> None:
+    text = ("BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//t//EN\nBEGIN:VEVENT\nUID:p@t\n"
+            "DTSTART:20240305T150000Z\nSUMMARY:Move semantics in practice\n"
+            "DESCRIPTION:Presented by Rob Douglas. Recording to follow.\nEND:VEVENT\n"
+            "END:VCALENDAR\n")
+    (talk,) = extract_calendar(text)
+    assert talk.title == "Move semantics in practice" and talk.speaker_text == ["Rob Douglas"]
