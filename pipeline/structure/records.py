@@ -19,6 +19,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pipeline.normalise import dates
 from pipeline.normalise.agenda import is_non_talk
@@ -59,6 +60,7 @@ class Signals:
         return self.person and (self.title or self.when)
 
 
+@lru_cache(maxsize=16384)
 def person_head(text: str) -> str | None:
     """The name a speaker line opens with (``Ana Lima (University of Porto)``)."""
     m = _PERSON_HEAD_RE.match(text.strip())
@@ -68,6 +70,7 @@ def person_head(text: str) -> str | None:
     return name if templates.name_score(name) >= templates.STRONG_PEOPLE else None
 
 
+@lru_cache(maxsize=16384)
 def is_when(text: str) -> bool:
     return dates.looks_like_when(text) or dates.looks_like_when(text, loose=True)
 
@@ -131,17 +134,22 @@ def signals(record: Record, learnt: dict[str, str] | None = None) -> Signals:
             title |= kind == "title"
             when |= kind == "when"
             continue
-        if is_when(text):
-            when = True
-        elif person_head(text):
-            person = True
-        elif templates.title_score(text) >= 1.0 and len(text.split()) <= 30:
-            title = True
-        if not person and len(text) <= 300:
-            choice = templates.choose([text])
-            person |= choice.template is not None
-            title |= choice.template is not None
+        w, p, t = _text_signals(text)
+        when, person, title = when or w, person or p, title or t
     return Signals(when, person, title)
+
+
+@lru_cache(maxsize=16384)
+def _text_signals(text: str) -> tuple[bool, bool, bool]:
+    """(when, person, title) of one unlabelled block, cached: every candidate partition
+    of a document looks at the same blocks again."""
+    when = is_when(text)
+    person = not when and bool(person_head(text))
+    title = not when and not person and templates.title_score(text) >= 1.0 \
+        and len(text.split()) <= 30
+    if not person and len(text) <= 300 and templates.choose([text]).template is not None:
+        person = title = True
+    return when, person, title
 
 
 def _variants(signature: str) -> set[str]:
