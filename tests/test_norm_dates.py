@@ -299,3 +299,17 @@ def test_find_timezone_cue_negatives(text: str) -> None:
 )
 def test_find_year(text: str, year: int | None) -> None:
     assert find_year(text) == year
+
+
+@pytest.mark.parametrize(("text", "ref", "expected"), [
+    ("03-Feb-97", None, dt.date(1997, 2, 3)),
+    ("3 Feb '97, 4:00 pm", None, dt.date(1997, 2, 3)),
+    ("28-Jan-97 3:30pm", dt.date(1997, 1, 20), dt.date(1997, 1, 28)),
+    ("11/04/98", dt.date(1998, 10, 1), dt.date(1998, 11, 4)),
+    ("5-Mar-68", dt.date(1968, 2, 1), dt.date(1968, 3, 5)),  # pivoted by the document
+    ("5-Mar-68", None, dt.date(2068, 3, 5)),  # without one, at 1970
+])
+def test_two_digit_years_are_read_around_the_documents_own_date(
+        text: str, ref: dt.date | None, expected: dt.date) -> None:
+    when = parse_when(text, reference=ref)
+    assert when is not None and when.date == expected

@@ -132,6 +132,11 @@ _DMY_RE = re.compile(
     rf"(?P<mon>{_MONTH_ALT})\b\.?{_YEAR_TAIL}",
     re.I,
 )
+_DMY_SHORT_RE = re.compile(
+    rf"(?<![\d:])(?P<d>\d{{1,2}})(?:[-/]|\s+)(?P<mon>{_MONTH_ALT})\.?(?:[-/]|\s+')(?P<yy>\d{{2}})"
+    r"(?![\d:])",
+    re.I,
+)
 # A month name right before a number: the number is a day, not an hour.
 _MONTH_BEFORE_RE = re.compile(rf"\b(?:{_MONTH_ALT})\.?\s*$", re.I)
 _WEEKDAY_RE = re.compile(rf"\b(?P<wd>{_WEEKDAY_ALT})\b\.?", re.I)
@@ -417,11 +422,19 @@ def _valid_date(y: int, mo: int, d: int) -> dt.date | None:
         return None
 
 
-def _two_digit_year(y: str | None) -> int | None:
+def _two_digit_year(y: str | None, reference: dt.date | None = None) -> int | None:
+    """A year as written; a two-digit one in the century that puts it nearest the
+    document's own reference date (``97`` in a 1997 posting), else pivoted at 1970."""
     if not y:
         return None
     v = int(y)
-    return v if len(y) == 4 else 2000 + v if v < 70 else 1900 + v
+    if len(y) == 4:
+        return v
+    if reference is not None:
+        base = reference.year - reference.year % 100
+        return min((base - 100 + v, base + v, base + 100 + v),
+                   key=lambda c: abs(c - reference.year))
+    return 2000 + v if v < 70 else 1900 + v
 
 
 def _numeric_order(a: int, b: int, day_first: bool | None) -> tuple[int, int] | None:
@@ -437,11 +450,12 @@ def _numeric_order(a: int, b: int, day_first: bool | None) -> tuple[int, int] | 
 
 
 def _find_date(
-    text: str, day_first: bool | None = None, guesses: list[str] | None = None
+    text: str, day_first: bool | None = None, guesses: list[str] | None = None,
+    reference: dt.date | None = None,
 ) -> tuple[tuple[int | None, int, int] | None, str]:
     """(year or None, month, day) in ``text`` and the text with it masked. A numeric date
     whose order only the convention decides (``12/10/2023``) appends to ``guesses`` how it
-    was read."""
+    was read; a two-digit year is placed by ``reference`` (the document's date)."""
     for rx, order in ((_ISO_DATE_RE, "ymd"), (_DOT_DATE_RE, "dmy")):
         m = rx.search(text)
         if m:
@@ -449,9 +463,15 @@ def _find_date(
             if order == "ymd":
                 y, mo, d = int(a), int(b), int(c)
             else:
-                d, mo, y = int(a), int(b), _two_digit_year(c) or 0
+                d, mo, y = int(a), int(b), _two_digit_year(c, reference) or 0
             if 1 <= mo <= 12 and 1 <= d <= 31:
                 return (y, mo, d), _mask(text, m.span())
+    m = _DMY_SHORT_RE.search(text)
+    if m:  # ``03-Feb-97``, ``3 Feb '97``: a month name with a two-digit year
+        d = int(m.group("d"))
+        if 1 <= d <= 31:
+            y = _two_digit_year(m.group("yy"), reference)
+            return (y, MONTHS[m.group("mon").lower()], d), _mask(text, m.span())
     for rx in (_MDY_RE, _DMY_RE):
         m = rx.search(text)
         if m:
@@ -467,7 +487,7 @@ def _find_date(
         if order is not None and 1 <= order[0] <= 12 and 1 <= order[1] <= 31:
             if guesses is not None and a != b and 1 <= a <= 12 and 1 <= b <= 12:
                 guesses.append("day/month" if day_first else "month/day")
-            return (_two_digit_year(m.group(3)), *order), _mask(text, m.span())
+            return (_two_digit_year(m.group(3), reference), *order), _mask(text, m.span())
     if re.search(rf"\b(?:{_MONTH_ALT})\b", text, re.I):
         data = _date_parser().get_date_data(text)
         if data.date_obj is not None and data.period == "day":
@@ -626,11 +646,11 @@ def parse_when(
     ymd: tuple[int | None, int, int] | None = None
     for rx in (_ISO_DATE_RE, _DOT_DATE_RE):
         if rx.search(work):
-            ymd, work = _find_date(work, day_first, guesses)
+            ymd, work = _find_date(work, day_first, guesses, reference)
             break
     start, end, work = _find_times(work, warnings)
     if ymd is None:
-        ymd, work = _find_date(work, day_first, guesses)
+        ymd, work = _find_date(work, day_first, guesses, reference)
     warnings += [f"ambiguous numeric date read as {g}" for g in guesses or []]
     wd_match = _WEEKDAY_RE.search(work)
     weekday = WEEKDAYS[wd_match.group("wd").lower()] if wd_match else None
