@@ -181,6 +181,14 @@ def _markdown_rivals(doc: Document, talks: list[RawTalk], meta: dict,
     rivals = [("data reader", lambda: structure_data.data_talks(
         structure_data.load(doc.text) if not meta else meta)),
         ("table reader", lambda: structure_data.table_talks(body))]
+    deck = _deck_front_matter(meta)
+    if deck:  # a deck says so in its front matter: one talk, whatever its slide headings
+        from extractors.slides import extract_slides_text
+
+        found = attempt("slides reader", lambda: _deck_talk(doc, meta, body, extract_slides_text),
+                        warnings_)
+        if found:
+            return found
     if len(_DECK_SEPARATOR_RE.findall(body)) >= 3:
         from extractors.slides import extract_slides_text
 
@@ -194,11 +202,26 @@ def _markdown_rivals(doc: Document, talks: list[RawTalk], meta: dict,
     return best
 
 
+_DECK_FORMAT_RE = re.compile(r"revealjs|beamer|pptx|xaringan|ioslides|slidy|remark|marp|"
+                             r"slidev|moon_reader", re.I)
+
+
+def _deck_front_matter(meta: dict) -> bool:
+    """Front matter of a slide deck: a Quarto/R Markdown slide format (``format: revealjs``,
+    ``output: xaringan::moon_reader``), ``marp: true``, or Slidev's ``theme`` + ``layout``."""
+    if not meta:
+        return False
+    formats = " ".join(str(meta.get(k, "")) for k in ("format", "output"))
+    return bool(_DECK_FORMAT_RE.search(formats)) or str(meta.get("marp")).lower() == "true" \
+        or ("theme" in meta and ("layout" in meta or "highlighter" in meta))
+
+
 def _deck_talk(doc: Document, meta: dict, body: str, read) -> list[RawTalk]:  # noqa: ANN001
     """A markdown deck: its front matter as the talk, the slides reader for the rest."""
     from dataclasses import replace
 
-    fm = structure_data.data_talks(meta) if meta else []
+    one = structure_data.record_talk(meta) if meta else None  # a deck's own title/author
+    fm = [one] if one is not None else []
     text_doc = replace(doc, data=body.encode("utf-8"), format="slides_text")
     talks = read(text_doc)
     if fm and talks:

@@ -365,3 +365,12 @@ def test_a_speaker_named_only_in_the_description_prose() -> None:
             "END:VCALENDAR\n")
     (talk,) = extract_calendar(text)
     assert talk.title == "Move semantics in practice" and talk.speaker_text == ["Rob Douglas"]
+
+
+def test_a_deck_that_says_so_in_its_front_matter_is_one_talk() -> None:
+    deck = ('---\ntitle: "Sparse solvers at scale"\nauthor: "Ana Lima<sup>1</sup>"\n'
+            'date: "2024-06-20"\nformat:\n  revealjs:\n    incremental: true\n---\n\n'
+            "## Background\n\nSome context.\n\n## Method\n\n- Step one\n\n## Results\n\nGood.\n")
+    (talk,) = extract_markdown(_doc(deck, "markdown"))
+    assert (talk.title, talk.speaker_text, talk.when_text) == (
+        "Sparse solvers at scale", ["Ana Lima"], "2024-06-20")

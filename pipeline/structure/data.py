@@ -29,6 +29,7 @@ from pipeline.structure import templates
 MAX_NODES = 200_000
 _HREF_RE = re.compile(r"""href\s*=\s*["']([^"']+)["']""", re.I)
 _URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+_SUP_RE = re.compile(r"<sup>[^<]{0,8}</sup>", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -119,6 +120,7 @@ def _text(value: object) -> tuple[str | None, str | None]:
     raw = _scalar(value)
     if raw is None:
         return None, None
+    raw = _SUP_RE.sub("", raw)  # ``Name<sup>1</sup>``: an affiliation marker, not text
     link = _HREF_RE.search(raw)
     md_link = re.search(r"\]\((https?://[^)\s]+)\)", raw)
     plain = clean_text(raw) if ("<" in raw or "[" in raw or "*" in raw) else raw

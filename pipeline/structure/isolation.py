@@ -71,8 +71,13 @@ def best_reading(primary: list, rivals: list[tuple[str, Callable[[], list]]],
         rival = attempt(label, fn, warnings) or []
         score = completeness(rival)
         people = sum(bool(getattr(t, "speaker_text", None)) for t in rival)
-        # a reading of structured data (a table by its header) needs only to match
-        need = 1.0 if label in structured else margin
-        if score > best_score * need and (people >= 2 or best_score == 0.0) and score > 0:
+        # a reading of structured data (a table by its header, a deck's front matter)
+        # needs only to match the first reader
+        if label in structured:
+            better = score > 0 and score >= best_score
+        else:
+            better = score > best_score * margin and (people >= 2 or best_score == 0.0) \
+                and score > 0
+        if better:
             best, best_score = rival, score
     return best
