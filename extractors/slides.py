@@ -484,6 +484,37 @@ class _Pdf:
     metadata: dict[str, object]
 
 
+# a PDF with this many slot lines (a time range, a time- or date-led line) outside its
+# repeated page furniture is a programme or booklet, not one talk's deck
+PROGRAMME_SLOT_LINES = 4
+
+
+def _programme_talks(doc: Document, pdf: _Pdf) -> list[RawTalk]:
+    """The talks of a PDF programme (a workshop schedule, a booklet of abstracts), read as
+    a listing through the text readers; [] for a deck. Decided from the content: slot
+    lines that are not furniture repeated on every page."""
+    from pipeline.structure.blocks import line_shape
+
+    repeated = Counter(ln.text for page in pdf.pages for ln in {x.text: x for x in page}.values())
+    furniture = {t for t, n in repeated.items() if len(pdf.pages) > 1 and n > len(pdf.pages) / 2}
+    lines = [[ln.text for ln in page if ln.text not in furniture] for page in pdf.pages]
+    slots = sum(1 for page in lines for text in page if line_shape(text))
+    if slots < PROGRAMME_SLOT_LINES:
+        return []
+    from dataclasses import replace
+
+    from extractors.plaintext import extract as extract_text
+
+    text = "\n\n".join("\n".join(page) for page in lines)
+    listing = replace(doc, data=text.encode("utf-8"), format="text")
+    talks = [t for t in extract_text(listing) if t.title or t.speaker_text]
+    if len(talks) < 2:
+        return []
+    for talk in talks:
+        talk.warnings.append("PDF read as a programme: its slot lines are the records")
+    return talks
+
+
 def _read_pdf(data: bytes) -> _Pdf:
     """Lines (text, font size, position) of each page, top to bottom, and the metadata."""
     import pdfplumber
@@ -655,6 +686,9 @@ def extract_pdf(doc: Document) -> list[RawTalk]:
     """The talk of a PDF deck: the largest eligible text block of the title page, the
     speaker and the event/date line near it; metadata fills what the pages lack."""
     pdf = _read_pdf(doc.data)
+    programme = _programme_talks(doc, pdf)
+    if programme:
+        return programme
     meta_title = _meta_text(pdf.metadata.get("Title"))
     if meta_title and _FILE_TITLE_RE.search(meta_title):
         meta_title = None

@@ -374,3 +374,41 @@ def test_a_deck_that_says_so_in_its_front_matter_is_one_talk() -> None:
     (talk,) = extract_markdown(_doc(deck, "markdown"))
     assert (talk.title, talk.speaker_text, talk.when_text) == (
         "Sparse solvers at scale", ["Ana Lima"], "2024-06-20")
+
+
+def _pdf(pages: list[list[tuple[int, str]]]) -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    for lines in pages:
+        pdf.add_page()
+        for size, text in lines:
+            pdf.set_font("Helvetica", size=size)
+            pdf.cell(0, size * 0.6, text, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def test_a_pdf_programme_is_a_listing_and_a_deck_stays_one_talk() -> None:
+    from extractors.slides import extract_pdf
+
+    programme = _pdf([[
+        (18, "Workshop on Inverse Problems"), (12, "Tuesday 14 June 2023"),
+        (11, "09:30 - 10:15"), (11, "Ana Lima (University of Porto)"),
+        (11, "Stability estimates for the Calderon problem"),
+        (11, "10:15 - 11:00"), (11, "Karl Berg (KTH)"), (11, "Learned iterative reconstruction"),
+        (11, "11:30 - 12:15"), (11, "Nadia Haddad (Inria)"),
+        (11, "Photoacoustic tomography with sparse data"),
+        (11, "12:15 - 13:00"), (11, "Omar Said (EPFL)"), (11, "Sampling theorems for tomography"),
+    ]])
+    doc = Document(path="programme.pdf", data=programme, sha256="0", format="pdf",
+                   hints=Hints(timezone="Europe/Stockholm"))
+    rows = _rows(doc, extract_pdf(doc))
+    assert [r["title"] for r in rows] == ["Stability estimates for the Calderon problem",
+                                          "Learned iterative reconstruction",
+                                          "Photoacoustic tomography with sparse data",
+                                          "Sampling theorems for tomography"]
+    assert rows[0]["start"] == dt.datetime(2023, 6, 14, 7, 30, tzinfo=dt.UTC)
+    deck = _pdf([[(28, "Learned iterative reconstruction"), (14, "Karl Berg"), (12, "KTH")],
+                 [(20, "Motivation"), (12, "Why learn the solver?")]])
+    (talk,) = extract_pdf(Document(path="deck.pdf", data=deck, sha256="0", format="pdf"))
+    assert talk.title == "Learned iterative reconstruction"
