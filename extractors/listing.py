@@ -51,6 +51,7 @@ from extractors.listing_frontmatter import LIQUID_RE as _LIQUID_RE
 from extractors.listing_frontmatter import TOML_FRONT_MATTER_RE as _TOML_FRONT_MATTER_RE
 from extractors.listing_frontmatter import as_date as _as_date
 from extractors.listing_frontmatter import front_matter_talks as _front_matter_talks
+from extractors.listing_frontmatter import heading_attributes
 from extractors.listing_frontmatter import markdown_renderer as _markdown
 from extractors.listing_frontmatter import raw_front_matter as _raw_front_matter
 from extractors.listing_lines import LABEL_RE as _LABEL_RE
@@ -152,7 +153,7 @@ def extract_markdown(doc: Document) -> list[RawTalk]:
     data = _front_matter_talks(_raw_front_matter(doc.text)) if meta else []
     body = source
     source = _IAL_LINE_RE.sub("", _LIQUID_RE.sub("", source))
-    source = _IAL_INLINE_RE.sub("", source)
+    source = heading_attributes(_IAL_INLINE_RE.sub("", source))
     html = _markdown().render(source)
     title = meta.get("title")
     ref = _as_date(meta.get("date"))

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import yaml
 from markdown_it import MarkdownIt
+from mdit_py_plugins.attrs import attrs_plugin
 
 from extractors.listing_lines import LABEL_RE
 from pipeline.records import RawTalk
@@ -31,6 +32,19 @@ TOML_FRONT_MATTER_RE = re.compile(
 LIQUID_RE = re.compile(r"\{%-?.*?-?%\}|\{\{-?.*?-?\}\}", re.S)
 IAL_LINE_RE = re.compile(r"^[ \t]*\{:[^}\n]*\}[ \t]*$", re.M)
 IAL_INLINE_RE = re.compile(r"\{:[^}\n]*\}")
+# a Pandoc heading attribute ``### 13 Oct {.talk-date}``: the heading keeps its classes
+HEADING_ATTR_RE = re.compile(
+    r"^(?P<h>#{1,6})[ \t]+(?P<text>.*?)[ \t]*\{(?P<attrs>(?:[.#][\w-]+[ \t]*)+)\}[ \t]*$", re.M)
+
+
+def heading_attributes(source: str) -> str:
+    """Pandoc heading attributes as HTML headings carrying their classes."""
+    def html(m: re.Match[str]) -> str:
+        classes = " ".join(a[1:] for a in m.group("attrs").split() if a.startswith("."))
+        level = len(m.group("h"))
+        return f'<h{level} class="{classes}">{m.group("text")}</h{level}>'
+
+    return HEADING_ATTR_RE.sub(html, source)
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +56,8 @@ def markdown_renderer() -> MarkdownIt:
     its own line, as the author laid it out, while wrapped prose stays one line.
     """
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    # Pandoc/Quarto attribute spans ``[Jane Doe]{.speaker-name}`` keep their classes
+    md.use(attrs_plugin, spans=True)
     default = md.renderer.rules.get("softbreak")
 
     def softbreak(_self, tokens, idx, options, env):  # noqa: ANN001, ANN202 - markdown-it rule

@@ -412,3 +412,25 @@ def test_a_pdf_programme_is_a_listing_and_a_deck_stays_one_talk() -> None:
                  [(20, "Motivation"), (12, "Why learn the solver?")]])
     (talk,) = extract_pdf(Document(path="deck.pdf", data=deck, sha256="0", format="pdf"))
     assert talk.title == "Learned iterative reconstruction"
+
+
+def test_pandoc_attribute_spans_and_classes_name_the_fields() -> None:
+    md = ("# Reading group\n\n"
+          "### 13 Oct 2023 {.talk-date}\n\n[Ana Lima]{.speaker-name} [University of Porto]{.org}"
+          "\n\n[Stability of waves]{.talk-title}\n\n"
+          "### 20 Oct 2023 {.talk-date}\n\n[Karl Berg]{.speaker-name} [KTH]{.org}\n\n"
+          "[Learned reconstruction]{.talk-title}\n\n"
+          "### 27 Oct 2023 {.talk-date}\n\n[Ines Wolf]{.speaker-name} [TU Wien]{.org}\n\n"
+          "[Branching walks]{.talk-title}\n")
+    from pipeline.structure.blocks import Block
+    from pipeline.structure.records import class_field
+
+    assert class_field(Block("Ana Lima", "part.speaker-name")) == "speaker"
+    assert class_field(Block("x", "div>p.talk-title")) == "title"
+    assert class_field(Block("x", "div>p.lead")) is None
+    doc = _doc(md, "markdown")
+    rows = _rows(doc, extract_markdown(doc))
+    assert sorted((r["title"], r["date"]) for r in rows) == [
+        ("Branching walks", dt.date(2023, 10, 27)),
+        ("Learned reconstruction", dt.date(2023, 10, 20)),
+        ("Stability of waves", dt.date(2023, 10, 13))]

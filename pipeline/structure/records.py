@@ -29,6 +29,7 @@ from pipeline.records import RawTalk
 from pipeline.structure import templates
 from pipeline.structure.blocks import Block
 from pipeline.structure.context import drop_shared_prose, fill_constants
+from pipeline.structure.data import field_of
 
 MAX_RECORD_BLOCKS = 12
 _ABSTRACT_RE = re.compile(r"^\s*(?:abstract|summary|résumé)\s*[:.]\s*", re.I)
@@ -255,6 +256,25 @@ def read_records(records: list[Record], preamble_text: str = "") -> list[RawTalk
     return talks
 
 
+_FIELD_CLASSES = ("speaker", "title", "abstract", "location", "date", "time", "affiliation")
+
+
+def class_field(block: Block) -> str | None:
+    """The field a block's own class names (``speaker-name``, ``talk-title``, ``seminar-date``),
+    read with the data-key vocabulary; None for classes that name no field."""
+    sig = block.signature.removeprefix("part.")
+    tail = sig.split(">")[-1].split(":")[0].split("#")[0]
+    classes = tail.split(".")[1:] if not block.signature.startswith("part.") else tail.split(".")
+    for cls in classes:
+        words = re.sub(r"[-_]+", " ", cls).split()
+        for n in range(len(words), 0, -1):  # ``talk-title`` -> title, ``speaker-name`` -> speaker
+            for i in range(len(words) - n + 1):
+                name = field_of(" ".join(words[i:i + n]))
+                if name in _FIELD_CLASSES:
+                    return name
+    return None
+
+
 def part_roles(records: list[Record]) -> dict[str, str]:
     """Classes of inline fields whose values are (mostly) organisations: affiliations.
 
@@ -296,6 +316,11 @@ def _read(record: Record, choice: templates.Choice | None, preamble: str,
         if label:
             if label[1]:
                 _assign_label(talk, label[0], label[1], when_parts)
+            continue
+        by_name = class_field(block)
+        if by_name and not is_placeholder(text):  # ``<span class="speaker-name">``
+            _assign_label(talk, {"date": "when", "time": "when"}.get(by_name, by_name), text,
+                          when_parts)
             continue
         if is_when(text) and len(text) <= 120:
             when_parts.append(text)
