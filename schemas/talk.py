@@ -65,7 +65,8 @@ SORT_KEYS: tuple[str, ...] = ("source_path", "talk_id")
 
 def arrow_schema() -> pa.Schema:
     """The Arrow schema of ``talks.parquet``, derived from ``COLUMNS``."""
-    return pa.schema([pa.field(c.name, c.arrow_type, nullable=c.nullable) for c in COLUMNS])
+    return pa.schema([pa.field(c.name, c.arrow_type, nullable=c.nullable,
+                               metadata={"description": c.doc}) for c in COLUMNS])
 
 
 # Strings that must never survive into a title or abstract: markup and labels.

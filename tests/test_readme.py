@@ -67,3 +67,13 @@ def test_make_targets_named_in_the_readme_exist() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     for target in re.findall(r"^make (\w+)", "\n".join(_blocks("sh")), re.M):
         assert re.search(rf"^{target}:", makefile, re.M), target
+
+
+def test_parquet_schema_carries_the_column_descriptions(sample_out: Path) -> None:
+    import pyarrow.parquet as pq
+
+    from schemas.talk import COLUMNS
+
+    schema = pq.read_schema(sample_out / "data" / "processed" / "talks.parquet")
+    for column in COLUMNS:
+        assert schema.field(column.name).metadata[b"description"] == column.doc.encode()
