@@ -434,3 +434,14 @@ def test_pandoc_attribute_spans_and_classes_name_the_fields() -> None:
         ("Branching walks", dt.date(2023, 10, 27)),
         ("Learned reconstruction", dt.date(2023, 10, 20)),
         ("Stability of waves", dt.date(2023, 10, 13))]
+
+
+def test_agenda_slots_naming_nobody_are_not_talks() -> None:
+    from pipeline.normalise.stage import normalise_document
+
+    raws = [RawTalk(title=t, when_text="3 May 2024") for t in
+            ("Keynote", "Invited talk", "Workshop Opening", "Presentation of accepted contribution",
+             "A", "Keynote: The shape of data")]
+    rows, notes = normalise_document(_doc("x", "text"), raws, AT)
+    assert [r["title"] for r in rows] == ["A", "Keynote: The shape of data"]
+    assert sum("an agenda slot naming nobody" in n for n in notes) == 4

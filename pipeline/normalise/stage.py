@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pipeline.normalise import agenda, dates, links, people, text
-from pipeline.normalise.vocab import SESSION_PATTERNS
+from pipeline.normalise.vocab import AGENDA_SLOT_FILLERS, AGENDA_SLOT_WORDS, SESSION_PATTERNS
 from pipeline.records import Document, RawTalk, Speaker
 
 UTC = dt.UTC
@@ -68,6 +68,18 @@ _SESSION_RE = re.compile(rf"^(?:{'|'.join(SESSION_PATTERNS)})", re.I)
 _LABEL_ONLY_RE = re.compile(r"^[^\W\d_][\w .'’-]{0,30}[:：]$")
 
 
+_AGENDA_SLOT_WORDS = frozenset(AGENDA_SLOT_WORDS)
+_AGENDA_SLOT_FILLERS = frozenset(AGENDA_SLOT_FILLERS)
+
+
+def _agenda_slot(title: str) -> bool:
+    """A title made only of agenda words, fillers and numbers (``Keynote``, ``Invited
+    talk``), at least one of them an agenda word."""
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)?|&", title.casefold())
+    return any(w in _AGENDA_SLOT_WORDS for w in words) and all(
+        w in _AGENDA_SLOT_WORDS or w in _AGENDA_SLOT_FILLERS for w in words)
+
+
 def _drop_odd_records(rows: list[dict[str, Any]], notes: list[str]) -> list[dict[str, Any]]:
     """Judge each row by its document's other rows: what nearly all of them have (a
     named person), a row without it is not a talk; a title that is a bare label
@@ -83,6 +95,9 @@ def _drop_odd_records(rows: list[dict[str, Any]], notes: list[str]) -> list[dict
             row["warnings"] = [*row["warnings"], f"title {title!r} is a bare label: dropped"]
         elif not row["speakers"] and _SESSION_RE.match(title):
             notes.append(f"a session heading naming nobody: dropped ({title!r})")
+            continue
+        elif not row["speakers"] and _agenda_slot(title):
+            notes.append(f"an agenda slot naming nobody: dropped ({title!r})")
             continue
         kept.append(row)
     rows, kept = kept, []

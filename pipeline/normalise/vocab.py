@@ -71,6 +71,24 @@ SESSION_PATTERNS: list[str] = [
     r"tracks?\s+(?:\d+|[a-h])\b", r"blocks?\s+\d+\b", r"day\s+\d+\b",
 ]
 
+# Words an agenda slot is made of when it names no talk (``Keynote``, ``Invited talk``,
+# ``Workshop Opening``, ``5. International seminar``, ``Presentation of accepted
+# contribution``): a title made only of these, with nobody named, is no talk.
+AGENDA_SLOT_WORDS: list[str] = [
+    "keynote", "keynotes", "invited", "contributed", "accepted", "talk", "talks", "lecture",
+    "lectures", "seminar", "seminars", "colloquium", "session", "sessions", "panel", "panels",
+    "presentation", "presentations", "contribution", "contributions", "paper", "papers",
+    "opening", "closing", "welcome", "introduction", "intro", "kickoff", "kick-off", "remarks",
+    "discussion", "discussions", "notices", "announcements", "lab", "labs", "workshop",
+    "tutorial", "tutorials", "plenary", "lightning", "short", "long", "special", "guest",
+    "international", "national", "local", "student", "students", "research", "general",
+    "open", "final", "first", "second", "third", "morning", "afternoon", "evening", "day",
+    "tba", "tbd", "slot", "speaker", "speakers", "qa", "wrap-up", "wrap", "summary",
+]
+# the function words that may stand between them (``Presentation of accepted contribution``)
+AGENDA_SLOT_FILLERS: list[str] = ["of", "the", "a", "an", "and", "&", "to", "for", "on", "with",
+                                  "from", "by", "our", "q", "up"]
+
 # Calendar entries saying nobody speaks that day (``No seminar (fall break)``,
 # ``Reading week: no meeting``, ``Thanksgiving``): matched as the whole item, or as its
 # head followed by a separator or a reason, so ``Holiday effects in demand`` is a talk.
