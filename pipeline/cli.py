@@ -154,5 +154,20 @@ def _run(args: argparse.Namespace) -> int:
     return result.exit_code
 
 
+def entry(argv: list[str] | None = None) -> int:
+    """The ``talks`` command: ``main``, and after an interrupt an immediate exit.
+
+    An interrupted run has nothing left to write (it published all or nothing, and
+    the lock dies with the process), so the interpreter's teardown of a heap full of
+    parsers and models is skipped: Ctrl-C returns to the prompt at once.
+    """
+    code = main(argv)
+    if code == EXIT_INTERRUPTED:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(entry())

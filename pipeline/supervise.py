@@ -108,6 +108,10 @@ def _address_space() -> int:
         return 0
 
 
+def _grown(base: int, memory_bytes: int) -> bool:
+    return memory_bytes > 0 and _address_space() - base > memory_bytes // 2
+
+
 def _worker_main(
     conn: Connection,
     work: Callable[[Any], Any],
@@ -123,6 +127,7 @@ def _worker_main(
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     limit_memory(memory_bytes)
+    base = _address_space()
     while True:
         try:
             msg = conn.recv()
@@ -134,7 +139,10 @@ def _worker_main(
         try:
             try:
                 result = work(payload)
-                done = retire(result)
+                # Retired too when a task left the heap grown past half the cap: memory a
+                # worker keeps (fragmentation, caches) would make the next file fail in
+                # odd places (an import that cannot map its library) instead of cleanly.
+                done = retire(result) or _grown(base, memory_bytes)
             except Exception as exc:  # noqa: BLE001 - a bug in ``work`` fails its task alone
                 result, done = failed(payload, f"internal error {type(exc).__name__}: {exc}"), True
             try:
@@ -309,5 +317,9 @@ class Supervisor(Generic[P, R]):
         worker.conn.close()
 
     def _stop_all(self) -> None:
+        """Kill every worker at once, then reap them (an interrupt waits for no one)."""
+        for worker in self._workers:
+            if worker.proc.is_alive():
+                worker.proc.kill()
         for worker in list(self._workers):
             self._retire(worker)

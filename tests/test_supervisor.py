@@ -16,6 +16,8 @@ import pytest
 from pipeline.supervise import Supervisor
 from tests.conftest import ROOT, ingest
 
+_KEPT: list[bytearray] = []
+
 
 def _work(task: tuple[str, int]) -> str:
     """A task that behaves as its name says."""
@@ -28,6 +30,11 @@ def _work(task: tuple[str, int]) -> str:
             chunks.append(bytearray(32 * 1024 * 1024))
     if what == "sleep":
         time.sleep(60)
+    if what == "keep":  # keeps 200 MB after its task: the heap a worker should not reuse
+        _KEPT.append(bytearray(200 * 1024 * 1024))
+        return f"pid {os.getpid()}"
+    if what == "pid":
+        return f"pid {os.getpid()}"
     if what == "import":  # needs a fresh mapping: fails in a worker whose heap is broken
         import json
 
@@ -126,8 +133,8 @@ _DRIVER = textwrap.dedent(
     signal.signal(signal.SIGINT, signal.default_int_handler)
     import extractors
     extractors.REGISTRY["text"] = ("tests.support.misbehaving", "hang")
-    from pipeline.cli import main
-    sys.exit(main(sys.argv[1:]))
+    from pipeline.cli import entry
+    sys.exit(entry(sys.argv[1:]))
     """
 )
 
@@ -185,3 +192,9 @@ def test_bad_limits_are_usage_errors(tmp_path: Path, capsys, args: tuple[str, st
     code, _ = ingest(tmp_path / "in", out=tmp_path / "out", extra=args)
     assert code == 2
     assert args[0] in capsys.readouterr().err
+
+
+def test_a_worker_left_grown_past_half_its_cap_is_replaced() -> None:
+    results = _run([("pid", 0), ("pid", 1), ("keep", 2), ("pid", 3)], jobs=1)
+    assert results[0] == results[1] == results[2]  # one worker while it stays small
+    assert results[3] != results[2]  # a fresh one after it kept 200 MB of a 300 MB cap
