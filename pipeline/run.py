@@ -197,16 +197,18 @@ class _Run:
         t = time.perf_counter()
         progress = _progress(len(todo), self.options.progress)
         jobs = self.options.jobs if len(todo) > 1 else min(self.options.jobs, 1)
+        outcomes = run_isolated(
+            todo,
+            jobs=jobs,
+            timeout=self.options.timeout,
+            memory_bytes=self.options.memory_bytes,
+            on_done=lambda _o: progress.update(1),
+        )
         try:
-            for outcome in run_isolated(
-                todo,
-                jobs=jobs,
-                timeout=self.options.timeout,
-                memory_bytes=self.options.memory_bytes,
-                on_done=lambda _o: progress.update(1),
-            ):
+            for outcome in outcomes:
                 self._absorb(outcome)
-        finally:
+        finally:  # an interrupt between two outcomes still stops every worker at once
+            outcomes.close()
             progress.close()
         self.timings["extract_normalise"] += time.perf_counter() - t
 

@@ -198,3 +198,40 @@ def test_a_worker_left_grown_past_half_its_cap_is_replaced() -> None:
     results = _run([("pid", 0), ("pid", 1), ("keep", 2), ("pid", 3)], jobs=1)
     assert results[0] == results[1] == results[2]  # one worker while it stays small
     assert results[3] != results[2]  # a fresh one after it kept 200 MB of a 300 MB cap
+
+
+def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    for n in range(4):
+        (src / f"talk{n}.txt").write_text(f"Announcement {n}: a talk that never ends.\n")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _DRIVER, "ingest", str(src), "--out", str(out), "-q",
+         "--jobs", "2", "--timeout", "60", "--no-progress"],
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and len(_children(proc.pid)) < 2:
+            time.sleep(0.1)
+        workers = _children(proc.pid)
+        assert len(workers) >= 2, "workers never started"
+        proc.kill()  # SIGKILL: the parent cannot clean up
+        proc.wait(10)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(_alive(p) for p in workers):
+            time.sleep(0.1)
+        assert not any(_alive(p) for p in workers)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
