@@ -72,6 +72,11 @@ def _parser() -> argparse.ArgumentParser:
         help="memory cap per worker (0: none)",
     )
     ing.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="also follow symlinks whose target is outside the input folder",
+    )
+    ing.add_argument(
         "--wait",
         action="store_true",
         help="wait for a concurrent run on the same OUT instead of refusing",
@@ -132,6 +137,7 @@ def _run(args: argparse.Namespace) -> int:
         memory_bytes=args.memory_mb * 1024 * 1024,
         wait=args.wait,
         progress=args.progress,
+        follow_links=args.follow_links,
     )
     if args.jobs is not None:
         options.jobs = args.jobs
