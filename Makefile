@@ -21,6 +21,9 @@ test: $(STAMP)  ## lint and run the test suite
 bench: $(STAMP)  ## throughput and incremental-cost benchmark
 	$(VENV)/bin/python bench/bench_ingest.py
 	$(VENV)/bin/python bench/bench_parsers.py
+	$(VENV)/bin/python bench/bench_memory.py
+	$(VENV)/bin/python bench/bench_discover.py
+	$(VENV)/bin/python bench/bench_fuzz.py --count 2000
 
 clean:
 	rm -rf $(VENV) data/processed/* .pytest_cache .ruff_cache

@@ -72,6 +72,11 @@ def _parser() -> argparse.ArgumentParser:
         help="memory cap per worker (0: none)",
     )
     ing.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="also follow symlinks whose target is outside the input folder",
+    )
+    ing.add_argument(
         "--wait",
         action="store_true",
         help="wait for a concurrent run on the same OUT instead of refusing",
@@ -132,6 +137,7 @@ def _run(args: argparse.Namespace) -> int:
         memory_bytes=args.memory_mb * 1024 * 1024,
         wait=args.wait,
         progress=args.progress,
+        follow_links=args.follow_links,
     )
     if args.jobs is not None:
         options.jobs = args.jobs
@@ -154,5 +160,20 @@ def _run(args: argparse.Namespace) -> int:
     return result.exit_code
 
 
+def entry(argv: list[str] | None = None) -> int:
+    """The ``talks`` command: ``main``, and after an interrupt an immediate exit.
+
+    An interrupted run has nothing left to write (it published all or nothing, and
+    the lock dies with the process), so the interpreter's teardown of a heap full of
+    parsers and models is skipped: Ctrl-C returns to the prompt at once.
+    """
+    code = main(argv)
+    if code == EXIT_INTERRUPTED:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(entry())

@@ -156,13 +156,16 @@ def _inside(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip("/") + "/")
 
 
-def discover(roots: list[Path], exclude: list[Path] | None = None) -> Iterator[Found]:
+def discover(
+    roots: list[Path], exclude: list[Path] | None = None, follow_outside: bool = False
+) -> Iterator[Found]:
     """Every regular file under ``roots`` (a root may also be a single file), sorted per
     folder, and every folder or entry that is not read, with the reason.
 
     Two input roots that would give files the same ``source_path`` are a usage error:
     their talks would overwrite each other's state on every run. A file reached twice
-    (overlapping roots, a link inside the root) is read once.
+    (overlapping roots, a link inside the root) is read once. ``follow_outside`` also
+    follows links whose target leaves the root (an archive assembled from links).
     """
     excluded = {os.path.realpath(p) for p in exclude or []}
     multi = len(roots) > 1
@@ -178,11 +181,11 @@ def discover(roots: list[Path], exclude: list[Path] | None = None) -> Iterator[F
             names[name] = root
     read: dict[str, str] = {}  # real path -> rel of the first time it was found
     for root in roots:
-        yield from _walk_root(Path(os.path.abspath(root)), multi, excluded, read)
+        yield from _walk_root(Path(os.path.abspath(root)), multi, excluded, read, follow_outside)
 
 
 def _walk_root(
-    root: Path, multi: bool, excluded: set[str], read: dict[str, str]
+    root: Path, multi: bool, excluded: set[str], read: dict[str, str], follow_outside: bool
 ) -> Iterator[Found]:
     real_root = os.path.realpath(root)
     if os.path.isfile(real_root):
@@ -217,7 +220,7 @@ def _walk_root(
             if name.startswith(".") or (not rel_dir and name == HINTS_FILE):
                 continue
             rel = f"{rel_dir}/{safe_name(name)}" if rel_dir else safe_name(name)
-            found = _entry(entry, rel, prefix, real_root, tables, read)
+            found = _entry(entry, rel, prefix, None if follow_outside else real_root, tables, read)
             if isinstance(found, tuple):
                 subdirs.append(found)
             elif found is not None:
@@ -229,7 +232,7 @@ def _entry(
     entry: os.DirEntry[str],
     rel: str,
     prefix: str,
-    real_root: str,
+    real_root: str | None,
     tables: list[tuple[str, Hints]],
     read: dict[str, str],
 ) -> Found | tuple[str, str] | None:
@@ -239,7 +242,7 @@ def _entry(
         target = os.path.realpath(path)
         if not os.path.exists(target):
             return SourceFile(Path(path), prefix + rel, hints_for(rel, tables))  # fails: dangling
-        if not _inside(target, real_root):
+        if real_root is not None and not _inside(target, real_root):
             return Refused(prefix + rel, f"symlink to {safe_name(target)}: outside the input root")
         path = target
     try:

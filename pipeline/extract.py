@@ -222,7 +222,11 @@ def run_isolated(
         memory_bytes=memory_bytes,
         retire=lambda out: out.out_of_memory,
     )
-    for _index, out in supervisor.run(tasks):
-        if on_done:
-            on_done(out)
-        yield out
+    results = supervisor.run(tasks)
+    try:
+        for _index, out in results:
+            if on_done:
+                on_done(out)
+            yield out
+    finally:
+        results.close()  # stops the workers now, not when the generator is collected

@@ -68,6 +68,7 @@ class Options:
     memory_bytes: int = 2 * 1024**3
     wait: bool = False
     progress: bool | None = None  # None: only on a terminal
+    follow_links: bool = False  # follow symlinks whose target is outside the input root
 
 
 @dataclass
@@ -176,7 +177,9 @@ class _Run:
 
     def execute(self, inputs: list[Path]) -> RunResult:
         t = time.perf_counter()
-        found = list(discover(inputs, exclude=[self.out]))
+        found = list(
+            discover(inputs, exclude=[self.out], follow_outside=self.options.follow_links)
+        )
         self.timings["discover"] += time.perf_counter() - t
 
         t = time.perf_counter()
@@ -197,16 +200,18 @@ class _Run:
         t = time.perf_counter()
         progress = _progress(len(todo), self.options.progress)
         jobs = self.options.jobs if len(todo) > 1 else min(self.options.jobs, 1)
+        outcomes = run_isolated(
+            todo,
+            jobs=jobs,
+            timeout=self.options.timeout,
+            memory_bytes=self.options.memory_bytes,
+            on_done=lambda _o: progress.update(1),
+        )
         try:
-            for outcome in run_isolated(
-                todo,
-                jobs=jobs,
-                timeout=self.options.timeout,
-                memory_bytes=self.options.memory_bytes,
-                on_done=lambda _o: progress.update(1),
-            ):
+            for outcome in outcomes:
                 self._absorb(outcome)
-        finally:
+        finally:  # an interrupt between two outcomes still stops every worker at once
+            outcomes.close()
             progress.close()
         self.timings["extract_normalise"] += time.perf_counter() - t
 
@@ -514,14 +519,18 @@ def _stable_links(out: Path) -> None:
 def _finish(out: Path, run_id: str) -> None:
     """After publication: leftovers of killed runs removed, old runs pruned.
 
-    Kept: the published run and the ``KEEP_RUNS - 1`` newest runs before it; a run
-    folder newer than the published one was never published (its run was killed).
+    Kept: the published run and the ``KEEP_RUNS - 1`` newest whole runs before it; a
+    run folder newer than the published one was never published (its run was killed),
+    nor was one without its report (killed while writing it).
     """
     for leftover in out.glob(".current.*.tmp"):
         leftover.unlink(missing_ok=True)
     for legacy in out.glob(".changes.legacy-*"):
         shutil.rmtree(legacy, ignore_errors=True)
     runs = sorted((p for p in (out / ".runs").iterdir() if p.is_dir()), key=lambda p: p.name)
+    for partial in [p for p in runs if p.name != run_id and not (p / "report.json").exists()]:
+        shutil.rmtree(partial, ignore_errors=True)  # a run killed while writing its folder
+        runs.remove(partial)
     older = [p for p in runs if p.name < run_id]
     keep = {p.name for p in older[-(KEEP_RUNS - 1):]} | {run_id}
     for old in runs:

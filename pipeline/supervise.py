@@ -108,8 +108,30 @@ def _address_space() -> int:
         return 0
 
 
+def _grown(base: int, memory_bytes: int) -> bool:
+    return memory_bytes > 0 and _address_space() - base > memory_bytes // 2
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """Ask the kernel to kill this worker when the parent dies (Linux ``PR_SET_PDEATHSIG``).
+
+    A parent killed with SIGKILL cannot stop its workers, and a worker would not notice:
+    its sibling workers hold copies of its pipe's other end, so it never reads EOF.
+    """
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent_pid:  # the parent died before the request took effect
+        os._exit(0)
+
+
 def _worker_main(
     conn: Connection,
+    parent_pid: int,
     work: Callable[[Any], Any],
     failed: Callable[[Any, str], Any],
     retire: Callable[[Any], bool],
@@ -122,7 +144,9 @@ def _worker_main(
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent(parent_pid)
     limit_memory(memory_bytes)
+    base = _address_space()
     while True:
         try:
             msg = conn.recv()
@@ -134,7 +158,10 @@ def _worker_main(
         try:
             try:
                 result = work(payload)
-                done = retire(result)
+                # Retired too when a task left the heap grown past half the cap: memory a
+                # worker keeps (fragmentation, caches) would make the next file fail in
+                # odd places (an import that cannot map its library) instead of cleanly.
+                done = retire(result) or _grown(base, memory_bytes)
             except Exception as exc:  # noqa: BLE001 - a bug in ``work`` fails its task alone
                 result, done = failed(payload, f"internal error {type(exc).__name__}: {exc}"), True
             try:
@@ -196,7 +223,7 @@ class Supervisor(Generic[P, R]):
         parent, child = self._ctx.Pipe(duplex=True)
         proc = self._ctx.Process(
             target=_worker_main,
-            args=(child, self.work, self.failed, self.retire, self.memory_bytes),
+            args=(child, os.getpid(), self.work, self.failed, self.retire, self.memory_bytes),
             daemon=True,
         )
         gc.freeze()  # the parent's objects stay out of the worker's collections: no copy-on-write
@@ -309,5 +336,9 @@ class Supervisor(Generic[P, R]):
         worker.conn.close()
 
     def _stop_all(self) -> None:
+        """Kill every worker at once, then reap them (an interrupt waits for no one)."""
+        for worker in self._workers:
+            if worker.proc.is_alive():
+                worker.proc.kill()
         for worker in list(self._workers):
             self._retire(worker)

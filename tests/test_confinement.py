@@ -43,6 +43,17 @@ def test_a_symlink_to_etc_is_refused_not_read(tmp_path: Path) -> None:
     assert "root:" not in talks.astype(str).to_string()
 
 
+def test_follow_links_reads_a_link_outside_the_root(tmp_path: Path) -> None:
+    src, out, elsewhere = tmp_path / "in", tmp_path / "out", tmp_path / "elsewhere"
+    src.mkdir()
+    elsewhere.mkdir()
+    (elsewhere / "feed.ics").write_text(GOOD)
+    os.symlink(elsewhere, src / "linked")
+    code, report = ingest(src, out=out, extra=("--follow-links",))
+    assert code == 0 and report["skipped"] == []
+    assert list(_talks(out)["source_path"]) == ["linked/feed.ics"]
+
+
 def test_odd_file_names_are_kept_escaped(tmp_path: Path) -> None:
     src, out = tmp_path / "in", tmp_path / "out"
     src.mkdir()

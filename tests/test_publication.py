@@ -136,3 +136,18 @@ def test_a_full_disk_says_what_was_published(
     else:
         assert code == 0 and published != first
         assert f"run {published} is published" in err and "nothing was published" not in err
+
+
+def test_a_run_folder_left_half_written_is_pruned(tmp_path: Path, monkeypatch) -> None:
+    src, template, first = _first_run(tmp_path)
+    out = tmp_path / "out"
+    shutil.copytree(template, out, symlinks=True)
+    with monkeypatch.context() as m:
+        _inject(m, 2)  # killed while writing the run folder
+        with pytest.raises(Killed):
+            ingest(src, out=out, extra=("--jobs", "0"))
+    assert len(list((out / ".runs").iterdir())) == 2
+    assert ingest(src, out=out, extra=("--jobs", "0"))[0] == 0
+    runs = sorted(p.name for p in (out / ".runs").iterdir())
+    assert len(runs) == 2 and runs[0] == first
+    assert all((out / ".runs" / r / "report.json").exists() for r in runs)
