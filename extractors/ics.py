@@ -27,7 +27,8 @@ occurrences (RECURRENCE-ID). What this module adds:
 Decisions worth knowing:
 
 * STATUS:CANCELLED events/occurrences produce no row (a cancelled talk did not take
-  place); VTODO/VJOURNAL are ignored.
+  place): each comes back without title or speaker and with a warning saying so, so the
+  run lists it among its dropped records; VTODO/VJOURNAL are ignored.
 * LOCATION that is only a URL is not a place: a meeting/streaming link (Zoom, Meet,
   Teams, Webex, YouTube, ...) makes the location ``Online`` (a YouTube/Vimeo link
   also becomes ``video``); any other URL is the talk's page (``url``).
@@ -149,9 +150,10 @@ def _calendar_talks(
     cal_name = _plain(cal.get("X-WR-CALNAME")).text.strip() or None
     series = _series_name(cal_name) if cal_name and names_series(cal_name) else None
     talks: list[tuple[RawTalk, tuple[dt.datetime, dt.datetime] | None]] = []
-    occurrences = [(occ, uid, warnings) for occ, uid, warnings
-                   in _occurrences(cal, source, horizon_days, cap)
-                   if str(occ.get("STATUS", "")).upper() != "CANCELLED"]
+    occurrences, cancelled = [], []
+    for occ, uid, warnings in _occurrences(cal, source, horizon_days, cap):
+        is_cancelled = str(occ.get("STATUS", "")).upper() == "CANCELLED"
+        (cancelled if is_cancelled else occurrences).append((occ, uid, warnings))
     summaries = [_plain(occ.get("SUMMARY")).text.strip() for occ, _, _ in occurrences]
     tag = templates.constant_tag(summaries)
     if tag:
@@ -164,6 +166,12 @@ def _calendar_talks(
     _apply_summary_template([t for t, _ in talks], summaries)
     _judge_events([t for t, _ in talks], summaries)
     _mark_containers(talks)
+    for occ, uid, warnings in cancelled:
+        # kept without title or speaker, so the run reports it as a dropped record
+        gone = RawTalk(warnings=[*warnings, "event is CANCELLED: it did not take place"])
+        _set_time(gone, occ, cal_zone)
+        gone.key = _key(uid, occ, cal_zone)
+        talks.append((gone, None))
     for talk, _ in talks:
         yield (_sort_instant(talk), talk.key or ""), talk
 

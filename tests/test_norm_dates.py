@@ -313,3 +313,10 @@ def test_two_digit_years_are_read_around_the_documents_own_date(
         text: str, ref: dt.date | None, expected: dt.date) -> None:
     when = parse_when(text, reference=ref)
     assert when is not None and when.date == expected
+
+
+def test_a_range_whose_am_pm_cannot_be_right_is_reported_not_repaired_silently() -> None:
+    when = parse_when("3 May 2024, 5:00-4:00pm")
+    assert when is not None and "time range 5:00-4:00pm read as 11 hours: am/pm unclear" \
+        in when.warnings
+    assert parse_when("3 May 2024, 11:00-1:00pm").warnings == []

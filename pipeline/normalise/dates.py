@@ -338,6 +338,10 @@ def _unmarked(c: _ClockTime, warnings: list[str]) -> int:
     return c.hour
 
 
+# a range read as longer than this after moving its start across noon is reported
+LONG_SPAN_HOURS = 6
+
+
 def _resolve_range(s: _ClockTime, e: _ClockTime, warnings: list[str]) -> tuple[dt.time, dt.time]:
     """Local start and end of a range, sharing one am/pm marker where only one is given."""
     if e.marker and not s.marker and not s.word:
@@ -347,6 +351,9 @@ def _resolve_range(s: _ClockTime, e: _ClockTime, warnings: list[str]) -> tuple[d
         start_h = _apply_marker(s, e.marker)
         if (start_h, s.minute) > (end_h, e.minute) and not _is_24h(s):
             start_h = _apply_marker(s, "a" if e.marker == "p" else "p")
+            if end_h - start_h > LONG_SPAN_HOURS:  # "5:00-4:00pm": a typo, not 11 hours
+                warnings.append(f"time range {s.hour}:{s.minute:02d}-{e.hour}:{e.minute:02d}"
+                                f"{e.marker}m read as {end_h - start_h} hours: am/pm unclear")
         if _is_24h(s):
             start_h = s.hour
     elif s.marker and not e.marker and not e.word:
