@@ -190,6 +190,10 @@ def _markdown_rivals(doc: Document, talks: list[RawTalk], meta: dict,
                         warnings_)
         if found:
             return found
+    if _ORG_SIGN_RE.search(doc.text):  # org-mode sniffed as markdown: its text reading
+        from extractors.plaintext import talks_from_text
+
+        rivals.append(("text reader", lambda: talks_from_text(doc.text)))
     if len(_DECK_SEPARATOR_RE.findall(body)) >= 3:
         from extractors.slides import extract_slides_text
 
@@ -203,6 +207,7 @@ def _markdown_rivals(doc: Document, talks: list[RawTalk], meta: dict,
     return best
 
 
+_ORG_SIGN_RE = re.compile(r"^#\+[A-Za-z_]+:|^\*+ \S.*\n(?:.*\n)*?^\*+ \S", re.M)
 _DECK_FORMAT_RE = re.compile(r"revealjs|beamer|pptx|xaringan|ioslides|slidy|remark|marp|"
                              r"slidev|moon_reader", re.I)
 

@@ -110,6 +110,44 @@ _TEX_INLINE = re.compile(r"\\(?:emph|textbf|textit|texttt|underline|url|href\{[^
 _TEX_FIELD_NAMES = {"author": "Speaker", "authors": "Speakers", "place": "Place"}
 
 
+_ORG_KEYWORD_RE = re.compile(r"^#\+(?P<key>[A-Za-z_]+):[ \t]*(?P<value>.*)$")
+_ORG_HEADING_RE = re.compile(r"^(?P<stars>\*+)[ \t]+(?P<text>\S.*?)[ \t]*$")
+_ORG_LINK_RE = re.compile(r"\[\[([^\[\]]+)\](?:\[([^\[\]]+)\])?\]")
+# org keywords under the name the shared label vocabulary reads
+_ORG_FIELDS = {"title": "Title", "author": "Speaker", "date": "Date", "email": "",
+               "subtitle": "Subtitle"}
+# a heading that names one field of the talk rather than a section of a listing
+_ORG_FIELD_HEADINGS = {"abstract": "Abstract", "blurb": "Abstract", "summary": "Abstract",
+                       "description": "Abstract", "speaker bio": "Bio", "bio": "Bio",
+                       "biography": "Bio", "about the speaker": "Bio"}
+
+
+def deorg(text: str) -> str:
+    """An org-mode document as labelled plain lines: ``#+TITLE: T`` -> ``Title: T``,
+    ``#+AUTHOR:`` -> ``Speaker:``, a ``* Abstract``/``* Blurb`` heading -> ``Abstract:``,
+    other headings as plain lines, ``[[url][label]]`` links as their label; other text
+    unchanged. Only a text that is org (a ``#+KEY:`` line or two headings) is touched."""
+    lines = text.splitlines()
+    if not any(_ORG_KEYWORD_RE.match(ln) for ln in lines[:30]) and \
+            sum(bool(_ORG_HEADING_RE.match(ln)) for ln in lines) < 2:
+        return text
+    out: list[str] = []
+    for line in lines:
+        key = _ORG_KEYWORD_RE.match(line)
+        heading = _ORG_HEADING_RE.match(line)
+        if key:
+            label = _ORG_FIELDS.get(key["key"].lower())
+            if label:
+                out.append(f"{label}: {key['value']}")
+            continue  # #+OPTIONS, #+STARTUP, ...: settings, not text
+        if heading:
+            field = _ORG_FIELD_HEADINGS.get(heading["text"].strip(" :").lower())
+            out.append(f"{field}:" if field else heading["text"])
+            continue
+        out.append(_ORG_LINK_RE.sub(lambda m: m.group(2) or m.group(1), line))
+    return "\n".join(out)
+
+
 def delatex(text: str) -> str:
     """An announcement left as LaTeX source (``\\title{…}``, ``\\speaker{…}``,
     ``\\begin{abstract}``) as labeled plain lines (``title: …``); other text unchanged."""
@@ -138,7 +176,7 @@ def talks_from_text(
     text: str, *, subject: str | None = None, reference_date: dt.date | None = None
 ) -> list[RawTalk]:
     """A listing's talks, else the one talk the text announces."""
-    text = delatex(text)
+    text = deorg(delatex(text))
     listing = extract_listing(text, reference_date=reference_date)
     if listing:
         return listing

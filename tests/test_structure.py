@@ -445,3 +445,14 @@ def test_agenda_slots_naming_nobody_are_not_talks() -> None:
     rows, notes = normalise_document(_doc("x", "text"), raws, AT)
     assert [r["title"] for r in rows] == ["A", "The shape of data"]  # the label is the kind
     assert sum("an agenda slot naming nobody" in n for n in notes) == 4
+
+
+def test_an_org_mode_abstract_is_one_talk_whatever_sniffing_said() -> None:
+    org = ("#+TITLE: Toolbox for geospatial time series\n#+AUTHOR: Ana Lima\n"
+           "#+OPTIONS: toc:nil\n* Abstract\n\nEarth observation data is often analysed image"
+           " by image.\nWe show a toolbox that reads time series instead.\n* Speaker bio\n\n"
+           "Ana Lima works on remote sensing.\n")
+    for fmt, read in (("text", extract_text), ("markdown", extract_markdown)):
+        (talk,) = read(_doc(org, fmt))
+        assert talk.title == "Toolbox for geospatial time series", fmt
+        assert talk.abstract and talk.abstract.startswith("Earth observation data"), fmt

@@ -31,7 +31,8 @@ def attempt(label: str, fn: Callable[[], T], warnings: list[str]) -> T | None:
 
 
 def completeness(talks: list) -> float:
-    """How much of a talk list is stated: a person, a title and a time per talk.
+    """How much of a talk list is stated: a person, a title, a time (and an abstract)
+    per talk, two of them at least.
 
     The measure rival readings are compared by; a talk with only one of the three is
     weak evidence (a heading, a name in a footer) and counts nothing, so a reading that
@@ -48,8 +49,9 @@ def completeness(talks: list) -> float:
             and not re.search(r"\||\[\[|\]\]|\t", raw_title)
         when = bool(getattr(t, "when_text", None) or getattr(t, "start", None)
                     or getattr(t, "date", None))
-        stated = person + title + when
-        total += stated / 3 if stated >= 2 and (person or title) else 0.0
+        body = bool(getattr(t, "abstract", None))
+        stated = person + title + when + body  # an abstract under a title is a talk too
+        total += min(stated, 3) / 3 if stated >= 2 and (person or title) else 0.0
     return total
 
 
