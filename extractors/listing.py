@@ -190,11 +190,12 @@ def _markdown_rivals(doc: Document, talks: list[RawTalk], meta: dict,
                         warnings_)
         if found:
             return found
-    if _ORG_SIGN_RE.search(doc.text):  # org-mode sniffed as markdown: its text reading
+    slides = len(_DECK_SEPARATOR_RE.findall(body)) >= 3
+    if _ORG_SIGN_RE.search(doc.text) and not slides:  # org-mode sniffed as markdown
         from extractors.plaintext import talks_from_text
 
         rivals.append(("text reader", lambda: talks_from_text(doc.text)))
-    if len(_DECK_SEPARATOR_RE.findall(body)) >= 3:
+    if slides:
         from extractors.slides import extract_slides_text
 
         rivals.append(("slides reader", lambda: _deck_talk(doc, meta, body, extract_slides_text)))
@@ -207,6 +208,8 @@ def _markdown_rivals(doc: Document, talks: list[RawTalk], meta: dict,
     return best
 
 
+# org-mode: keywords (``#+TITLE:``), or two ``* Heading`` lines (in a deck those are
+# bullets, so decks are never read as org)
 _ORG_SIGN_RE = re.compile(r"^#\+[A-Za-z_]+:|^\*+ \S.*\n(?:.*\n)*?^\*+ \S", re.M)
 _DECK_FORMAT_RE = re.compile(r"revealjs|beamer|pptx|xaringan|ioslides|slidy|remark|marp|"
                              r"slidev|moon_reader", re.I)
