@@ -83,7 +83,7 @@ from pipeline.structure import blocks as structure_blocks
 from pipeline.structure import data as structure_data
 from pipeline.structure import records as structure_records
 from pipeline.structure.context import drop_shared_prose
-from pipeline.structure.isolation import attempt, best_reading, completeness
+from pipeline.structure.isolation import attempt, best_reading
 
 VERSION = "6"
 
@@ -365,12 +365,9 @@ def _extract_soup(
     return talks
 
 
-# a rival reading replaces the rules' reading only when it explains twice as much
-RIVAL_MARGIN = 2.0
-
-
 def _rival_reading(root: Tag, page: _Page, talks: list[RawTalk], all_text: str) -> list[RawTalk]:
-    """The repetition reader's talks when they explain more of the page than ``talks``.
+    """The repetition reader's talks when they explain clearly more of the page than
+    ``talks`` (``best_reading``).
 
     The layout rules above know headings, lists, tables and cards; a page whose talks are
     separated by some other repeated block (a bold time line, a classed paragraph) gives
@@ -382,14 +379,10 @@ def _rival_reading(root: Tag, page: _Page, talks: list[RawTalk], all_text: str) 
         blocks = structure_blocks.html_blocks(root)
         return structure_records.read_records(structure_records.find_records(blocks), all_text)
 
-    rival = attempt("repetition reader", read, warnings) or []
-    ours, theirs = completeness(talks), completeness(rival)
-    if theirs > ours * RIVAL_MARGIN and sum(bool(t.speaker_text) for t in rival) >= 2:
-        return rival
-    if warnings:
-        for talk in talks:
-            talk.warnings.extend(warnings)
-    return talks
+    best = best_reading(talks, [("repetition reader", read)], warnings)
+    for talk in best:
+        talk.warnings.extend(warnings)
+    return best
 
 
 def _title_key(title: str | None) -> str:
