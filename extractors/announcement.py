@@ -153,6 +153,7 @@ class Fields:
 
     values: dict[str, list[str]] = field(default_factory=dict)
     consumed: set[int] = field(default_factory=set)  # line indexes used by labels
+    empty: set[str] = field(default_factory=set)  # labels written with nothing after them
 
     def first(self, name: str) -> str | None:
         vals = [v for v in self.values.get(name, []) if v.strip()]
@@ -233,6 +234,8 @@ def parse_labels(lines: list[str]) -> Fields:
                 out.values.setdefault("affiliation", []).append(", ".join(under))
         if value:
             out.values.setdefault(name, []).append(value)
+        else:
+            out.empty.add(name)
         i = j
     return out
 
@@ -571,6 +574,8 @@ def parse_talk(
             f.consumed.add(k)  # never a title or abstract line
             if not f.values.get("speaker"):
                 talk.speakers += parse_speakers(m["value"])
+    if "speaker" in f.empty and not f.values.get("speaker"):
+        talk.warnings.append("a Speaker label names nobody")
     talk.title = f.first("title")
     talk.when_text, place = split_when_place(_when_from_fields(f) or "")
     talk.when_text = talk.when_text or None

@@ -52,3 +52,13 @@ def test_every_file_without_rows_is_in_the_report(tmp_path: Path) -> None:
     assert set(QUIET) | {"loop/again"} <= set(reported), sorted(reported)
     assert "link loop" in reported["loop/again"]
     assert report["files"]["seen"] == len(QUIET) + 1
+
+
+def test_a_speaker_label_with_nothing_after_it_is_a_warning() -> None:
+    from extractors.plaintext import extract
+    from pipeline.records import Document
+
+    text = b"Seminar announcement\n\nSpeaker:\nTitle: Random walks on groups\nDate: 3 May 2024\n"
+    (talk,) = extract(Document(path="x.txt", data=text, sha256="0", format="text"))
+    assert talk.title == "Random walks on groups" and not talk.speakers
+    assert "a Speaker label names nobody" in talk.warnings
