@@ -77,6 +77,11 @@ def _parser() -> argparse.ArgumentParser:
         help="also follow symlinks whose target is outside the input folder",
     )
     ing.add_argument(
+        "--rehash",
+        action="store_true",
+        help="hash every file again, even one whose size and mtime are unchanged",
+    )
+    ing.add_argument(
         "--wait",
         action="store_true",
         help="wait for a concurrent run on the same OUT instead of refusing",
@@ -138,6 +143,7 @@ def _run(args: argparse.Namespace) -> int:
         wait=args.wait,
         progress=args.progress,
         follow_links=args.follow_links,
+        rehash=args.rehash,
     )
     if args.jobs is not None:
         options.jobs = args.jobs

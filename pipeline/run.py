@@ -31,7 +31,7 @@ import sys
 import time
 import uuid
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +69,7 @@ class Options:
     wait: bool = False
     progress: bool | None = None  # None: only on a terminal
     follow_links: bool = False  # follow symlinks whose target is outside the input root
+    rehash: bool = False  # hash every file, even one whose size and mtime are unchanged
 
 
 @dataclass
@@ -102,6 +103,8 @@ class _FileState:
     stale: bool = False
     talk_ids: list[str] = field(default_factory=list)
     doc_id: str | None = None  # the document's identity (see ``Document.doc_id``)
+    size: int | None = None  # the file's size and mtime when it was hashed: unchanged,
+    mtime_ns: int | None = None  # the hash is trusted without reading the file again
 
 
 def _previous(out: Path) -> tuple[dict[str, _FileState], list[dict], list[dict]]:
@@ -274,12 +277,16 @@ class _Run:
             size = info.st_size
             if size > self.options.max_bytes:
                 raise OSError(f"file is {size} bytes, over the {self.options.max_bytes} byte limit")
-            sha = _file_sha256(src.path)
+            before = self.prev_state.get(src.rel)
+            if before and not self.options.rehash and before.size == size \
+                    and before.mtime_ns == info.st_mtime_ns and before.sha256:
+                sha = before.sha256  # not read at all: same size and mtime as when hashed
+            else:
+                sha = _file_sha256(src.path)
         except OSError as exc:
             self._fail(src.rel, "read", os_message(exc), sha="", fmt=None)
             return None
         doc_id = self._doc_id(src.rel, sha, gone)
-        before = self.prev_state.get(src.rel)
         if (
             before
             and before.sha256 == sha
@@ -291,9 +298,10 @@ class _Run:
         ):
             self.files["unchanged"] += 1
             self.rows.extend(self.prev_by_file.get(src.rel, []))
-            self.state[src.rel] = before
+            self.state[src.rel] = replace(before, size=size, mtime_ns=info.st_mtime_ns)
             return None
-        self.state[src.rel] = _FileState(sha, None, None, "pending", doc_id=doc_id)
+        self.state[src.rel] = _FileState(sha, None, None, "pending", doc_id=doc_id, size=size,
+                                         mtime_ns=info.st_mtime_ns)
         return FileTask(
             path=os.fspath(src.path),
             rel=src.rel,

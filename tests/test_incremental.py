@@ -216,3 +216,24 @@ def test_wait_flag_waits_for_the_other_run(tmp_path: Path) -> None:
     finally:
         holder.wait()
     assert code == 0 and report["talks"]["total"] == 1
+
+
+def test_a_file_with_unchanged_size_and_mtime_is_not_read_again(tmp_path: Path) -> None:
+    """Its hash is trusted (a nightly run costs a stat per file); ``--rehash`` reads all."""
+    src, out = tmp_path / "in", tmp_path / "out"
+    _archive(src)
+    ingest(src, out=out)
+    feed = src / "feed1.txt"
+    stamp = feed.stat()
+    # same length, same mtime, other bytes: only a full rehash can see it
+    feed.write_text(_calendar("talk-1@test", "Compilers part 9", "We study compilers, part 1.", 2))
+    os.utime(feed, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert feed.stat().st_size == stamp.st_size
+    code, trusted = ingest(src, out=out)
+    assert code == 0 and trusted["files"]["unchanged"] == 3
+    code, rehashed = ingest(src, out=out, extra=("--rehash",))
+    assert code == 0 and rehashed["files"]["extracted"] == 1
+    assert rehashed["talks"]["updated"] == 1
+    os.utime(feed)  # touched: read and hashed again, but the bytes are the same
+    code, touched = ingest(src, out=out)
+    assert touched["files"]["unchanged"] == 3 and touched["talks"]["updated"] == 0
