@@ -320,3 +320,13 @@ def test_a_range_whose_am_pm_cannot_be_right_is_reported_not_repaired_silently()
     assert when is not None and "time range 5:00-4:00pm read as 11 hours: am/pm unclear" \
         in when.warnings
     assert parse_when("3 May 2024, 11:00-1:00pm").warnings == []
+
+
+def test_academic_years_give_each_month_its_year() -> None:
+    from pipeline.normalise.dates import academic_date, find_academic_year
+
+    assert find_academic_year("Colloquium 2022-23, Autumn Term") == (2022, 2023)
+    assert find_academic_year("Seminars 2019/2020") == (2019, 2020)
+    assert find_academic_year("pages 2019-2024") is None
+    assert academic_date(dt.date(2022, 3, 13), (2022, 2023)) == dt.date(2023, 3, 13)
+    assert academic_date(dt.date(2022, 10, 13), (2022, 2023)) == dt.date(2022, 10, 13)

@@ -456,3 +456,14 @@ def test_an_org_mode_abstract_is_one_talk_whatever_sniffing_said() -> None:
         (talk,) = read(_doc(org, fmt))
         assert talk.title == "Toolbox for geospatial time series", fmt
         assert talk.abstract and talk.abstract.startswith("Earth observation data"), fmt
+
+
+def test_a_term_page_of_one_academic_year() -> None:
+    text = ("Mathematics Colloquium 2022-23\n\nAutumn Term\n\n"
+            "13 Oct: Ana Lima (Porto) - Stability of waves\n"
+            "27 Oct: Karl Berg (KTH) - Learned reconstruction\n\nSpring Term\n\n"
+            "9 Feb: Ines Wolf (TU Wien) - Branching walks\n"
+            "13 Mar: Tom Baker (Oxford) - Discrete Ricci flow\n")
+    doc = _doc(text, "text")
+    assert [r["date"] for r in _rows(doc, extract_text(doc))] == [
+        dt.date(2022, 10, 13), dt.date(2022, 10, 27), dt.date(2023, 2, 9), dt.date(2023, 3, 13)]

@@ -816,6 +816,34 @@ def find_timezone_cue(text: str) -> str | None:
     return None
 
 
+_ACADEMIC_YEAR_RE = re.compile(
+    r"(?<![\d/-])(?P<y1>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>(?:19|20)?\d\d)(?![\d/-])")
+# the month an academic year's second calendar year starts being the year (Jan)
+# and the one its first year covers from (Aug): terms run Aug-Dec, then Jan-Jul
+ACADEMIC_FIRST_MONTH = 8
+
+
+def find_academic_year(text: str) -> tuple[int, int] | None:
+    """The academic year a document states (``2022-23``, ``2022/2023``, ``2022–2023``):
+    two consecutive years; None when there is none."""
+    for m in _ACADEMIC_YEAR_RE.finditer(text[:5000]):
+        y1 = int(m.group("y1"))
+        y2s = m.group("y2")
+        y2 = int(y2s) if len(y2s) == 4 else y1 - y1 % 100 + int(y2s)
+        if y2 == y1 + 1:
+            return y1, y2
+    return None
+
+
+def academic_date(day: dt.date, academic: tuple[int, int]) -> dt.date:
+    """``day`` (whose year was inferred) moved into the academic year by its month."""
+    year = academic[0] if day.month >= ACADEMIC_FIRST_MONTH else academic[1]
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February
+        return day
+
+
 def find_year(text: str) -> int | None:
     """The first plausible year (1900-2099) stated in ``text``, or None.
 

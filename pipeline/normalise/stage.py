@@ -184,6 +184,9 @@ def talk_key(raw: RawTalk, speakers: list[Speaker], date: dt.date | None, title:
     return f"{date.isoformat() if date else ''}|{who}|{what}"
 
 
+_YEAR_WRITTEN_RE = re.compile(r"\b(?:19|20)\d\d\b|'\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+
+
 def _row(
     doc: Document, raw: RawTalk, extracted_at: dt.datetime, named: Callable[[str], bool]
 ) -> tuple[dict[str, Any] | None, str]:
@@ -201,12 +204,24 @@ def _row(
     zone_name = raw.timezone
     phrase_zone: str | None = None
     if raw.when_text:
+        # a page of one academic year (``2022-23`` over ``Autumn Term`` / ``13 Oct``): a
+        # date without its year takes the academic year's first year from August, else
+        # its second
+        academic = None if _YEAR_WRITTEN_RE.search(raw.when_text) else \
+            dates.find_academic_year(doc.text)
+        if academic and (raw.year_hint not in (None, *academic) or (
+                raw.reference_date is not None and raw.reference_date.year not in academic)):
+            academic = None  # the heading or the document's own date says otherwise
         when = dates.parse_when(
             raw.when_text,
-            year=raw.year_hint,
+            year=academic[0] if academic else raw.year_hint,
             reference=raw.reference_date,
             zone=raw.timezone or doc.hints.timezone,  # orders ambiguous numeric dates
         )
+        if when is not None and when.date is not None and academic:
+            when.date = dates.academic_date(when.date, academic)
+            when.warnings = [w for w in when.warnings if "year" not in w] + [
+                f"year from the academic year {academic[0]}-{academic[1] % 100:02d}"]
         if when is not None:
             warnings.extend(when.warnings)
             date = date or when.date
