@@ -62,7 +62,11 @@ def extract(doc: Document) -> list[RawTalk]:
                 talk.key = f"msg{n}-{msg.get('Message-ID', '') or ''}-{k}"
                 talks.append(talk)
     else:
-        talks = _best_reading(doc, talks_from_text(text))
+        # a line dating the document (``Posted … on 28-Jan-97``) is its reference date
+        reference = dates.find_reference_date(text)
+        talks = _best_reading(doc, talks_from_text(text, reference_date=reference))
+        for talk in talks:
+            talk.reference_date = talk.reference_date or reference
     if doc.hints.series:
         # a header line or a phrase only suggests the series; a hinted one names it
         for talk in talks:

@@ -467,3 +467,23 @@ def test_a_term_page_of_one_academic_year() -> None:
     doc = _doc(text, "text")
     assert [r["date"] for r in _rows(doc, extract_text(doc))] == [
         dt.date(2022, 10, 13), dt.date(2022, 10, 27), dt.date(2023, 2, 9), dt.date(2023, 3, 13)]
+
+
+def test_a_posting_line_dates_a_header_block_with_two_digit_years() -> None:
+    text = ("Posted by Jane Roe on 28-Jan-97\n\nTitle: Parallel graph reduction\n"
+            "Speaker: Ana Lima, University of Porto\nDate: 03-Feb-97\nTime: 3:30 PM\n"
+            "Room: Wean Hall 5409\n\nAbstract: We show how to reduce graphs in parallel.\n")
+    doc = _doc(text, "text", tz="America/New_York")
+    (row,) = _rows(doc, extract_text(doc))
+    assert row["title"] == "Parallel graph reduction"
+    assert row["date"] == dt.date(1997, 2, 3)
+    assert row["start"] == dt.datetime(1997, 2, 3, 20, 30, tzinfo=dt.UTC)
+    assert _people(row) == [("Ana Lima", "University of Porto")]
+
+
+def test_a_year_less_date_is_read_by_the_documents_update_line() -> None:
+    text = ("Seminar\n\nSpeaker: Ana Lima\nTitle: Parallel graph reduction\n"
+            "Date: Monday, Oct 7, 4pm\n\nUpdated Sep 20, 2019\n")
+    doc = _doc(text, "text", tz="America/New_York")
+    (row,) = _rows(doc, extract_text(doc))
+    assert row["date"] == dt.date(2019, 10, 7)

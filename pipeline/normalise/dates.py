@@ -27,6 +27,8 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
+from pipeline.normalise.vocab import REFERENCE_LINE_WORDS
+
 
 @dataclass
 class When:
@@ -842,6 +844,20 @@ def academic_date(day: dt.date, academic: tuple[int, int]) -> dt.date:
         return day.replace(year=year)
     except ValueError:  # 29 February
         return day
+
+
+_REFERENCE_LINE_RE = re.compile(
+    rf"^\W*(?:{'|'.join(REFERENCE_LINE_WORDS)})\b(?P<rest>.{{0,120}})$", re.I | re.M)
+
+
+def find_reference_date(text: str) -> dt.date | None:
+    """The date a line dating the document states (``Posted by Jane on 28-Jan-97``,
+    ``Updated Sep 20, 2019``): the document's own reference date; None without one."""
+    for m in _REFERENCE_LINE_RE.finditer(text):
+        when = parse_when(m.group("rest"))
+        if when is not None and when.date is not None:
+            return when.date
+    return None
 
 
 def find_year(text: str) -> int | None:

@@ -89,6 +89,13 @@ AGENDA_SLOT_WORDS: list[str] = [
 AGENDA_SLOT_FILLERS: list[str] = ["of", "the", "a", "an", "and", "&", "to", "for", "on", "with",
                                   "from", "by", "our", "q", "up"]
 
+# Lines that date the document itself (``Posted by X on 28-Jan-97``, ``Updated Sep 20,
+# 2019``, ``Last modified: ...``): their date is the reference a year-less date is read by.
+REFERENCE_LINE_WORDS: list[str] = [
+    r"posted", r"updated", r"last\s+(?:updated|modified|changed|revised)", r"published",
+    r"modified", r"revised", r"sent", r"written",
+]
+
 # Calendar entries saying nobody speaks that day (``No seminar (fall break)``,
 # ``Reading week: no meeting``, ``Thanksgiving``): matched as the whole item, or as its
 # head followed by a separator or a reason, so ``Holiday effects in demand`` is a talk.
