@@ -550,6 +550,16 @@ def _head_split(
     return out
 
 
+def _adds_to_when(first: str, line: str) -> bool:
+    """A when line right under another that states what the first lacks: a time under a
+    date, or a date over which a time stood."""
+    a, b = dates.parse_when(first), dates.parse_when(line)
+    if a is None or b is None:
+        return False
+    return (a.start is None and b.start is not None and b.date is None) or \
+        (a.date is None and b.date is not None and b.start is None)
+
+
 def parse_talk(
     lines: list[str],
     *,
@@ -621,6 +631,13 @@ def parse_talk(
                 talk.slides = talk.slides or line.strip()
             elif kind == "when" and talk.when_text is None:
                 talk.when_text, place = split_when_place(_strip_social(line))
+                talk.location = talk.location or place
+                when_pos = idx
+            elif kind == "when" and when_pos == idx - 1 and talk.when_text \
+                    and _adds_to_when(talk.when_text, line):
+                # stacked lines: ``Tuesday, March 5, 2024`` / ``2:00-3:15``
+                more, place = split_when_place(_strip_social(line))
+                talk.when_text = f"{talk.when_text}, {more}"
                 talk.location = talk.location or place
                 when_pos = idx
             elif kind == "location":

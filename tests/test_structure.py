@@ -487,3 +487,13 @@ def test_a_year_less_date_is_read_by_the_documents_update_line() -> None:
     doc = _doc(text, "text", tz="America/New_York")
     (row,) = _rows(doc, extract_text(doc))
     assert row["date"] == dt.date(2019, 10, 7)
+
+
+def test_a_stacked_line_announcement_with_no_labels() -> None:
+    text = "Tuesday, March 5, 2024\n2:00-3:15\nHall 212\nQuantum dots in biology\nMaria Santos\n"
+    doc = _doc(text, "text", tz="Europe/Lisbon")
+    (row,) = _rows(doc, extract_text(doc))
+    assert (row["title"], _people(row), row["location"]) == (
+        "Quantum dots in biology", [("Maria Santos", None)], "Hall 212")
+    assert (row["start"], row["end"]) == (dt.datetime(2024, 3, 5, 14, tzinfo=dt.UTC),
+                                          dt.datetime(2024, 3, 5, 15, 15, tzinfo=dt.UTC))
