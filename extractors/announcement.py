@@ -99,9 +99,15 @@ _DAYS = dates.WEEKDAY_PATTERN
 _ANNOUNCE_VERB = re.compile(
     r",?\s+(?:will|is\s+going\s+to|is\s+to)\s+(?:speak|talk|present|lecture|discuss|give\s+"
     r"(?:a|an|the|this\s+\w+'s)\s+(?:[\w-]+\s+){0,3}?(?:talk|lecture|seminar|presentation|"
-    r"colloquium|address))(?:\s+(?:on|about|entitled|titled|called))?\s*[:,]?\s*",
+    r"colloquium|address))(?:\s+(?:on|about|entitled|titled|called))?\s*[:,]?\s*"
+    # ``…, who speaks on Tuesday …``: a relative clause after the speaker
+    r"|,\s+who\s+(?:will\s+)?(?:speaks?|talks?|presents?|lectures?)\b\s*",
     re.I,
 )
+# ``The institute welcomes X``, ``We are pleased to host X``: the speaker follows the host
+_HOST_CLAUSE_RE = re.compile(
+    r"^.*?\b(?:welcomes?|hosts?|(?:is|are)\s+(?:pleased|delighted|happy)\s+to\s+"
+    r"(?:welcome|host|present|announce))\s+", re.I)
 _QUOTED = re.compile(r"[\"“”']{1}(?P<q>[^\"“”\n]{3,300}?)[\"“”]|‘(?P<q2>[^’\n]{3,300})’")
 # A sentence ends at . ! ? before a capital, but not after an honorific or an initial.
 _SENTENCE_END = re.compile(
@@ -383,8 +389,9 @@ def _when_from_fields(f: Fields) -> str | None:
 def _announced_speakers(who: str) -> list[Speaker]:
     """The speakers a sentence's subject names (``Prof. X of Y and Dr. Z (W)``); [] when the
     subject is not a person (``In this talk, I``)."""
+    who = _HOST_CLAUSE_RE.sub("", who.strip())
     # the subject is the last clause before the verb (``This week, Prof. X of Y``)
-    who = re.split(r"(?<=[a-z]),\s+(?=(?:Prof|Dr|[A-Z][a-z]+\s+[A-Z]))", who.strip())[-1]
+    who = re.split(r"(?<=[a-z]),\s+(?=(?:Prof\b|Dr\b|[A-Z][a-z]+\s+[A-Z]))", who)[-1]
     out: list[Speaker] = []
     for part in re.split(r"\s+and\s+(?=(?:Prof|Dr|Mr|Ms|[A-Z]))", who):
         sps = speaker_line(part.strip(" ,"))
@@ -426,7 +433,8 @@ def _from_prose(found: tuple[str, re.Match[str], list[Speaker]], talk: RawTalk) 
     if talk.title is None:
         if q:
             talk.title = (q["q"] or q["q2"]).strip().rstrip(",")
-            rest = rest[q.end():]
+            # the time and place may stand before the quoted title or after it
+            rest = f"{rest[:q.start()]} {rest[q.end():]}"
         else:
             t = re.split(rf"\s+(?:on|this|next)\s+(?:{_DAYS}|{_MONTHS}|\d)|\s+at\s+\d|\s+in\s+"
                          r"(?=[A-Z])", rest, maxsplit=1, flags=re.I)[0]
@@ -445,7 +453,7 @@ def _from_prose(found: tuple[str, re.Match[str], list[Speaker]], talk: RawTalk) 
         lm = re.search(r"\b(?:in|at)\s+(?:the\s+)?(?P<loc>[A-Z0-9][^;]*?)\s*(?:[.;]\s|[.;]?$)",
                        rest)
         if lm:
-            talk.location = lm["loc"].strip(" ,.")
+            talk.location = re.sub(r"\s+(?:on|about|with|for)$", "", lm["loc"].strip(" ,."))
 
 
 # ``Marc-Andre``, ``Jean-Luc``: a compound given name (capitalised parts joined by hyphens).

@@ -497,3 +497,15 @@ def test_a_stacked_line_announcement_with_no_labels() -> None:
         "Quantum dots in biology", [("Maria Santos", None)], "Hall 212")
     assert (row["start"], row["end"]) == (dt.datetime(2024, 3, 5, 14, tzinfo=dt.UTC),
                                           dt.datetime(2024, 3, 5, 15, 15, tzinfo=dt.UTC))
+
+
+def test_an_announcement_in_prose_names_speaker_room_and_time_only_in_sentences() -> None:
+    text = ("The institute welcomes Dr. Maria Santos, Professor of Physics from Lisbon, who "
+            "speaks on Tuesday, March 5, 2024 at 4 PM in Main Hall 140 on \"Quantum dots in "
+            "biology\".\n")
+    doc = _doc(text, "text", tz="Europe/Lisbon")
+    (row,) = _rows(doc, extract_text(doc))
+    assert row["title"] == "Quantum dots in biology"
+    assert [s["name"] for s in row["speakers"]] == ["Maria Santos"]
+    assert row["start"] == dt.datetime(2024, 3, 5, 16, tzinfo=dt.UTC)
+    assert row["location"] == "Main Hall 140"
