@@ -509,3 +509,26 @@ def test_an_announcement_in_prose_names_speaker_room_and_time_only_in_sentences(
     assert [s["name"] for s in row["speakers"]] == ["Maria Santos"]
     assert row["start"] == dt.datetime(2024, 3, 5, 16, tzinfo=dt.UTC)
     assert row["location"] == "Main Hall 140"
+
+
+def test_inline_title_beside_a_block_child_and_items_kept_whole() -> None:
+    """``<li><a><q>Title</q></a><p class="auth">Names</p></li>``: the link text is a block
+    of its own, and a partition never cuts an item in two."""
+    items = "".join(
+        f'<li><a href="#t{i}"><q>{title}</q></a><p class="auth">{who}</p></li>'
+        for i, (title, who) in enumerate([
+            ("Community Devs: How a Non-profit Supports Indie Game Makers",
+             "Heather Cole (West Virginia University)"),
+            ("Kart Racing at the Fall of the Berlin Wall", "Greg Lord (Northeastern University)"),
+            ("Cyber-Play: Interactive Digital Storytelling", "Sara Cantwell (SUNY Potsdam)"),
+        ]))
+    html = (f"<html><body><main><h2>Monday, May 20, 2024</h2><h3>Session 1</h3><ul>{items}</ul>"
+            "</main></body></html>")
+    from bs4 import BeautifulSoup
+
+    blocks = html_blocks(BeautifulSoup(html, "lxml").main)
+    assert [b.signature for b in blocks[2:4]] == ["li#inline", "li>p.auth"]
+    assert blocks[2].group == blocks[3].group != blocks[4].group
+    records = find_records(blocks)
+    assert [[b.text[:10] for b in r.blocks] for r in records] == [
+        ["Community ", "Heather Co"], ["Kart Racin", "Greg Lord "], ["Cyber-Play", "Sara Cantw"]]

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bs4.element import NavigableString, Tag
+from bs4.element import Comment, NavigableString, Tag
 
 _BLOCK_TAGS = frozenset("p li dt dd h1 h2 h3 h4 h5 h6 tr blockquote summary figcaption".split())
 _CONTAINER_TAGS = frozenset("div section article details aside header footer main td th".split())
+_STRUCTURE_TAGS = sorted(_BLOCK_TAGS | _CONTAINER_TAGS)
 _EMPHASIS_TAGS = frozenset("strong b em i".split())
 _SKIP_TAGS = frozenset("script style nav noscript template form button select".split())
 _TIME_RANGE_RE = re.compile(
@@ -44,6 +45,9 @@ class Block:
     # the block's text cut at its classed inline elements (``<span class="date">``,
     # ``<span class="speaker">``): the fields a one-block record is made of
     parts: tuple[tuple[str, str], ...] = ()
+    # the item element (``li``, ``tr``, ``article``, ``dd``) the block sits in, 0 outside one:
+    # blocks of one item belong to one record
+    group: int = 0
 
 
 def line_shape(text: str) -> str:
@@ -83,22 +87,64 @@ def html_blocks(root: Tag, max_blocks: int = 20000) -> list[Block]:
     """The block elements of ``root`` in document order, innermost text holders only.
 
     A ``<p>`` with ``<br>`` lines gives one block per line, since authors use ``<br>`` as
-    a line break between fields. The walk is iterative (deep pages do not recurse)."""
+    a line break between fields. Inline content beside block children (``<li><a><q>Title
+    </q></a><p class="auth">…</p></li>``) is a block of its own, in its place. The walk is
+    iterative (deep pages do not recurse)."""
     out: list[Block] = []
-    stack: list[Tag] = [root]
+    stack: list[Tag | Block] = [root]
     while stack and len(out) < max_blocks:
-        tag = stack.pop()
+        item = stack.pop()
+        if isinstance(item, Block):
+            out.append(item)
+            continue
+        tag = item
         if tag.name in _SKIP_TAGS:
             continue
         is_block = tag.name in _BLOCK_TAGS or tag.name in _CONTAINER_TAGS
         if is_block and not _has_block_child(tag):
             _emit(tag, out)
             continue
-        children = [c for c in tag.children if isinstance(c, Tag)]
-        if is_block and any(isinstance(c, NavigableString) and c.strip() for c in tag.children):
-            _emit_loose_text(tag, out)
-        stack.extend(reversed(children))
+        pending: list[Tag | Block] = []
+        run: list[str] = []
+        for child in tag.children:
+            if isinstance(child, Tag) and (child.name in _BLOCK_TAGS
+                                           or child.name in _CONTAINER_TAGS
+                                           or child.find(_STRUCTURE_TAGS) is not None):
+                _flush_inline(tag, run, pending)
+                pending.append(child)
+            elif isinstance(child, Tag):
+                if child.name not in _SKIP_TAGS:
+                    run.append(child.get_text(" "))
+            elif isinstance(child, NavigableString) and not isinstance(child, Comment):
+                run.append(str(child))
+        _flush_inline(tag, run, pending)
+        stack.extend(reversed(pending))
     return join_labels(out)
+
+
+_ITEM_TAGS = frozenset("li tr article dd".split())
+
+
+def _group(tag: Tag) -> int:
+    """The id of the item element holding ``tag`` (itself included), 0 when none."""
+    node: Tag | None = tag
+    for _ in range(12):
+        if node is None or not isinstance(node, Tag):
+            return 0
+        if node.name in _ITEM_TAGS:
+            return id(node)
+        node = node.parent
+    return 0
+
+
+def _flush_inline(tag: Tag, run: list[str], pending: list[Tag | Block]) -> None:
+    """The inline text gathered beside a block's block children, as one block."""
+    text = " ".join(" ".join(run).split())
+    run.clear()
+    if text:
+        shape = line_shape(text)
+        pending.append(Block(text, f"{tag.name}#inline" + (f":{shape}" if shape else ""),
+                             group=_group(tag)))
 
 
 _BARE_LABEL_RE = re.compile(r"^[^\W\d_][\w .'’/-]{0,30}[:：]$")
@@ -115,7 +161,7 @@ def join_labels(blocks: list[Block]) -> list[Block]:
         if nxt is not None and not nxt.heading and not block.heading \
                 and _BARE_LABEL_RE.match(block.text) and not _BARE_LABEL_RE.match(nxt.text):
             out.append(Block(f"{block.text} {nxt.text}", block.signature, 0,
-                             block.links + nxt.links))
+                             block.links + nxt.links, group=block.group))
             i += 2
             continue
         out.append(block)
@@ -132,13 +178,13 @@ def _emit(tag: Tag, out: list[Block]) -> None:
         for i, part in enumerate(parts):
             shape = line_shape(part)
             sig = f"{_signature(tag, '')}#br{min(i, 1)}" + (f":{shape}" if shape else "")
-            out.append(Block(part, sig, 0, links if i == 0 else ()))
+            out.append(Block(part, sig, 0, links if i == 0 else (), group=_group(tag)))
         return
     text = " ".join(tag.get_text(" ").split())
     if text:
         found = tuple(p for p in _parts(tag) if p[1])
         out.append(Block(text, _signature(tag, text), heading, links,
-                         found if len(found) >= 2 else ()))
+                         found if len(found) >= 2 else (), group=_group(tag)))
 
 
 def _parts(tag: Tag) -> list[tuple[str, str]]:
@@ -169,14 +215,6 @@ def _parts(tag: Tag) -> list[tuple[str, str]]:
                 loose.append(child.get_text(" "))
     flush()
     return out
-
-
-def _emit_loose_text(tag: Tag, out: list[Block]) -> None:
-    """Text written directly in a container beside block children (rare, kept apart)."""
-    loose = " ".join(s.strip() for s in tag.children if isinstance(s, NavigableString))
-    loose = " ".join(loose.split())
-    if loose:
-        out.append(Block(loose, f"{tag.name}#loose"))
 
 
 def text_blocks(text: str) -> list[Block]:

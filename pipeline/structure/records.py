@@ -67,6 +67,9 @@ def person_head(text: str) -> str | None:
     m = _PERSON_HEAD_RE.match(text.strip())
     if not m or len(text) > 160:
         return None
+    tail = text.strip()[m.end():]
+    if text.strip()[m.end() - 1:m.end()] == ":" and len(tail.split()) > 3:
+        return None  # ``Community Devs: How a Non-profit …``: a title and its subtitle
     name = m.group("name").strip()
     return name if templates.name_score(name) >= templates.STRONG_PEOPLE else None
 
@@ -198,6 +201,19 @@ def _trim_last(records: list[Record]) -> None:
     records[-1].blocks = records[-1].blocks[: max(1, int(typical * 1.5 + 0.5))]
 
 
+def _split_items(records: list[Record]) -> float:
+    """The share of item elements (an ``li``, a ``tr``) whose blocks a partition spreads
+    over two records: a partition that cuts items apart is the wrong one."""
+    owner: dict[int, int] = {}
+    split: set[int] = set()
+    for n, record in enumerate(records):
+        for block in record.blocks:
+            if block.group:
+                if owner.setdefault(block.group, n) != n:
+                    split.add(block.group)
+    return len(split) / len(owner) if owner else 0.0
+
+
 def find_records(blocks: list[Block]) -> list[Record]:
     """The partition of ``blocks`` into talk records that repetition supports best."""
     counts = Counter(v for b in blocks for v in _variants(b.signature))
@@ -215,6 +231,7 @@ def find_records(blocks: list[Block]) -> list[Record]:
         sizes = [len(r.blocks) for r in records]
         spread = statistics.pstdev(sizes) / (statistics.mean(sizes) or 1)
         score = talk_like * (1.0 / (1.0 + spread)) + 0.1 * sum(s.when for s in sig)
+        score /= 1.0 + 4.0 * _split_items(records)
         if score > best[0]:
             best = (score, records)
     return best[1]
