@@ -532,3 +532,12 @@ def test_inline_title_beside_a_block_child_and_items_kept_whole() -> None:
     records = find_records(blocks)
     assert [[b.text[:10] for b in r.blocks] for r in records] == [
         ["Community ", "Heather Co"], ["Kart Racin", "Greg Lord "], ["Cyber-Play", "Sara Cantw"]]
+
+
+def test_a_data_file_with_tabs_where_yaml_wants_spaces() -> None:
+    data = ('seminars:\n  - title:\t"Stability of waves"\n    speaker: "Ana Lima (Porto)"\n'
+            "    date: 2023-10-25 16:15\n  - title:\t\"Learned reconstruction\"\n"
+            '    speaker: "Karl Berg (KTH)"\n    date: 2023-11-08 16:15\n')
+    talks = extract_markdown(_doc(data, "markdown"))
+    assert [(t.title, t.speaker_text) for t in talks] == [
+        ("Stability of waves", ["Ana Lima (Porto)"]), ("Learned reconstruction", ["Karl Berg (KTH)"])]

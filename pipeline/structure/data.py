@@ -62,10 +62,14 @@ def load(text: str) -> object | None:
             return json.loads(stripped)
         except (ValueError, RecursionError):
             pass
-    try:
-        data = yaml.load(text, Loader=yaml.BaseLoader)  # noqa: S506 - no tags are built
-    except (yaml.YAMLError, RecursionError, ValueError):
-        data = None
+    data = None
+    # hand-edited data files put tabs where YAML allows only spaces: read them as spaces
+    for attempt_text in (text, text.replace("\t", "  ")) if "\t" in text else (text,):
+        try:
+            data = yaml.load(attempt_text, Loader=yaml.BaseLoader)  # noqa: S506 - no tags
+        except (yaml.YAMLError, RecursionError, ValueError):
+            continue
+        break
     if isinstance(data, (list, dict)):
         return data
     try:
