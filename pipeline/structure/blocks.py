@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from bs4.element import Comment, NavigableString, Tag
 
 _BLOCK_TAGS = frozenset("p li dt dd h1 h2 h3 h4 h5 h6 tr blockquote summary figcaption".split())
-_CONTAINER_TAGS = frozenset("div section article details aside header footer main td th".split())
+_CONTAINER_TAGS = frozenset(
+    "div section article details aside header footer main td th ul ol dl table tbody thead tfoot "
+    "figure center body".split())
 _STRUCTURE_TAGS = sorted(_BLOCK_TAGS | _CONTAINER_TAGS)
 _EMPHASIS_TAGS = frozenset("strong b em i".split())
 _SKIP_TAGS = frozenset("script style nav noscript template form button select".split())

@@ -395,7 +395,8 @@ def _assign_label(talk: RawTalk, kind: str, value: str, when_parts: list[str]) -
     if kind == "speaker":
         talk.speaker_text = [*talk.speaker_text, value]
     elif kind == "title":
-        talk.title = None if is_placeholder(value) else value
+        if talk.title is None:  # the first title a record states stands
+            talk.title = None if is_placeholder(value) else value
     elif kind == "abstract":
         talk.abstract = value
     elif kind == "bio":
