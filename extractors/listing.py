@@ -37,7 +37,8 @@ import datetime as dt
 import re
 import tomllib
 import warnings
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 import yaml
 from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
@@ -225,10 +226,9 @@ def _deck_front_matter(meta: dict) -> bool:
         or ("theme" in meta and ("layout" in meta or "highlighter" in meta))
 
 
-def _deck_talk(doc: Document, meta: dict, body: str, read) -> list[RawTalk]:  # noqa: ANN001
+def _deck_talk(doc: Document, meta: dict, body: str,
+               read: Callable[[Document], list[RawTalk]]) -> list[RawTalk]:
     """A markdown deck: its front matter as the talk, the slides reader for the rest."""
-    from dataclasses import replace
-
     one = structure_data.record_talk(meta) if meta else None  # a deck's own title/author
     fm = [one] if one is not None else []
     text_doc = replace(doc, data=body.encode("utf-8"), format="slides_text")
