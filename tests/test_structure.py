@@ -540,4 +540,5 @@ def test_a_data_file_with_tabs_where_yaml_wants_spaces() -> None:
             '    speaker: "Karl Berg (KTH)"\n    date: 2023-11-08 16:15\n')
     talks = extract_markdown(_doc(data, "markdown"))
     assert [(t.title, t.speaker_text) for t in talks] == [
-        ("Stability of waves", ["Ana Lima (Porto)"]), ("Learned reconstruction", ["Karl Berg (KTH)"])]
+        ("Stability of waves", ["Ana Lima (Porto)"]),
+        ("Learned reconstruction", ["Karl Berg (KTH)"])]
