@@ -84,7 +84,7 @@ from pipeline.structure import blocks as structure_blocks
 from pipeline.structure import data as structure_data
 from pipeline.structure import records as structure_records
 from pipeline.structure.context import drop_shared_prose
-from pipeline.structure.isolation import attempt, best_reading
+from pipeline.structure.isolation import attempt, best_reading, completeness
 
 VERSION = "6"
 
@@ -192,7 +192,9 @@ def _markdown_rivals(doc: Document, talks: list[RawTalk], meta: dict,
         if found:
             return found
     slides = len(_DECK_SEPARATOR_RE.findall(body)) >= 3
-    if _ORG_SIGN_RE.search(doc.text) and not slides:  # org-mode sniffed as markdown
+    # org-mode sniffed as markdown, when the markdown reading is weak (costly otherwise)
+    weak = completeness(talks) < 0.5 * len(talks) if talks else True
+    if weak and _ORG_SIGN_RE.search(doc.text) and not slides:
         from extractors.plaintext import talks_from_text
 
         rivals.append(("text reader", lambda: talks_from_text(doc.text)))
