@@ -330,3 +330,14 @@ def test_academic_years_give_each_month_its_year() -> None:
     assert find_academic_year("pages 2019-2024") is None
     assert academic_date(dt.date(2022, 3, 13), (2022, 2023)) == dt.date(2023, 3, 13)
     assert academic_date(dt.date(2022, 10, 13), (2022, 2023)) == dt.date(2022, 10, 13)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Quinta-feira, 27 de março de 2025, 11:00 – 12:00", dt.date(2025, 3, 27)),
+    ("jeudi 12 octobre 2023 à 14h00", dt.date(2023, 10, 12)),
+    ("Dienstag, 5. März 2024, 16:15", dt.date(2024, 3, 5)),
+    ("martes 5 de marzo de 2024", dt.date(2024, 3, 5)),
+])
+def test_dates_in_other_languages(text: str, expected: dt.date) -> None:
+    when = parse_when(text)
+    assert when is not None and when.date == expected

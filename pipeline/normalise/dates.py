@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
-from pipeline.normalise.vocab import REFERENCE_LINE_WORDS
+from pipeline.normalise.vocab import MONTH_NAMES_INTL, REFERENCE_LINE_WORDS
 
 
 @dataclass
@@ -249,6 +249,27 @@ def _zone_by_city() -> dict[str, str]:
         city = zone.rsplit("/", 1)[1].replace("_", " ").lower()
         out.setdefault(city, zone)
     return out
+
+
+_INTL_MONTH_RE = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(MONTH_NAMES_INTL)})(?![^\W\d_])",
+                            re.I)
+INTL_LANGUAGES = ("fr", "de", "es", "pt", "it", "nl")
+
+
+@lru_cache(maxsize=1)
+def _intl_date_parser() -> DateDataParser:
+    """The date parser for the other languages of ``MONTH_NAMES_INTL``, built once, with the
+    same fixed base as the English one: never the wall clock."""
+    return DateDataParser(
+        languages=list(INTL_LANGUAGES),
+        settings={
+            "RELATIVE_BASE": dt.datetime(2000, 1, 1),
+            "REQUIRE_PARTS": ["day", "month"],
+            "PARSERS": ["custom-formats", "absolute-time"],
+            "DATE_ORDER": "DMY",
+            "PREFER_DAY_OF_MONTH": "first",
+        },
+    )
 
 
 @lru_cache(maxsize=1)
@@ -499,6 +520,12 @@ def _find_date(
             return (_two_digit_year(m.group(3), reference), *order), _mask(text, m.span())
     if re.search(rf"\b(?:{_MONTH_ALT})\b", text, re.I):
         data = _date_parser().get_date_data(text)
+        if data.date_obj is not None and data.period == "day":
+            y = data.date_obj.year if _YEAR_RE.search(text) else None
+            return (y, data.date_obj.month, data.date_obj.day), text
+    if _INTL_MONTH_RE.search(text) and re.search(r"\d", text):
+        # ``Quinta-feira, 27 de março de 2025``, ``jeudi 12 octobre``: other languages
+        data = _intl_date_parser().get_date_data(text)
         if data.date_obj is not None and data.period == "day":
             y = data.date_obj.year if _YEAR_RE.search(text) else None
             return (y, data.date_obj.month, data.date_obj.day), text

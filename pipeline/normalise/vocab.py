@@ -96,6 +96,24 @@ REFERENCE_LINE_WORDS: list[str] = [
     r"modified", r"revised", r"sent", r"written",
 ]
 
+# Month names (and their usual abbreviations) in the other languages seminar pages are
+# written in; a date phrase holding one is read by the multilingual date parser.
+MONTH_NAMES_INTL: list[str] = [
+    # French
+    "janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout",
+    "septembre", "octobre", "novembre", "décembre", "decembre",
+    # German
+    "januar", "jänner", "februar", "märz", "maerz", "juni", "juli", "oktober", "dezember",
+    # Spanish / Portuguese / Italian
+    "enero", "febrero", "marzo", "mayo", "junio", "julio", "agosto", "setiembre",
+    "septiembre", "octubre", "noviembre", "diciembre", "janeiro", "fevereiro", "março",
+    "marco", "maio", "junho", "julho", "setembro", "outubro", "novembro", "dezembro",
+    "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre",
+    "dicembre",
+    # Dutch
+    "januari", "februari", "maart", "mei", "augustus",
+]
+
 # Calendar entries saying nobody speaks that day (``No seminar (fall break)``,
 # ``Reading week: no meeting``, ``Thanksgiving``): matched as the whole item, or as its
 # head followed by a separator or a reason, so ``Holiday effects in demand`` is a talk.
