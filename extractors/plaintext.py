@@ -33,7 +33,7 @@ from pipeline.errors import ExtractionError
 from pipeline.normalise import dates
 from pipeline.normalise.agenda import classify_kind, is_non_talk, series_in_prose
 from pipeline.normalise.people import is_organisation_line
-from pipeline.normalise.text import FIELD_LABEL_RE, is_location_line
+from pipeline.normalise.text import FIELD_LABEL_RE, is_location_line, org_links_as_text
 from pipeline.normalise.vocab import FIELD_LABELS, SERIES_NOUNS
 from pipeline.records import Document, RawTalk, Speaker
 from pipeline.structure import blocks as structure_blocks
@@ -116,7 +116,6 @@ _TEX_FIELD_NAMES = {"author": "Speaker", "authors": "Speakers", "place": "Place"
 
 _ORG_KEYWORD_RE = re.compile(r"^#\+(?P<key>[A-Za-z_]+):[ \t]*(?P<value>.*)$")
 _ORG_HEADING_RE = re.compile(r"^(?P<stars>\*+)[ \t]+(?P<text>\S.*?)[ \t]*$")
-_ORG_LINK_RE = re.compile(r"\[\[([^\[\]]+)\](?:\[([^\[\]]+)\])?\]")
 # org keywords under the name the shared label vocabulary reads
 _ORG_FIELDS = {"title": "Title", "author": "Speaker", "date": "Date", "email": "",
                "subtitle": "Subtitle"}
@@ -148,7 +147,7 @@ def deorg(text: str) -> str:
             field = _ORG_FIELD_HEADINGS.get(heading["text"].strip(" :").lower())
             out.append(f"{field}:" if field else heading["text"])
             continue
-        out.append(_ORG_LINK_RE.sub(lambda m: m.group(2) or m.group(1), line))
+        out.append(org_links_as_text(line))
     return "\n".join(out)
 
 

@@ -256,17 +256,15 @@ _INTL_MONTH_RE = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(MONTH_NAMES_INTL)})(?![
 INTL_LANGUAGES = ("fr", "de", "es", "pt", "it", "nl")
 
 
-@lru_cache(maxsize=1)
-def _intl_date_parser() -> DateDataParser:
-    """The date parser for the other languages of ``MONTH_NAMES_INTL``, built once, with the
-    same fixed base as the English one: never the wall clock."""
+def _parser(languages: list[str], order: str) -> DateDataParser:
+    """A dateparser with a fixed base (leap year 2000): never the wall clock."""
     return DateDataParser(
-        languages=list(INTL_LANGUAGES),
+        languages=languages,
         settings={
             "RELATIVE_BASE": dt.datetime(2000, 1, 1),
             "REQUIRE_PARTS": ["day", "month"],
             "PARSERS": ["custom-formats", "absolute-time"],
-            "DATE_ORDER": "DMY",
+            "DATE_ORDER": order,
             "PREFER_DAY_OF_MONTH": "first",
         },
     )
@@ -274,17 +272,14 @@ def _intl_date_parser() -> DateDataParser:
 
 @lru_cache(maxsize=1)
 def _date_parser() -> DateDataParser:
-    """English-only dateparser with a fixed base (leap year 2000): never the wall clock."""
-    return DateDataParser(
-        languages=["en"],
-        settings={
-            "RELATIVE_BASE": dt.datetime(2000, 1, 1),
-            "REQUIRE_PARTS": ["day", "month"],
-            "PARSERS": ["custom-formats", "absolute-time"],
-            "DATE_ORDER": "MDY",
-            "PREFER_DAY_OF_MONTH": "first",
-        },
-    )
+    """The English parser, built once."""
+    return _parser(["en"], "MDY")
+
+
+@lru_cache(maxsize=1)
+def _intl_date_parser() -> DateDataParser:
+    """The parser for the other languages of ``MONTH_NAMES_INTL``, built once."""
+    return _parser(list(INTL_LANGUAGES), "DMY")
 
 
 # --- helpers -------------------------------------------------------------------

@@ -122,6 +122,11 @@ def _collapse_lines(para: str) -> str:
 _ORG_LINK_RE = re.compile(r"\[\[([^\[\]]+)\](?:\[([^\[\]]+)\])?\]")
 
 
+def org_links_as_text(text: str) -> str:
+    """``[[url][label]]`` -> ``label``, ``[[url]]`` -> ``url``."""
+    return _ORG_LINK_RE.sub(lambda m: m.group(2) or m.group(1), text)
+
+
 def clean_text(text: str | None) -> str | None:
     """Plain text: markup/markdown removed, inner whitespace collapsed, paragraphs joined by
     one blank line; None when nothing is left.
@@ -138,7 +143,7 @@ def clean_text(text: str | None) -> str | None:
     elif _ENTITY_RE.search(text):
         text = html.unescape(text)
     text = _HEADING_MARK_RE.sub("", text)
-    text = _ORG_LINK_RE.sub(lambda m: m.group(2) or m.group(1), text)
+    text = org_links_as_text(text)
     paras: list[str] = []
     for para in _PARA_SPLIT_RE.split(text):
         para = _collapse_lines(para)

@@ -21,7 +21,7 @@ from functools import lru_cache
 import yaml
 
 from pipeline.normalise import dates
-from pipeline.normalise.text import clean_text, is_placeholder
+from pipeline.normalise.text import clean_text, is_placeholder, org_links_as_text
 from pipeline.normalise.vocab import DATA_FIELD_KEYS, FIELD_LABELS
 from pipeline.records import RawTalk
 from pipeline.structure import templates
@@ -229,12 +229,11 @@ def data_talks(data: object) -> list[RawTalk]:
 
 _ROW_RE = re.compile(r"^\s*\|.*\|\s*$")
 _RULE_RE = re.compile(r"^\s*\|?[\s:+|-]*-[\s:+|-]*\|?\s*$")
-_ORG_LINK_RE = re.compile(r"\[\[([^\]]+)\](?:\[([^\]]+)\])?\]")
 
 
 def _cell(text: str) -> str:
     """A table cell as plain text: org-mode ``[[url][label]]`` links become their label."""
-    text = _ORG_LINK_RE.sub(lambda m: m.group(2) or m.group(1), text)
+    text = org_links_as_text(text)
     return " ".join(text.split())
 
 

@@ -313,10 +313,11 @@ def part_roles(records: list[Record]) -> dict[str, str]:
 
 
 def _field_blocks(record: Record) -> list[Block]:
-    """The record's blocks; a one-block record made of classed inline fields (a row of
-    ``<span>``s) is read field by field, the markup boundaries cutting it."""
+    """The record's blocks, its opener cut into its classed inline fields (a row of
+    ``<span>``s) when it has them: the markup boundaries cut it, what follows is read as
+    it is."""
     first = record.blocks[0]
-    if first.parts:  # the opener is the repeated row; what follows it is read as it is
+    if first.parts:
         return [Block(text, f"part.{cls}") for cls, text in first.parts] + record.blocks[1:]
     return record.blocks
 
