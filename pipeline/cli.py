@@ -1,4 +1,5 @@
-"""Command line: ``talks ingest INPUT... --out OUT`` (also ``python -m pipeline ingest``).
+"""Command line: ``talks ingest INPUT... --out OUT`` (also ``python -m pipeline ingest``)
+and ``talks report OUT [--output FILE]`` (the dataset as one HTML page).
 
 Exit status: 0 every file processed; 3 dataset written but some files failed;
 1 fatal error, nothing published; 2 usage error (bad arguments, bad
@@ -90,6 +91,10 @@ def _parser() -> argparse.ArgumentParser:
     bar.add_argument("--progress", dest="progress", action="store_true", default=None)
     bar.add_argument("--no-progress", dest="progress", action="store_false")
     ing.add_argument("-q", "--quiet", action="store_true", help="print no summary")
+    rep = sub.add_parser("report", help="write the published dataset as one HTML page")
+    rep.add_argument("out", type=Path, help="output folder of talks ingest")
+    rep.add_argument("--output", type=Path, default=None,
+                     help="the page to write (default: OUT/report.html)")
     return parser
 
 
@@ -116,6 +121,8 @@ def _main(argv: list[str] | None) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
+    if args.command == "report":
+        return _report(args)
     from pipeline.lock import locked
 
     try:
@@ -130,6 +137,22 @@ def _main(argv: list[str] | None) -> int:
     except OSError as exc:  # the output folder cannot be made or locked
         print(f"talks: fatal: {exc}; nothing was published", file=sys.stderr)
         return EXIT_FATAL
+
+
+def _report(args: argparse.Namespace) -> int:
+    """``talks report``: no lock, since the page reads one published run folder."""
+    from pipeline.report_page import write_report
+
+    try:
+        page = write_report(args.out, args.output)
+    except UsageError as exc:
+        print(f"talks: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:  # the page cannot be written
+        print(f"talks: fatal: {exc}", file=sys.stderr)
+        return EXIT_FATAL
+    print(page)
+    return EXIT_OK
 
 
 def _run(args: argparse.Namespace) -> int:

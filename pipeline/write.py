@@ -95,6 +95,17 @@ def write_json(data: Any, path: Path) -> None:
     _atomic(path, dump)
 
 
+def write_text(text: str, path: Path) -> None:
+    """Write ``text`` (UTF-8) to ``path`` atomically, with the umask's mode: a page
+    published for readers (the report) is readable by them as the dataset is."""
+
+    def dump(tmp: str) -> None:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(text)
+
+    _atomic(path, dump)
+
+
 def fsync_dir(path: Path) -> None:
     """Flush a folder's entries (the renames into it) to disk."""
     fd = os.open(path, os.O_RDONLY)

@@ -4,7 +4,8 @@ Why a package of its own: notebooks want three calls, not the pipeline's stages.
 ``talks.ingest`` runs the same job as ``talks ingest``; ``talks.read`` returns the
 dataset with the dtypes analysis needs (dates as ``datetime64``, each talk's local
 wall-clock start and end beside the UTC instants, speakers as lists of dicts);
-``talks.people`` groups the speakers. Polars and DuckDB frames are offered when those
+``talks.people`` groups the speakers; ``talks.report`` writes the HTML page of
+``talks report``. Polars and DuckDB frames are offered when those
 packages are installed; they are never required.
 """
 
@@ -21,7 +22,7 @@ try:
 except PackageNotFoundError:  # a source checkout that was never installed
     __version__ = "0+unknown"
 
-__all__ = ["__version__", "ingest", "people", "read"]
+__all__ = ["__version__", "ingest", "people", "read", "report"]
 
 
 def ingest(inputs: str | Path | Sequence[str | Path], out: str | Path,
@@ -36,6 +37,15 @@ def ingest(inputs: str | Path | Sequence[str | Path], out: str | Path,
 
     roots = [Path(inputs)] if isinstance(inputs, (str, Path)) else [Path(p) for p in inputs]
     return run_ingest(roots, Path(out), Options(**options)).report
+
+
+def report(out: str | Path, output: str | Path | None = None) -> Path:
+    """Write the dataset in ``out`` as one self-contained HTML page (charts of talks per
+    month by series, affiliations, field coverage, warnings and rejects, slowest files,
+    the last run's changes) to ``output`` (default ``OUT/report.html``); return its path."""
+    from pipeline.report_page import write_report
+
+    return write_report(out, output)
 
 
 def _dataset(out: str | Path) -> Path:
