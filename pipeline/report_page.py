@@ -325,7 +325,9 @@ def _changes_table(data: PageData) -> str:
                                                  str(c.get("talk_id"))))
     body = []
     for change in listed[:CHANGES_LISTED]:
-        row = titles.get(change.get("talk_id"), {})
+        row = titles.get(change.get("talk_id"))
+        if row is None:
+            row = {"title": "(no longer in the dataset)"}
         cells = (change.get("change"), change.get("talk_id"), row.get("date"),
                  row.get("title"), row.get("source_path"))
         body.append("<tr>" + "".join(f"<td>{escape('' if c is None else str(c))}</td>"
@@ -391,9 +393,9 @@ def render(data: PageData) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>Talks dataset report: {run}</title><style>{_STYLE}</style></head><body>"
         "<h1>Talks dataset</h1>"
-        f'<p class="meta">Run <code>{run}</code> started {started}; '
-        f"{talks_tot.get('added', 0)} talks added, {talks_tot.get('updated', 0)} updated, "
-        f"{talks_tot.get('removed', 0)} removed.</p>"
+        f'<p class="meta">Run <code>{run}</code> started {started}. Talks added: '
+        f"{talks_tot.get('added', 0)}, updated: {talks_tot.get('updated', 0)}, removed: "
+        f"{talks_tot.get('removed', 0)}.</p>"
         + _tiles(headline, "headline") + "".join(sections) + "</body></html>\n"
     )
 

@@ -23,8 +23,8 @@ def _attr(value: object) -> str:
 
 
 def _number(value: float) -> str:
-    """A value as the page prints it: integers plainly, shares to one decimal place."""
-    return f"{value:g}" if float(value).is_integer() else f"{value:.1f}"
+    """A value as the page prints it: integers plainly, others to three figures."""
+    return f"{value:g}" if float(value).is_integer() else f"{value:.3g}"
 
 
 def _clip(label: str, width: int = 48) -> str:
