@@ -83,6 +83,20 @@ def _parser() -> argparse.ArgumentParser:
         help="hash every file again, even one whose size and mtime are unchanged",
     )
     ing.add_argument(
+        "--partition",
+        choices=("auto", "file", "year", "series"),
+        default="auto",
+        help="dataset layout: one talks.parquet, or a talks/ folder of files per year or "
+        "series (auto: by year past 250,000 talks)",
+    )
+    ing.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=None,
+        help="run extraction on a Dask cluster: tcp://HOST:PORT, or 'local' for a "
+        "LocalCluster of --jobs workers (needs the 'cluster' extra)",
+    )
+    ing.add_argument(
         "--wait",
         action="store_true",
         help="wait for a concurrent run on the same OUT instead of refusing",
@@ -167,6 +181,8 @@ def _run(args: argparse.Namespace) -> int:
         progress=args.progress,
         follow_links=args.follow_links,
         rehash=args.rehash,
+        partition=args.partition,
+        scheduler=args.scheduler,
     )
     if args.jobs is not None:
         options.jobs = args.jobs

@@ -4,6 +4,7 @@ The output folder holds one published run at a time::
 
     OUT/current -> .runs/<run id>/      (swapped by one atomic rename)
     OUT/talks.parquet   -> current/talks.parquet
+    OUT/talks           -> current/talks        (a large dataset: a folder of Parquet files)
     OUT/rejects.parquet -> current/rejects.parquet
     OUT/report.json     -> current/report.json
     OUT/changes -> current/changes      (one change list per run, for downstream jobs)
@@ -41,6 +42,7 @@ from pipeline.discover import Refused, SourceFile, Unreadable, discover
 from pipeline.errors import UsageError
 from pipeline.extract import FileTask, Outcome, os_message, run_isolated, version_of
 from pipeline.lock import Busy, locked
+from pipeline.partition import FOLDER_NAME, PARTITION_ROWS, choose_layout, read_talks, write_talks
 from pipeline.validate import validate
 from pipeline.write import (
     fsync_dir,
@@ -70,6 +72,9 @@ class Options:
     progress: bool | None = None  # None: only on a terminal
     follow_links: bool = False  # follow symlinks whose target is outside the input root
     rehash: bool = False  # hash every file, even one whose size and mtime are unchanged
+    partition: str = "auto"  # dataset layout: auto | file | year | series (pipeline.partition)
+    partition_rows: int = PARTITION_ROWS  # ``auto`` partitions by year past this many rows
+    scheduler: str | None = None  # a Dask scheduler address or "local" (pipeline.cluster)
 
 
 @dataclass
@@ -117,7 +122,7 @@ def _previous(out: Path) -> tuple[dict[str, _FileState], list[dict], list[dict]]
     if data.get("version") != STATE_VERSION:
         return {}, [], []
     state = {path: _FileState(**entry) for path, entry in data["files"].items()}
-    return state, read_rows(current / "talks.parquet"), read_rows(current / "rejects.parquet")
+    return state, read_talks(current), read_rows(current / "rejects.parquet")
 
 
 def _content_hash(row: dict[str, Any]) -> str:
@@ -203,7 +208,12 @@ class _Run:
         t = time.perf_counter()
         progress = _progress(len(todo), self.options.progress)
         jobs = self.options.jobs if len(todo) > 1 else min(self.options.jobs, 1)
-        outcomes = run_isolated(
+        engine = run_isolated
+        if self.options.scheduler and todo:  # nothing to extract: no cluster needed
+            from pipeline.cluster import on_cluster
+
+            engine = on_cluster(self.options.scheduler)
+        outcomes = engine(
             todo,
             jobs=jobs,
             timeout=self.options.timeout,
@@ -435,7 +445,8 @@ def _publish(
     out, run_id, t = run.out, run.run_id, time.perf_counter()
     run_dir = out / ".runs" / run_id
     run_dir.mkdir(parents=True, exist_ok=False)
-    write_parquet(to_table(sort_rows(good)), run_dir / "talks.parquet")
+    layout = choose_layout(run.options.partition, len(good), run.options.partition_rows)
+    report["dataset"] = {"layout": layout, "files": write_talks(good, run_dir, layout)}
     write_parquet(
         to_table(sort_rows(rejects), {"reasons": pa.list_(pa.string())}),
         run_dir / "rejects.parquet",
@@ -467,7 +478,7 @@ def _publish(
     current = out / "current"
     if os.path.lexists(current) and not current.is_symlink():
         raise UsageError(f"{current} exists and is not a link: not an output folder of ingest")
-    _stable_links(out)
+    _stable_links(out, (FOLDER_NAME,) if layout != "file" else ())
     link_tmp = out / f".current.{run_id}.tmp"
     if os.path.lexists(link_tmp):
         link_tmp.unlink()
@@ -507,10 +518,13 @@ def _carry_changes(out: Path, run_dir: Path) -> None:
                 os.replace(tmp, dest)
 
 
-def _stable_links(out: Path) -> None:
+def _stable_links(out: Path, extra: tuple[str, ...] = ()) -> None:
     """``OUT/talks.parquet`` → ``current/talks.parquet`` and the like: made once, before the
-    first switch, so publication itself is the one rename of ``current``."""
-    for name in PUBLISHED:
+    first switch, so publication itself is the one rename of ``current``.
+
+    ``OUT/talks`` → ``current/talks`` is made by the first partitioned run (``extra``); from
+    then on both links stay, and the one whose target the published run lacks dangles."""
+    for name in PUBLISHED + extra:
         link = out / name
         if link.is_symlink() and os.readlink(link) == f"current/{name}":
             continue
