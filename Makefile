@@ -24,6 +24,7 @@ bench: $(STAMP)  ## throughput and incremental-cost benchmark
 	$(VENV)/bin/python bench/bench_memory.py
 	$(VENV)/bin/python bench/bench_discover.py
 	$(VENV)/bin/python bench/bench_fuzz.py --count 2000
+	$(VENV)/bin/python bench/bench_report.py --rows 100000
 
 clean:
 	rm -rf $(VENV) data/processed/* .pytest_cache .ruff_cache

@@ -32,6 +32,7 @@ TOP_SERIES = 8
 TOP_AFFILIATIONS = 15
 TOP_KINDS = 20
 CHANGES_LISTED = 200
+CHANGES_OPEN = 25
 MONTHS_SHOWN = 72  # a longer span is drawn by year: a column per month would be a hairline
 COVERAGE_FIELDS = ("title", "date", "start", "abstract", "affiliation", "location")
 NO_SERIES = "(no series)"
@@ -335,8 +336,11 @@ def _changes_table(data: PageData) -> str:
     more = len(listed) - CHANGES_LISTED
     tail = f'<p class="note">… and {more} more</p>' if more > 0 else ""
     head = "".join(f"<th>{h}</th>" for h in ("change", "talk_id", "date", "title", "file"))
-    return (f'<table data-table="changes"><thead><tr>{head}</tr></thead>'
-            f"<tbody>{''.join(body)}</tbody></table>{tail}")
+    shown = " open" if len(listed) <= CHANGES_OPEN else ""  # a long list waits for a click
+    return (f"<details{shown}><summary>the {min(len(listed), CHANGES_LISTED)} "
+            f"{'change' if len(listed) == 1 else 'changes'} listed</summary>"
+            f'<table data-table="changes"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(body)}</tbody></table>{tail}</details>")
 
 
 def render(data: PageData) -> str:

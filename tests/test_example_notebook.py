@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import nbformat
+import pytest
 from nbclient import NotebookClient
 
 import talks
@@ -28,7 +29,12 @@ def _text(cell: nbformat.NotebookNode) -> str:
     return "".join(parts)
 
 
-def test_the_example_notebook_runs_on_processed_data(tmp_path: Path) -> None:
+def test_the_example_notebook_runs_on_processed_data(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # The kernel is this interpreter's ipykernel: a python3 kernelspec in the user's own
+    # Jupyter folder (which would win) may name another Python without this package.
+    monkeypatch.setenv("JUPYTER_DATA_DIR", str(tmp_path / "jupyter"))
+    monkeypatch.delenv("JUPYTER_PATH", raising=False)
     shutil.copytree(DOCUMENTS, tmp_path / "data" / "raw")
     out = tmp_path / "data" / "processed"
     talks.ingest(tmp_path / "data" / "raw", out, jobs=0, progress=False)
