@@ -251,25 +251,59 @@ def _list_column(rows: list[dict[str, Any]], *names: str) -> str | None:
     return None
 
 
+def event_sources(event: dict[str, Any]) -> int:
+    """How many documents report an event: its ``n_sources``, else the distinct paths of
+    its ``source_paths`` (or, in a table without them, of its ``sources`` records)."""
+    if isinstance(event.get("n_sources"), int):
+        return event["n_sources"]
+    for name in ("source_paths", "sources"):
+        values = event.get(name)
+        if isinstance(values, list):
+            return len({v.get("source_path") if isinstance(v, dict) else v for v in values})
+    return 1
+
+
+def name_variants(person: dict[str, Any]) -> list[str]:
+    """A person's spellings, folded for case and spacing only (``JANE SMITH`` is the
+    spelling ``Jane Smith``), first spelling of each kept."""
+    col = next((c for c in ("names", "name_variants", "variants", "aliases")
+                if isinstance(person.get(c), list)), None)
+    seen: dict[str, str] = {}
+    for name in person.get(col) or [] if col else []:
+        seen.setdefault(" ".join(str(name).casefold().split()), str(name))
+    return list(seen.values())
+
+
 def merged_tables(data: PageData) -> dict[str, int]:
     """Figures of the cross-source tables where they exist: events, and people."""
     figures: dict[str, int] = {}
     if data.events is not None:
         figures["events"] = len(data.events)
-        col = _list_column(data.events, "sources", "talk_ids", "source_paths")
-        if col:
-            figures["events seen in more than one source"] = sum(
-                len(set(map(str, r.get(col) or []))) > 1 for r in data.events)
+        figures["events seen in more than one source"] = sum(
+            event_sources(e) > 1 for e in data.events)
+        if _list_column(data.events, "conflicts"):
+            figures["events whose sources disagree"] = sum(
+                bool(e.get("conflicts")) for e in data.events)
     elif data.talks and "event_id" in data.talks[0]:
         ids = Counter(r["event_id"] for r in data.talks if r.get("event_id"))
         figures["events"] = len(ids)
+        figures["events seen in more than one source"] = sum(n > 1 for n in ids.values())
     if data.people is not None:
         figures["people"] = len(data.people)
-        col = _list_column(data.people, "name_variants", "variants", "names", "aliases")
-        if col:
-            figures["people with more than one name variant"] = sum(
-                len(set(r.get(col) or [])) > 1 for r in data.people)
+        figures["people under more than one name"] = sum(
+            len(name_variants(p)) > 1 for p in data.people)
     return figures
+
+
+def merged_examples(data: PageData, limit: int = 10) -> tuple[list[dict[str, Any]],
+                                                              list[dict[str, Any]]]:
+    """A few events seen in several sources (most sources first) and people under
+    several names (most names first), for a reader to check the merges by eye."""
+    events = sorted((e for e in data.events or [] if event_sources(e) > 1),
+                    key=lambda e: (-event_sources(e), str(e.get("event_id"))))[:limit]
+    people = sorted((p for p in data.people or [] if len(name_variants(p)) > 1),
+                    key=lambda p: (-len(name_variants(p)), str(p.get("name"))))[:limit]
+    return events, people
 
 
 def figures(data: PageData) -> dict[str, Any]:
@@ -294,7 +328,7 @@ def figures(data: PageData) -> dict[str, Any]:
 _STYLE = """
 body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1100px;color:#222;
 padding:0 1em}
-h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;margin-top:2em;
+h1{font-size:1.6em;margin-bottom:.2em}h3{font-size:1em}h2{font-size:1.2em;margin-top:2em;
 border-bottom:1px solid #ddd}
 .meta{color:#555}.tiles{display:flex;flex-wrap:wrap;gap:.8em;margin:1em 0}
 .tile{border:1px solid #ddd;border-radius:6px;padding:.5em 1em;min-width:8em}
@@ -343,6 +377,30 @@ def _changes_table(data: PageData) -> str:
             f"<tbody>{''.join(body)}</tbody></table>{tail}</details>")
 
 
+def _table(name: str, head: tuple[str, ...], rows: list[tuple[Any, ...]]) -> str:
+    cells = "".join("<tr>" + "".join(f"<td>{escape('' if c is None else str(c))}</td>"
+                                     for c in row) + "</tr>" for row in rows)
+    heads = "".join(f"<th>{escape(h)}</th>" for h in head)
+    return (f'<table data-table="{name}"><thead><tr>{heads}</tr></thead>'
+            f"<tbody>{cells}</tbody></table>")
+
+
+def _examples(data: PageData) -> str:
+    events, people = merged_examples(data)
+    parts = []
+    if events:
+        parts.append("<h3>Talks seen in more than one source</h3>" + _table(
+            "merged_events", ("date", "title", "sources", "disagreements"),
+            [(e.get("date"), e.get("title"),
+              "; ".join(map(str, e.get("source_paths") or [])) or event_sources(e),
+              "; ".join(map(str, e.get("conflicts") or []))) for e in events]))
+    if people:
+        parts.append("<h3>People under more than one name</h3>" + _table(
+            "merged_people", ("name", "names", "talks"),
+            [(p.get("name"), "; ".join(name_variants(p)), p.get("talks")) for p in people]))
+    return "".join(parts)
+
+
 def render(data: PageData) -> str:
     """The page for ``data``: one HTML document, nothing fetched."""
     figs = figures(data)
@@ -387,7 +445,8 @@ def render(data: PageData) -> str:
     ]
     merged = figs["merged"]
     if merged:
-        sections.insert(0, _section("Across sources", _tiles(merged, "merged")))
+        sections.insert(0, _section("Across sources",
+                                    _tiles(merged, "merged") + _examples(data)))
     else:
         sections.append(_section(
             "Across sources", "<p>No events or people table in this output.</p>"))

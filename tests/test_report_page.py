@@ -142,17 +142,27 @@ def test_events_and_people_figures_when_those_tables_exist(out: Path,
                                                            tmp_path: Path) -> None:
     merged = tmp_path / "out"
     shutil.copytree(out, merged, symlinks=True)
-    pq.write_table(pa.table({"event_id": ["e1", "e2", "e3"],
-                             "sources": [["a.ics", "b.html"], ["a.ics"], ["c.eml", "a.ics"]]}),
-                   merged / "events.parquet")
-    pq.write_table(pa.table({"person_id": ["p1", "p2"],
-                             "name_variants": [["J. Smith", "Jane Smith"], ["Mei Chen"]]}),
-                   merged / "people.parquet")
+    pq.write_table(pa.table({
+        "event_id": ["e1", "e2", "e3"], "title": ["Tide tables", "Fog", "Salinity maps"],
+        "source_paths": [["a.ics", "b.html"], ["a.ics"], ["c.eml", "a.ics", "b.html"]],
+        "n_sources": pa.array([2, 1, 3], pa.int32()),
+        "conflicts": [[], [], ["start: 14:00 (a.ics) vs 15:00 (b.html)"]]}),
+        merged / "events.parquet")
+    pq.write_table(pa.table({
+        "person_id": ["p1", "p2", "p3"], "name": ["Jane Smith", "Mei Chen", "Noor Haddad"],
+        "names": [["J. Smith", "Jane Smith"], ["Mei Chen", "MEI  CHEN"], ["Noor Haddad"]],
+        "talks": [3, 1, 1]}), merged / "people.parquet")
     figs = figures(load(merged))["merged"]
-    assert figs == {"events": 3, "events seen in more than one source": 2, "people": 2,
-                    "people with more than one name variant": 1}
+    assert figs == {"events": 3, "events seen in more than one source": 2,
+                    "events whose sources disagree": 1, "people": 3,
+                    "people under more than one name": 1}  # case and spacing: one name
     page = render(load(merged))
     assert 'data-figure="events seen in more than one source" data-value="2"' in page
+    examples = page.split('data-table="merged_events"')[1].split("</table>")[0]
+    assert examples.index("Salinity maps") < examples.index("Tide tables")  # most sources
+    assert "Fog" not in examples and "start: 14:00 (a.ics) vs 15:00 (b.html)" in examples
+    people = page.split('data-table="merged_people"')[1].split("</table>")[0]
+    assert "J. Smith; Jane Smith" in people and "Mei Chen" not in people
     assert "No events or people table" not in page
 
 
