@@ -267,3 +267,14 @@ def test_the_console_check_sees_an_error(tmp_path: Path) -> None:
         browser.open(page)
         browser.evaluate("1")
         assert any("Content Security Policy" in e for e in browser.console_errors())
+
+
+def test_a_partitioned_dataset_is_read_whole(tmp_path: Path) -> None:
+    import talks
+
+    out = tmp_path / "out"
+    talks.ingest(FIXTURES, out, jobs=0, progress=False, partition="year")
+    assert (out / "current" / "talks").is_dir()
+    figs = figures(load(out))
+    assert figs["coverage"]["rows"]["all"] == len(talks.read(out)) == 7
+    assert sum(sum(c.values()) for c in figs["talks_by_period"]["stacks"].values()) == 7
