@@ -280,12 +280,12 @@ def test_a_record_lacking_what_its_siblings_have_is_not_a_talk() -> None:
     """Five agenda items name a speaker; the sixth (``Lunchtime Event``) names nobody."""
     from pipeline.normalise.stage import normalise_document
 
-    raws = [RawTalk(title=f"Talk {i}", speaker_text=[f"Ana Lima{'n' * i}"], when_text="3 May 2024")
-            for i in range(5)]
+    raws = [RawTalk(title=f"Waves in medium {i}", speaker_text=[f"Ana Lima{'n' * i}"],
+                    when_text="3 May 2024") for i in range(5)]
     raws.append(RawTalk(title="Lunchtime Event", when_text="3 May 2024"))
     raws.append(RawTalk(title="Local:", when_text="4 May 2024"))
     rows, notes = normalise_document(_doc("x", "text"), raws, AT)
-    assert [r["title"] for r in rows] == [f"Talk {i}" for i in range(5)]
+    assert [r["title"] for r in rows] == [f"Waves in medium {i}" for i in range(5)]
     assert any("names nobody where 5 of 6 records" in n and "Lunchtime Event" in n
                for n in notes)
     assert any("title is a bare label" in n for n in notes)

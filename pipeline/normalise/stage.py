@@ -16,14 +16,13 @@ import zoneinfo
 from collections.abc import Callable
 from typing import Any
 
-from pipeline.normalise import agenda, dates, links, people, text
-from pipeline.normalise.vocab import AGENDA_SLOT_FILLERS, AGENDA_SLOT_WORDS, SESSION_PATTERNS
+from pipeline.normalise import agenda, dates, links, people, siblings, text
 from pipeline.records import Document, RawTalk, Speaker
 
 UTC = dt.UTC
 # Bump when the rows this stage makes from the same RawTalks change: incremental runs
 # re-extract every file whose rows were made by another version.
-VERSION = "10"
+VERSION = "11"
 
 
 def normalise(
@@ -57,60 +56,7 @@ def normalise_document(
         if n > 1:
             row["talk_id"] = f"{base}-{n}"
         rows.append(row)
-    return _drop_odd_records(rows, notes), notes
-
-
-# a record lacking a person that this share of its (at least MIN_SIBLINGS) siblings name is
-# an agenda item (a lunch event, an anthem, a session header), not a talk
-SIBLING_SHARE = 0.8
-MIN_SIBLINGS = 5
-_SESSION_RE = re.compile(rf"^(?:{'|'.join(SESSION_PATTERNS)})", re.I)
-_LABEL_ONLY_RE = re.compile(r"^[^\W\d_][\w .'’-]{0,30}[:：]$")
-
-
-_AGENDA_SLOT_WORDS = frozenset(AGENDA_SLOT_WORDS)
-_AGENDA_SLOT_FILLERS = frozenset(AGENDA_SLOT_FILLERS)
-
-
-def _agenda_slot(title: str) -> bool:
-    """A title made only of agenda words, fillers and numbers (``Keynote``, ``Invited
-    talk``), at least one of them an agenda word."""
-    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)?|&", title.casefold())
-    return any(w in _AGENDA_SLOT_WORDS for w in words) and all(
-        w in _AGENDA_SLOT_WORDS or w in _AGENDA_SLOT_FILLERS for w in words)
-
-
-def _drop_odd_records(rows: list[dict[str, Any]], notes: list[str]) -> list[dict[str, Any]]:
-    """Judge each row by its document's other rows: what nearly all of them have (a
-    named person), a row without it is not a talk; a title that is a bare label
-    (``Local:``) is not one either. Each dropped row gets a note."""
-    kept: list[dict[str, Any]] = []
-    for row in rows:
-        title = row["title"] or ""
-        if _LABEL_ONLY_RE.match(title):
-            if not row["speakers"]:
-                notes.append(f"title is a bare label: dropped ({title!r})")
-                continue
-            row["title"] = None
-            row["warnings"] = [*row["warnings"], f"title {title!r} is a bare label: dropped"]
-        elif not row["speakers"] and _SESSION_RE.match(title):
-            notes.append(f"a session heading naming nobody: dropped ({title!r})")
-            continue
-        elif not row["speakers"] and _agenda_slot(title):
-            notes.append(f"an agenda slot naming nobody: dropped ({title!r})")
-            continue
-        kept.append(row)
-    rows, kept = kept, []
-    named = sum(bool(r["speakers"]) for r in rows)
-    odd_out = len(rows) >= MIN_SIBLINGS and named >= SIBLING_SHARE * len(rows)
-    for row in rows:
-        title = row["title"] or ""
-        if odd_out and not row["speakers"]:
-            notes.append(f"names nobody where {named} of {len(rows)} records of the document "
-                         f"name a speaker: dropped ({title!r})")
-        else:
-            kept.append(row)
-    return kept
+    return siblings.judge(rows, notes), notes
 
 
 def _describe(raw: RawTalk) -> str:

@@ -1,0 +1,170 @@
+"""Rows judged by their document's other rows: which records are talks, which titles are
+labels.
+
+Why a module of its own: an extractor sees one record at a time, but whether a record is
+a talk, and whether its title is a title, is decided by the document as a whole. All
+the items of one page share one shape; a row that lacks what nearly all its siblings
+have (a named person), a row that carries nothing a talk has (no person, no date, no
+abstract, no link: a ``Contact`` heading read as a record), and a "title" that several
+rows with different speakers repeat (``Keynote``, ``Journal Club``: the slot's type, not
+its title) are told apart here, for every format alike. Every row dropped gets a note
+for the run report; every title taken away leaves a warning on its row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from pipeline.normalise import agenda
+from pipeline.normalise.vocab import (
+    AGENDA_SLOT_FILLERS,
+    AGENDA_SLOT_WORDS,
+    MEETING_PATTERNS,
+    NON_TALK_PATTERNS,
+    SESSION_PATTERNS,
+)
+
+# a record lacking a person that this share of its (at least MIN_SIBLINGS) siblings name is
+# an agenda item (a lunch event, an anthem, a session header), not a talk
+SIBLING_SHARE = 0.8
+MIN_SIBLINGS = 5
+# a title is a label when rows naming different speakers repeat it and such rows make up
+# at least this share of the document's titled rows
+LABEL_SHARE = 0.3
+# the opening paragraph of an abstract that reads as the talk's own heading
+HEADING_MAX_WORDS = 20
+
+_SESSION_RE = re.compile(rf"^(?:{'|'.join(SESSION_PATTERNS)})", re.I)
+_LABEL_ONLY_RE = re.compile(r"^[^\W\d_][\w .'’-]{0,30}[:：]$")
+_AGENDA_SLOT_WORDS = frozenset(AGENDA_SLOT_WORDS)
+_AGENDA_SLOT_FILLERS = frozenset(AGENDA_SLOT_FILLERS)
+# ``Themed Networking Lunch: Climate and AI``, ``Advisory Panel Meeting``: the head of the
+# title (before a colon or dash) ends in a meal, a break or a meeting word
+# (qualifiers, not function words: ``A theory of coffee: ...`` is a talk about coffee)
+_QUALIFIER = rf"(?!(?:{'|'.join(AGENDA_SLOT_FILLERS)}|about|in|why|how|what)\b)[^\W\d_][\w&'’./+-]*"
+_TYPED_HEAD_RE = re.compile(
+    rf"^(?:{_QUALIFIER}\s+){{0,8}}?(?:{'|'.join(NON_TALK_PATTERNS + MEETING_PATTERNS)})"
+    r"\s*(?:$|[:：–—]|\s-\s|\()", re.I)
+
+
+def agenda_slot(title: str) -> bool:
+    """A title made only of agenda words, fillers and numbers (``Keynote``, ``Invited
+    talk``), at least one of them an agenda word."""
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)?|&", title.casefold())
+    return any(w in _AGENDA_SLOT_WORDS for w in words) and all(
+        w in _AGENDA_SLOT_WORDS or w in _AGENDA_SLOT_FILLERS for w in words)
+
+
+def typed_non_talk(title: str) -> bool:
+    """A title whose head names a meal, a break or a meeting (``Themed Networking Lunch:
+    Careers``, ``Faculty Meeting``, ``Birds of a Feather``)."""
+    return bool(_TYPED_HEAD_RE.match(title.strip())) or agenda.is_non_talk(title)
+
+
+def judge(rows: list[dict[str, Any]], notes: list[str]) -> list[dict[str, Any]]:
+    """The rows of one document that are talks, their label titles taken away."""
+    rows = _drop_by_title(rows, notes)
+    _titles_that_are_labels(rows)
+    rows = _drop_empty(rows, notes)
+    return _drop_odd_out(rows, notes)
+
+
+def _drop_by_title(rows: list[dict[str, Any]], notes: list[str]) -> list[dict[str, Any]]:
+    kept: list[dict[str, Any]] = []
+    for row in rows:
+        title = row["title"] or ""
+        if _LABEL_ONLY_RE.match(title):
+            if not row["speakers"]:
+                notes.append(f"title is a bare label: dropped ({title!r})")
+                continue
+            row["title"] = None
+            row["warnings"] = [*row["warnings"], f"title {title!r} is a bare label: dropped"]
+        elif not row["speakers"] and _SESSION_RE.match(title):
+            notes.append(f"a session heading naming nobody: dropped ({title!r})")
+            continue
+        elif not row["speakers"] and agenda_slot(title):
+            notes.append(f"an agenda slot naming nobody: dropped ({title!r})")
+            continue
+        elif not row["speakers"] and title and typed_non_talk(title):
+            notes.append(f"a meal, break or meeting naming nobody: dropped ({title!r})")
+            continue
+        kept.append(row)
+    return kept
+
+
+def _titles_that_are_labels(rows: list[dict[str, Any]]) -> None:
+    """Take away titles that are slot types, not titles.
+
+    A title made only of agenda words (``Keynote``, ``Presentation of accepted
+    contribution``) on a row that names a speaker, and a title that rows naming different
+    speakers repeat (``Journal Club``, ``Seminário``) when such rows are a good share of
+    the document: a title is the one thing two different talks do not share. The label
+    leaves a warning; the abstract's opening line becomes the title when it reads as one
+    (a card that gives ``Keynote``, then the talk's heading, then its abstract)."""
+    titled = [r for r in rows if r["title"]]
+    speakers_of: dict[str, set[str]] = {}
+    for row in titled:
+        names = "|".join(sorted(s["name"].casefold() for s in row["speakers"] or []))
+        speakers_of.setdefault(_key(row["title"]), set()).add(names)
+    repeated = Counter(_key(r["title"]) for r in titled)
+    labels = {k for k, n in repeated.items() if n >= 2 and len(speakers_of[k]) >= 2}
+    share = sum(repeated[k] for k in labels) / len(titled) if titled else 0.0
+    for row in titled:
+        # welcome words by a named person are ``remarks``, whose label is their title
+        slot = row["speakers"] and row["kind"] == "talk" and agenda_slot(row["title"])
+        if not slot and not (_key(row["title"]) in labels and share >= LABEL_SHARE):
+            continue
+        label = row["title"]
+        row["title"], row["abstract"] = _heading_of(row["abstract"])
+        row["warnings"] = [*row["warnings"],
+                           f"{label!r} is the slot's label, not the talk's title"]
+
+
+def _heading_of(abstract: str | None) -> tuple[str | None, str | None]:
+    """The abstract's opening paragraph as a title when it reads as a heading (short, not
+    a sentence), and the rest as the abstract."""
+    if not abstract:
+        return None, abstract
+    head, _, rest = abstract.partition("\n\n")
+    head = head.strip()
+    words = head.split()
+    if not words or len(words) > HEADING_MAX_WORDS or head.endswith((".", ":", ";", ",")):
+        return None, abstract
+    return head, rest.strip() or None
+
+
+def _drop_empty(rows: list[dict[str, Any]], notes: list[str]) -> list[dict[str, Any]]:
+    """Among several rows, one with only a title (nobody named, no date, no abstract, no
+    link) is a heading or a menu item read as a record, not a talk. A calendar's event is
+    one by the feed's own structure, so feeds are left alone."""
+    if len(rows) < 2 or rows[0]["source_format"] == "ics":
+        return rows
+    kept = []
+    for row in rows:
+        if not (row["speakers"] or row["date"] or row["abstract"] or row["url"]
+                or row["slides"] or row["video"] or row["start"]):
+            notes.append(f"nothing but a title (no person, date, abstract or link): dropped "
+                         f"({row['title']!r})")
+            continue
+        kept.append(row)
+    return kept
+
+
+def _drop_odd_out(rows: list[dict[str, Any]], notes: list[str]) -> list[dict[str, Any]]:
+    named = sum(bool(r["speakers"]) for r in rows)
+    if len(rows) < MIN_SIBLINGS or named < SIBLING_SHARE * len(rows):
+        return rows
+    kept = []
+    for row in rows:
+        if row["speakers"]:
+            kept.append(row)
+        else:
+            notes.append(f"names nobody where {named} of {len(rows)} records of the document "
+                         f"name a speaker: dropped ({row['title']!r})")
+    return kept
+
+
+def _key(title: str) -> str:
+    return " ".join(re.findall(r"\w+", title.casefold()))
