@@ -41,7 +41,7 @@ from pipeline.structure import data as structure_data
 from pipeline.structure import records as structure_records
 from pipeline.structure.isolation import best_reading
 
-VERSION = "5"
+VERSION = "6"
 
 _SUBJECT_PREFIX_RE = re.compile(r"^(?:\s*(?:re|fwd?|aw|tr)\s*:\s*|\s*\[[^\]]*\]\s*)+", re.I)
 _SUBJECT_EVENT_RE = re.compile(
@@ -64,7 +64,9 @@ def extract(doc: Document) -> list[RawTalk]:
     else:
         # a line dating the document (``Posted … on 28-Jan-97``) is its reference date
         reference = dates.find_reference_date(text)
-        talks = _best_reading(doc, talks_from_text(text, reference_date=reference))
+        # ruled pipe tables are the table reader's (a rival below), never lines of talks
+        lines_text = structure_data.without_pipe_tables(text)
+        talks = _best_reading(doc, talks_from_text(lines_text, reference_date=reference))
         for talk in talks:
             talk.reference_date = talk.reference_date or reference
     if doc.hints.series:
@@ -88,8 +90,9 @@ def _best_reading(doc: Document, talks: list[RawTalk]) -> list[RawTalk]:
     warnings: list[str] = []
 
     def repetition() -> list[RawTalk]:
-        found = structure_records.find_records(structure_blocks.text_blocks(doc.text))
-        return structure_records.read_records(found, doc.text[:2000])
+        lines_text = structure_data.without_pipe_tables(doc.text)
+        found = structure_records.find_records(structure_blocks.text_blocks(lines_text))
+        return structure_records.read_records(found, lines_text[:2000])
 
     rivals = [("repetition reader", repetition),
               ("data reader", lambda: structure_data.data_talks(structure_data.load(doc.text))),

@@ -244,8 +244,8 @@ def clean_title(text: str | None) -> str | None:
         if text == before:
             break
     text = text.strip()
-    if not text or is_placeholder(text):
-        return None
+    if not any(c.isalnum() for c in text) or is_placeholder(text):
+        return None  # ``|``, ``---``: table or layout debris, no title
     return text
 
 

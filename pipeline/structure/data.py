@@ -28,6 +28,7 @@ from pipeline.structure import templates
 
 MAX_NODES = 200_000
 _HREF_RE = re.compile(r"""href\s*=\s*["']([^"']+)["']""", re.I)
+_BRACKETED_RE = re.compile(r"^\s*\[[^\[\]]*\]\s*$")
 _URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 _SUP_RE = re.compile(r"<sup>[^<]{0,8}</sup>", re.I)
 
@@ -142,8 +143,8 @@ def _people(value: object, affiliation: str | None) -> list[str]:
             own = fields.get("affiliation")
         else:
             name = _text(entry)[0]
-        if not name:
-            continue
+        if not name or _BRACKETED_RE.match(name):
+            continue  # ``[Midsummer]``: a schedule's note in the speaker column, nobody
         aff = own or (affiliation if len(entries) == 1 else None)
         lines.append(f"{name} ({aff})" if aff and aff not in name else name)
     if affiliation and len(lines) > 1 and all(", " not in ln for ln in lines):
@@ -232,9 +233,38 @@ _RULE_RE = re.compile(r"^\s*\|?[\s:+|-]*-[\s:+|-]*\|?\s*$")
 
 
 def _cell(text: str) -> str:
-    """A table cell as plain text: org-mode ``[[url][label]]`` links become their label."""
-    text = org_links_as_text(text)
-    return " ".join(text.split())
+    """A table cell as plain text: org-mode ``[[url][label]]`` links become their label; a
+    cell of dashes (``-------``: nothing booked) is empty."""
+    if _BRACKETED_RE.match(text.strip()) and "][" not in text:
+        text = text.strip()  # ``[special]``: kept bracketed, so it reads as no one
+    else:
+        text = org_links_as_text(text)
+    text = " ".join(text.split())
+    return "" if set(text) <= set("-–—_.") else text
+
+
+def without_pipe_tables(text: str) -> str:
+    """``text`` with its ruled pipe tables (a header, a ``|---+---|`` rule, rows) blanked.
+
+    A ruled table is structure the table reader owns: read line by line, its rows become
+    ``| 07:30 | 08:45 | Setup |`` "talks". Lines keep their places (blank), so line
+    numbers and the paragraphs around stay as they were."""
+    lines = text.splitlines()
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        if not _ROW_RE.match(lines[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and _ROW_RE.match(lines[j]):
+            j += 1
+        if j - i >= 3 and any(_RULE_RE.match(ln) for ln in lines[i:j]):
+            out[i:j] = [""] * (j - i)
+        i = j
+    if out == lines:
+        return text
+    return "\n".join(out) + ("\n" if text.endswith("\n") else "")
 
 
 def pipe_tables(text: str) -> list[list[dict]]:
@@ -251,12 +281,40 @@ def pipe_tables(text: str) -> list[list[dict]]:
     for rows in tables:
         if len(rows) < 2:
             continue
-        header = rows[0]
-        if sum(field_of(h) is not None for h in header if h) < 2:
+        body = [row for row in rows[1:] if len(row) == len(rows[0])]
+        header = _column_fields(rows[0], body)
+        if sum(h is not None for h in header) < 2:
             continue
-        out.append([dict(zip(header, row, strict=False)) for row in rows[1:]
-                    if len(row) == len(header)])
+        out.append([{h: v for h, v in zip(header, row, strict=True) if h} for row in body])
     return out
+
+
+# a column is read by its values' type when at least this share of its cells has it
+COLUMN_TYPE_SHARE = 0.6
+
+
+def _column_fields(header: list[str], rows: list[list[str]]) -> list[str | None]:
+    """The field each column holds, as a key ``record_talk`` reads.
+
+    By the header's name (``Speaker``), else by one of its words (``Room booked``, ``Name /
+    [special]``), checked against the column's values: a column of people is the
+    speaker's whatever its header says (``Name``), a column of dates the date's
+    (``Calendar``); a column neither names nor values place is left out."""
+    fields: list[str | None] = []
+    for i, head in enumerate(header):
+        values = [row[i] for row in rows if row[i]]
+        name = field_of(head) if head else None
+        if name is None and head:
+            name = next((f for f in map(field_of, re.findall(r"[^\W\d_]+", head)) if f), None)
+        if values and name in (None, "title", "abstract"):
+            people = sum(templates.people_score(v) >= templates.STRONG_PEOPLE for v in values)
+            if people >= COLUMN_TYPE_SHARE * len(values):
+                name = "speaker"
+        if name is None and values:
+            dated = sum(dates.looks_like_when(v) for v in values)
+            name = "date" if dated >= COLUMN_TYPE_SHARE * len(values) else None
+        fields.append(name)
+    return fields
 
 
 def table_talks(text: str) -> list[RawTalk]:
