@@ -24,6 +24,7 @@ from nameparser.config import CONSTANTS as NAME_CONSTANTS
 
 from pipeline.normalise import dates
 from pipeline.normalise.language import is_person_name
+from pipeline.normalise.tagger import label_scores
 from pipeline.normalise.text import FIELD_LABEL_RE, clean_text, spelling_variants
 from pipeline.normalise.vocab import (
     ACRONYMS,
@@ -386,23 +387,26 @@ def _strip_honorifics(text: str) -> str:
 SPEAKER_CONTEXT = "speaker"
 
 
-def looks_like_person_name(text: str, context: str | None = None) -> bool:
-    """True when ``text`` is just a person's name (``Dan Roberts``, ``Prof. A. B. Smith``).
+# How the span tagger's scores (``tagger.label_scores``) and the evidence of the words (the
+# shared vocabularies, the lexicons, the topic tests) combine. A word that names a kind of
+# thing a person is not (a role, an organisation, a discipline, an event) still rejects a
+# phrase; the softer evidence (common title words, topic-shaped phrases) is a verdict the
+# tagger overturns when it is confident: a PERSON score of ``_TAGGER_PERSON`` makes a person
+# (``_TAGGER_PERSON_PLACED`` where the position or an honorific already says a person
+# stands there). A phrase the words accept is unmade when the tagger gives it a PERSON
+# score under ``_TAGGER_NOT_PERSON`` (never in speaker position or after an honorific,
+# which the tagger, reading the phrase alone, does not see). Thresholds set on ``dev``.
+_TAGGER_PERSON = 0.97
+_TAGGER_PERSON_PLACED = 0.8
+_TAGGER_NOT_PERSON = 0.02
 
-    2-4 capitalised tokens (plus particles, initials, a ``Jr.``), none of them a
-    role, organisation or discipline word, at most one of them a common title word, and
-    not a topic (``Spin Glasses``, ``Young Stars``).
 
-    ``context="speaker"`` says the text stands where a speaker stands (before an
-    affiliation, after ``Speaker:``/``by``/``with``): the position then decides what shape
-    alone cannot, so given names that are also common words (``Summer Rae``, ``Will
-    Hamilton``, ``Grace Field``, ``Hope White``) count; phrases made only of topic words
-    still do not. Without it, a phrase of common English words (``Free Probability``,
-    ``Sparse Recovery Meets``) is a topic or a title fragment, not a name.
-    """
-    placed = context == SPEAKER_CONTEXT
+def _name_shape(text: str) -> tuple[str, list[str], list[str], bool] | None:
+    """(text, tokens, core tokens, titled) when ``text`` has the shape of a name: 2-5
+    capitalised tokens (particles, initials, a ``Jr.``), capitals used as names use them;
+    None otherwise. Shape only: no word list is consulted here."""
     if not text or len(text) > 80:
-        return False
+        return None
     text = " ".join(text.split())
     # an honorific says a person stands there as the speaker position does
     # (``Prof. Hope White``)
@@ -410,14 +414,28 @@ def looks_like_person_name(text: str, context: str | None = None) -> bool:
     text = _strip_honorifics(text)
     tokens = text.split()
     if not 2 <= len(tokens) <= 5:
-        return False
+        return None
     if not all(_name_token_ok(t, i, len(tokens)) for i, t in enumerate(tokens)):
-        return False
+        return None
     if not _caps_layout_ok(tokens):
-        return False
+        return None
     core = [t for t in tokens if not _INITIAL_RE.match(t) and t.lower() not in _particles()]
     if not core or len(core) > 4:
-        return False
+        return None
+    if len(core) == 1 and len(tokens) < 2:
+        return None
+    name = HumanName(display_name(text))
+    if not (name.last and (name.first or name.middle or name.title)):
+        return None
+    return text, tokens, core, titled
+
+
+def _words_say_person(tokens: list[str], core: list[str], *, placed: bool,
+                      titled: bool) -> bool | None:
+    """The verdict of the words of a name-shaped phrase: False when a word is a role,
+    organisation, discipline or event word (the kinds of thing a person is not), None when
+    only softer evidence speaks against a person (two common title words, a topic-shaped
+    phrase such as ``Spin Glasses``), True otherwise."""
     lowered = [t.lower().strip(".,") for t in core]
     if any(
         w in _ROLE_HEADS or w in _ORG_WORDS or w in _DISCIPLINE_WORDS or w in _EVENT_WORDS
@@ -428,15 +446,59 @@ def looks_like_person_name(text: str, context: str | None = None) -> bool:
     phrase = " ".join(t.lower().strip(".,") for t in tokens)
     if phrase in _NAMED_ORG_PHRASES or any(p in f" {phrase} " for p in _EVENT_PHRASES_PADDED):
         return False
+    if any(_is_org_abbreviation(t) for t in tokens):
+        return False
     if sum(w in _NON_NAME_WORDS for w in lowered) >= 2 and not placed:
+        return None
+    if _topic_phrase(tokens, core, lexicon=not (placed or titled)):
+        return None
+    return True
+
+
+def tagger_scores(text: str) -> dict[str, float]:
+    """The span tagger's label scores of a name-shaped phrase, read as a line of its own:
+    honorifics and lower-case particles left out (``Pieter de Vries``: the shape check
+    has placed them, and the training data hold too few to learn them) and capitals as
+    names use them (``PARK Ji-won`` → ``Park Ji-won``)."""
+    text = display_name(_strip_honorifics(" ".join(text.split())))
+    return label_scores(" ".join(t for t in text.split() if t.lower() not in _particles()))
+
+
+def tagger_person_score(text: str) -> float:
+    """The tagger's PERSON score of ``text`` as a name (``tagger_scores``)."""
+    return tagger_scores(text)["PERSON"]
+
+
+def looks_like_person_name(text: str, context: str | None = None) -> bool:
+    """True when ``text`` is just a person's name (``Dan Roberts``, ``Prof. A. B. Smith``).
+
+    2-4 capitalised tokens (plus particles, initials, a ``Jr.``) — the shape — and then the
+    evidence of two readers: the words (none a role, organisation, discipline or event
+    word, at most one a common title word, not a topic such as ``Spin Glasses``) and the
+    trained span tagger (``tagger.label_scores``: word shape, neighbours, the census name
+    lexicon and the same vocabularies as features). A role/organisation/discipline/event
+    word rejects; otherwise the words decide unless the tagger is confident the other way
+    (``_TAGGER_*``).
+
+    ``context="speaker"`` says the text stands where a speaker stands (before an
+    affiliation, after ``Speaker:``/``by``/``with``): the position then decides what shape
+    alone cannot, so given names that are also common words (``Summer Rae``, ``Will
+    Hamilton``, ``Grace Field``, ``Hope White``) count; phrases made only of topic words
+    still do not. Without it, a phrase of common English words (``Free Probability``,
+    ``Sparse Recovery Meets``) is a topic or a title fragment, not a name.
+    """
+    placed = context == SPEAKER_CONTEXT
+    shaped = _name_shape(text)
+    if shaped is None:
         return False
-    if any(_is_org_abbreviation(t) for t in tokens) \
-            or _topic_phrase(tokens, core, lexicon=not (placed or titled)):
+    text, tokens, core, titled = shaped
+    by_words = _words_say_person(tokens, core, placed=placed, titled=titled)
+    if by_words is False:
         return False
-    if len(core) == 1 and len(tokens) < 2:
-        return False
-    name = HumanName(display_name(text))
-    return bool(name.last) and bool(name.first or name.middle or name.title)
+    scores = tagger_scores(text)
+    if by_words:
+        return placed or titled or scores["PERSON"] >= _TAGGER_NOT_PERSON
+    return scores["PERSON"] >= (_TAGGER_PERSON_PLACED if placed or titled else _TAGGER_PERSON)
 
 
 def _is_role_head(word: str) -> bool:

@@ -174,14 +174,21 @@ def split_people(text: str) -> list[tuple[str, str | None]]:
     return out
 
 
+# Below this span-tagger PERSON score, a phrase only the speaker position makes a name
+# (``Galaxy Rotation Curves``) fits a people slot weakly: a rival reading that puts it in the
+# title slot should win. Set on ``dev``.
+_TAGGER_WEAK_NAME = 0.02
+
+
 @lru_cache(maxsize=4096)
 def name_score(name: str) -> float:
     """How much ``name`` reads as one person's name: 1 for a full name, 0.8 for a name
-    that only the speaker position allows, 0.4 for a lone capitalised given name."""
+    that only the speaker position allows (0.4 when the span tagger does not read it as a
+    person), 0.4 for a lone capitalised given name."""
     if people.looks_like_person_name(name):
         return 1.0
     if people.looks_like_person_name(name, context=people.SPEAKER_CONTEXT):
-        return 0.8
+        return 0.8 if people.tagger_person_score(name) >= _TAGGER_WEAK_NAME else 0.4
     tokens = name.split()
     if len(tokens) == 1 and re.fullmatch(r"[A-Z][a-z\u00C0-\u024F'’-]{1,20}", tokens[0]):
         return 0.4
