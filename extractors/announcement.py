@@ -30,6 +30,7 @@ from pipeline.normalise.people import (
     parse_speakers,
     speaker_line,
 )
+from pipeline.normalise.places import SOCIAL_RE, find_place
 from pipeline.normalise.text import (
     FIELD_LABEL_RE,
     is_closing_line,
@@ -38,7 +39,7 @@ from pipeline.normalise.text import (
     is_signoff,
     mentions_place,
 )
-from pipeline.normalise.vocab import FIELD_LABELS, NON_TALK_PATTERNS, SERIES_NOUNS
+from pipeline.normalise.vocab import FIELD_LABELS, SERIES_NOUNS
 from pipeline.records import RawTalk, Speaker
 
 VERSION = "6"
@@ -87,9 +88,7 @@ _BARE_LINK_RE = re.compile(
     re.I,
 )
 # Words of logistics: a line or sentence holding one never gives the talk's time/place.
-_SOCIAL_RE = re.compile(
-    r"\b(?:" + "|".join(NON_TALK_PATTERNS) + r"|office|drinks|cookies|pizza|to\s+follow)\b", re.I
-)
+_SOCIAL_RE = SOCIAL_RE
 _FILE_RE = re.compile(r"^\S.{0,150}\.(?:pdf|pptx?|key|odp|zip)$", re.I)
 _URL_RE = re.compile(r"https?://\S+")
 _SEPARATOR_RE = re.compile(r"^[-=_*~#.+\s]{3,}$")
@@ -610,6 +609,7 @@ def parse_talk(
     when_pos: int | None = None
     free: list[tuple[int, str]] = []  # (line index, text) of unclassified short lines
     prose: list[tuple[int, str]] = []
+    skipped: list[tuple[int, str]] = []
     for para in _head_split(_paragraphs(lines, f.consumed), boilerplate):
         start = para[0][0]
         texts = [t for _, t in para]
@@ -627,6 +627,8 @@ def parse_talk(
             if kind is None:
                 pending.append((idx, line))
                 continue
+            if kind == "skip":
+                skipped.append((idx, line))  # logistics; a clause of it may still name the room
             if pending:
                 free.append((pending[0][0], " ".join(t for _, t in pending)))
                 pending = []
@@ -675,6 +677,11 @@ def parse_talk(
                 talk.series = series_in_prose(found[0])
             announce_pos = p
             break
+    if talk.location is None:
+        # a place named in a sentence or a line anywhere in the talk's text (``It takes
+        # place at 11:00 in Analysen``, ``… in Room 101, Jeffery Hall``)
+        talk.location = next((place for _, text in sorted([*free, *prose, *skipped])
+                              if (place := find_place(text, strict=True)) is not None), None)
     title_pos: int | None = None
     if talk.title is None:
         cands = [c for c in free if c[0] != announce_pos and not c[1].rstrip().endswith(".")]
