@@ -39,7 +39,7 @@ from pipeline.normalise.text import (
     is_signoff,
     mentions_place,
 )
-from pipeline.normalise.vocab import FIELD_LABELS, SERIES_NOUNS
+from pipeline.normalise.vocab import FIELD_LABELS, HEADER_LABELS, SERIES_NOUNS
 from pipeline.records import RawTalk, Speaker
 
 VERSION = "6"
@@ -243,6 +243,59 @@ def parse_labels(lines: list[str]) -> Fields:
             out.empty.add(name)
         i = j
     return out
+
+
+# ``Audience: open to the public``, ``Posted-By: webmaster``: a label of one or two words
+# (hyphens join) and a value on the same line.
+_ANY_LABEL_RE = re.compile(
+    r"^[\s*_>-]*(?P<label>[A-Za-z][\w'’.&/()-]{0,24}(?:\s+[\w'’.&/()-]{1,24})?)[*_]*\s*[:：]"
+    r"[*_]*\s+(?P<value>\S.*)$"
+)
+_HEADER_LABEL_RE = re.compile(
+    r"^(?:" + "|".join(f"(?P<{k}>{v})" for k, v in HEADER_LABELS.items()) + r")$", re.I)
+
+
+@dataclass
+class Header:
+    """A header block: the run of ``Label: value`` lines at the top of a talk's text."""
+
+    lines: range = range(0)
+    values: dict[str, str] = field(default_factory=dict)  # header-only fields (title, series)
+    dropped: set[int] = field(default_factory=set)  # lines of labels no field takes
+
+
+def header_block(lines: list[str]) -> Header:
+    """The header block of ``lines``: the run of label lines its first lines make, when two
+    or more of them carry labels the project knows (``vocab.FIELD_LABELS``, ``vocab.
+    HEADER_LABELS``). Inside the run a label of ``HEADER_LABELS`` gives its field; any other
+    unknown label is metadata, dropped, unless it opens the run (``Deep Learning: A Primer``
+    over ``Speaker: …`` is a title)."""
+    start = next((i for i, ln in enumerate(lines) if ln.strip()), len(lines))
+    end = start
+    known = 0
+    while end < len(lines) and (m := _ANY_LABEL_RE.match(lines[end])):
+        known += bool(FIELD_LABEL_RE.match(lines[end]) or
+                      _HEADER_LABEL_RE.match(_label_key(m["label"])))
+        end += 1
+    out = Header(lines=range(start, end))
+    if known < 2:
+        return Header()
+    for i in out.lines:
+        m = _ANY_LABEL_RE.match(lines[i])
+        assert m is not None
+        if FIELD_LABEL_RE.match(lines[i]):
+            continue  # read by ``parse_labels``
+        if hm := _HEADER_LABEL_RE.match(_label_key(m["label"])):
+            name = next(k for k, v in hm.groupdict().items() if v)
+            out.values.setdefault(name, m["value"].strip())
+            out.dropped.add(i)
+        elif i != start:
+            out.dropped.add(i)
+    return out
+
+
+def _label_key(label: str) -> str:
+    return " ".join(label.replace("-", " ").split()).lower()
 
 
 def _indent(line: str) -> int:
@@ -567,6 +620,33 @@ def _adds_to_when(first: str, line: str) -> bool:
         (a.date is None and b.date is not None and b.start is None)
 
 
+def completed_when(header: str, line: str) -> str | None:
+    """The header's date and time completed by a body line that states the same start with an
+    end (``When: Monday 3 Feb 1997, 2:00 PM`` + ``2:00-3:15`` → ``Monday 3 Feb 1997,
+    14:00-15:15``); None when the line adds nothing or disagrees (another day, another start).
+    """
+    a, b = dates.parse_when(header, year=2000), dates.parse_when(line, year=2000)
+    if a is None or b is None or a.start is None or a.end is not None or b.start is None \
+            or b.end is None:
+        return None
+    if b.date is not None and (a.date is None or (b.date.month, b.date.day) !=
+                               (a.date.month, a.date.day)):
+        return None
+    base = dt.date(2000, 1, 1)
+    start, end = (dt.datetime.combine(base, t) for t in (b.start, b.end))
+    shift = (a.start.hour - b.start.hour) % 24
+    if (shift not in (0, 12)) or a.start.minute != b.start.minute:
+        return None
+    start, end = start + dt.timedelta(hours=shift), end + dt.timedelta(hours=shift)
+    if end <= start:
+        return None
+    clock = _STRICT_CLOCK_RE.search(header)
+    day = header[: clock.start()].strip(" ,;-–—") if clock else header
+    if clock is None or (day and dates.parse_when(day, year=2000) is None):
+        return None
+    return f"{day}, {start:%H:%M}-{end:%H:%M}".lstrip(", ")
+
+
 def parse_talk(
     lines: list[str],
     *,
@@ -581,7 +661,10 @@ def parse_talk(
     when the text gives none.
     """
     f = parse_labels(lines)
-    talk = RawTalk(reference_date=reference_date)
+    header = header_block(lines)
+    f.consumed |= header.dropped  # metadata of the header block: never title or abstract
+    subject = header.values.get("title") or subject
+    talk = RawTalk(reference_date=reference_date, series=header.values.get("series"))
     for value in f.values.get("speaker", []):
         talk.speakers += parse_speakers(of_form(value))
     if talk.speakers and (aff := f.first("affiliation")) and not talk.speakers[0].affiliation:
@@ -642,6 +725,13 @@ def parse_talk(
             elif kind == "when" and talk.when_text is None:
                 talk.when_text, place = split_when_place(_strip_social(line))
                 talk.location = talk.location or place
+                when_pos = idx
+            elif kind == "when" and when_pos is None and talk.when_text \
+                    and (done := completed_when(talk.when_text, line)) is not None:
+                # the header's ``When: 2:00 PM`` and the body's ``2:00-3:15``: the body
+                # gives the end the header lacks
+                talk.when_text = done
+                talk.location = talk.location or split_when_place(_strip_social(line))[1]
                 when_pos = idx
             elif kind == "when" and when_pos == idx - 1 and talk.when_text \
                     and _adds_to_when(talk.when_text, line):

@@ -33,6 +33,7 @@ from pipeline.errors import ExtractionError
 from pipeline.normalise import dates
 from pipeline.normalise.agenda import classify_kind, is_non_talk, series_in_prose
 from pipeline.normalise.people import is_organisation_line
+from pipeline.normalise.places import find_place
 from pipeline.normalise.text import FIELD_LABEL_RE, is_location_line, org_links_as_text
 from pipeline.normalise.vocab import FIELD_LABELS, SERIES_NOUNS
 from pipeline.records import Document, RawTalk, Speaker
@@ -681,6 +682,9 @@ def _apply_page(talks: list[RawTalk], lines: list[str], heads: dict[int, int | N
     if series is None:
         pre = lines[: min((i for i in heads if i != first), default=len(lines))][:10]
         series = series_in_prose(" ".join(" ".join(pre).split()))
+    if not (shared or place):
+        # ``I have booked Analysen at 11``: a place the page's opening paragraphs name
+        place = find_place("\n".join(_opening(lines)), strict=True)
     for talk in talks:
         if talk.location is None and (shared or place):
             talk.location = shared["loc"] if shared else place
@@ -690,6 +694,18 @@ def _apply_page(talks: list[RawTalk], lines: list[str], heads: dict[int, int | N
                 and _states_date(talk.when_text):
             talk.when_text = f"{talk.when_text}, {span}"
             talk.warnings.append("time from the listing's standing schedule")
+def _opening(lines: list[str]) -> list[str]:
+    """The lines before a listing's first separator or first dated line (at most 15): the
+    page's opening words, which speak for every talk."""
+    out: list[str] = []
+    for line in lines[:15]:
+        one = line.strip()
+        if _SEPARATOR_RE.match(one) or (one and dates.looks_like_when(one, loose=True)):
+            break
+        out.append(line)
+    return out
+
+
 # ``Seminars are held on Thursdays, 4:00–5:00 pm, in Room 110``: a listing's standing time.
 _SCHEDULE_RE = re.compile(
     r"\b(?:seminars?|talks|colloqui(?:um|a)|lectures|meetings|sessions|we|the\s+seminar)\b"

@@ -42,7 +42,8 @@ _PLACE_WORD_RE = re.compile(r"^(?:" + "|".join(_PHYSICAL) + r")$", re.I)
 # A clause that says where the talk happens: a capitalised name after in/at is its place.
 _VENUE_CUE_RE = re.compile(
     r"\b(?:takes?\s+place|taking\s+place|took\s+place|(?:be|is|are)\s+(?:held|hosted|located)|"
-    r"held|venue|location|meets?|join\s+us|see\s+you|we\s+(?:meet|gather))\b",
+    r"held|venue|location|meets?|join\s+us|see\s+you|we\s+(?:meet|gather)|(?:have\s+)?booked|"
+    r"reserved)\b",
     re.I,
 )
 # Words a number follows that are no room: ``Section 3``, ``Python 3``, ``Lecture 2``.
@@ -62,7 +63,7 @@ _TOKEN = rf"(?:{_CAP_WORD}|{_NUMBER}|[\"“][A-Z][^\"“”]{{0,30}}[\"”]|(?i:
 _PHRASE = rf"{_TOKEN}(?:(?:\s+|\s*,\s*|\s+(?:of|de|da|du|the|and|&)\s+){_TOKEN}){{0,7}}"
 # after in/at: a phrase opening with a capital or a number (``in the lounge`` is no venue name)
 _AFTER_PREP_RE = re.compile(
-    rf"\b(?:in|at|inside)\s+(?:the\s+)?(?P<place>(?:[Rr]oom\s+)?(?=[A-Z0-9\"“]){_PHRASE})")
+    rf"\b(?:in|at|inside|booked|reserved)\s+(?:the\s+)?(?P<place>(?:[Rr]oom\s+)?(?=[A-Z0-9\"“]){_PHRASE})")
 _ROOM_FIRST_RE = re.compile(
     rf"\b(?P<place>(?:Room|Rm\.?|Sala|Salle|Aula|Hall|Auditorium|Lecture\s+Theatre)\s+"
     rf"{_NUMBER}(?:\s*,\s*{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,4}})?)"

@@ -279,6 +279,15 @@ FIELD_LABELS: dict[str, str] = {
     "url": r"url|web\s*page|more\s+info(?:rmation)?",
 }
 
+# Labels a document's header block (a run of ``Label: value`` lines at its top, not RFC 822)
+# uses beyond ``FIELD_LABELS``: an announcement's ``Subject:`` is its title when no
+# ``Title:`` says otherwise; ``Event:`` names the series. Other labels of the block
+# (``Audience:``, ``Posted-By:``) are metadata: dropped, never title or abstract.
+HEADER_LABELS: dict[str, str] = {
+    "title": r"subject|re",
+    "series": r"event|series|seminar\s+series|event\s+series|program(?:me)?",
+}
+
 # Keys of talks given as data (front matter, ``_data/talks.yml``, JSON) beyond the labels
 # above: data files name fields as identifiers (``talk_title``, ``start_time``,
 # ``workplace``). Matched after ``_``/``-`` become spaces; the first field that matches wins.
