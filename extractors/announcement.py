@@ -707,6 +707,12 @@ def parse_talk(
         pending: list[tuple[int, str]] = []
         for idx, line in para:
             kind = _classify_line(line, boilerplate)
+            if kind is None and speaker_pos == idx - 1 and len(talk.speakers) == 1 \
+                    and talk.speakers[0].affiliation is None and is_organisation_line(line) \
+                    and not dates.looks_like_when(line, loose=True) and not pending:
+                # stacked lines: ``Hope White`` / ``Queen's University`` under a time line
+                talk.speakers[0].affiliation = line.strip()
+                continue
             if kind is None:
                 pending.append((idx, line))
                 continue

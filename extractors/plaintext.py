@@ -63,8 +63,9 @@ def extract(doc: Document) -> list[RawTalk]:
                 talk.key = f"msg{n}-{msg.get('Message-ID', '') or ''}-{k}"
                 talks.append(talk)
     else:
-        # a line dating the document (``Posted … on 28-Jan-97``) is its reference date
-        reference = dates.find_reference_date(text)
+        # a line dating the document (``Posted … on 28-Jan-97``) is its reference date; else
+        # any line stating a full date does
+        reference = dates.find_reference_date(text) or dates.find_dated_line(text)
         # ruled pipe tables are the table reader's (a rival below), never lines of talks
         lines_text = structure_data.without_pipe_tables(text)
         talks = _best_reading(doc, talks_from_text(lines_text, reference_date=reference))

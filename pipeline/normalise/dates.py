@@ -615,7 +615,8 @@ def _infer_year(
     month: int, day: int, weekday: int | None, reference: dt.date
 ) -> tuple[dt.date | None, bool]:
     """The year that puts month/day nearest on or after ``reference`` (a month of slack
-    for talks announced just after they happened); a named weekday breaks ties.
+    for talks announced just after they happened). A named weekday that fits only one of
+    the reference's year and its two neighbours picks that year; else it breaks ties.
     Returns the date and whether the weekday agreed."""
     candidates = [
         d for y in (reference.year - 1, reference.year, reference.year + 1)
@@ -623,6 +624,11 @@ def _infer_year(
     ]  # fmt: skip
     if not candidates:
         return None, False
+    if weekday is not None:
+        # ``Wed, Jan 16`` with an update line of Sep 2019: the weekday fits one year only
+        fits = [d for d in candidates if d.weekday() == weekday]
+        if len(fits) == 1:
+            return fits[0], True
     slack = reference - dt.timedelta(days=31)
     after = [d for d in candidates if d >= slack]
     pool = after or candidates
@@ -878,6 +884,20 @@ def find_reference_date(text: str) -> dt.date | None:
     for m in _REFERENCE_LINE_RE.finditer(text):
         when = parse_when(m.group("rest"))
         if when is not None and when.date is not None:
+            return when.date
+    return None
+
+
+def find_dated_line(text: str) -> dt.date | None:
+    """The date of the first short line that states a full date with its year (``Tuesday,
+    March 5, 2024, 4pm``, ``Last changed 2019-09-20``): any dated line dates the document
+    when no posting or update line does. None without one; never the wall clock."""
+    for line in text.splitlines()[:400]:
+        one = line.strip()
+        if not one or len(one) > 200 or not _YEAR_RE.search(one):
+            continue
+        when = parse_when(one)
+        if when is not None and when.date is not None and str(when.date.year) in one:
             return when.date
     return None
 
