@@ -58,12 +58,12 @@ _NUMBER = r"(?:[A-Z]{0,2}-?\d{1,4}[A-Za-z]?(?:[./-]\d{1,4}[A-Za-z]?)*)"
 _CAP_WORD = r"(?:[A-Z][\w'’&.-]*|[A-Z]{2,})"
 # One token of a place name: a capitalised word, a room number, or a lower-case place word
 # (``the CATAM room``, ``seminar room 2``).
-_TOKEN = rf"(?:{_CAP_WORD}|{_NUMBER}|[\"“][A-Z][^\"“”]{{0,30}}[\"”]|(?i:{'|'.join(_PHYSICAL)}))"
+_TOKEN = rf"(?:{_CAP_WORD}|{_NUMBER}|(?i:{'|'.join(_PHYSICAL)}))"
 # A place phrase: tokens, joined by spaces, ``of``/``de``/``&`` or one comma.
 _PHRASE = rf"{_TOKEN}(?:(?:\s+|\s*,\s*|\s+(?:of|de|da|du|the|and|&)\s+){_TOKEN}){{0,7}}"
 # after in/at: a phrase opening with a capital or a number (``in the lounge`` is no venue name)
 _AFTER_PREP_RE = re.compile(
-    rf"\b(?:in|at|inside|booked|reserved)\s+(?:the\s+)?(?P<place>(?:[Rr]oom\s+)?(?=[A-Z0-9\"“]){_PHRASE})")
+    rf"\b(?:in|at|inside|booked|reserved)\s+(?:the\s+)?(?P<place>(?:[Rr]oom\s+)?(?=[A-Z0-9]){_PHRASE})")
 _ROOM_FIRST_RE = re.compile(
     rf"\b(?P<place>(?:Room|Rm\.?|Sala|Salle|Aula|Hall|Auditorium|Lecture\s+Theatre)\s+"
     rf"{_NUMBER}(?:\s*,\s*{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,4}})?)"
@@ -71,13 +71,6 @@ _ROOM_FIRST_RE = re.compile(
 _ONLINE_RE = re.compile(
     rf"\b(?:(?P<online>online|virtual(?:ly)?)|(?:via|on|over|using|through|in)\s+"
     rf"(?P<tool>{_ONLINE_WORDS}))\b",
-    re.I,
-)
-# A clause saying the talk itself is online (``will be held online``, ``join us on Zoom``),
-# not that notes are ``available online``.
-_ONLINE_CUE_RE = re.compile(
-    r"\b(?:held|takes?\s+place|will\s+be|is|are|hosted|streamed|broadcast|meets?|join|given|"
-    r"(?:speak|talk|present)s?)\b",
     re.I,
 )
 _CLAUSE_SPLIT_RE = re.compile(r"(?<=[.!?;])\s+|,\s+(?:and|but|while|where|with)\s+|\n")
@@ -123,8 +116,7 @@ def _has_place_word(place: str) -> bool:
     words = re.findall(r"[\w.]+", place)
     if not words:
         return False
-    if _PLACE_WORD_RE.match(words[-1]) or len(words) > 1 and re.match(
-            r"(?:room|rm|sala|salle|aula)$", words[0], re.I):
+    if _PLACE_WORD_RE.match(words[-1]):
         return True
     return bool(re.search(r"\d", place)) and any(_PLACE_WORD_RE.match(w) for w in words)
 
@@ -140,8 +132,8 @@ def _accept(place: str, clause: str, known: frozenset[str], strict: bool) -> boo
     """Whether ``place`` (found after in/at in ``clause``) names where the talk happens. In
     ``strict`` mode (running prose such as an abstract) a place needs a place word or a
     clause that says where the talk is held."""
-    if not place or _is_time_or_date(place) or len(place) > 80 or _PLACE_WORD_RE.match(place):
-        return False  # ``Room`` alone names no room
+    if not place or _is_time_or_date(place) or len(place) > 80:
+        return False
     if place.lower() in known:
         return True
     cued = bool(_VENUE_CUE_RE.search(clause))
@@ -195,7 +187,6 @@ def find_place(text: str, known: Iterable[str] = (), *, strict: bool = False) ->
             return _trim(m["place"])
         if gazetteer and (name := _known_in(clause, gazetteer)):
             return name
-        if online is None and (o := _ONLINE_RE.search(clause)) and _ONLINE_CUE_RE.search(clause) \
-                and not re.search(r"\bavailable\b|\bresources?\b", clause, re.I):
+        if online is None and (o := _ONLINE_RE.search(clause)):
             online = "Online" if o["online"] else " ".join(o["tool"].split())
     return online
