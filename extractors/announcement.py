@@ -42,7 +42,7 @@ from pipeline.normalise.text import (
 from pipeline.normalise.vocab import FIELD_LABELS, HEADER_LABELS, SERIES_NOUNS
 from pipeline.records import RawTalk, Speaker
 
-VERSION = "6"
+VERSION = "7"
 
 # Biography headings beyond the shared labels: ``About the presenter``, ``Speaker biography``.
 _BIO_LABELS = (
