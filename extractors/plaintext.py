@@ -42,7 +42,7 @@ from pipeline.structure import data as structure_data
 from pipeline.structure import records as structure_records
 from pipeline.structure.isolation import best_reading
 
-VERSION = "6"
+VERSION = "7"
 
 _SUBJECT_PREFIX_RE = re.compile(r"^(?:\s*(?:re|fwd?|aw|tr)\s*:\s*|\s*\[[^\]]*\]\s*)+", re.I)
 _SUBJECT_EVENT_RE = re.compile(
