@@ -30,8 +30,9 @@ def ingest(inputs: str | Path | Sequence[str | Path], out: str | Path,
     """Ingest ``inputs`` (folders or files) into ``out`` and return the run report.
 
     ``options`` are those of the CLI: ``jobs``, ``timeout`` (seconds), ``max_bytes``,
-    ``memory_bytes``, ``wait``, ``progress``. The run is incremental, as on the command
-    line: unchanged files are not read again."""
+    ``memory_bytes``, ``wait``, ``progress``, ``partition`` (``auto``, ``file``, ``year``,
+    ``series``), ``scheduler`` (a Dask address or ``"local"``). The run is incremental, as
+    on the command line: unchanged files are not read again."""
     from pipeline.run import Options
     from pipeline.run import ingest as run_ingest
 
