@@ -41,6 +41,7 @@ import pyarrow as pa
 from pipeline.discover import Refused, SourceFile, Unreadable, discover
 from pipeline.errors import UsageError
 from pipeline.extract import FileTask, Outcome, os_message, run_isolated, version_of
+from pipeline.linking import publish_links, strip_links
 from pipeline.lock import Busy, locked
 from pipeline.partition import FOLDER_NAME, PARTITION_ROWS, choose_layout, read_talks, write_talks
 from pipeline.validate import validate
@@ -55,7 +56,8 @@ from pipeline.write import (
 
 STATE_VERSION = 2
 KEEP_RUNS = 3
-PUBLISHED = ("talks.parquet", "rejects.parquet", "report.json", "changes")
+PUBLISHED = ("talks.parquet", "rejects.parquet", "report.json", "changes", "events.parquet",
+             "people.parquet")
 # Columns that say where a row came from, not what the talk is: a change in them alone
 # (a file's bytes changed elsewhere, a re-extraction) is not an update of the talk.
 PROVENANCE = ("source_path", "source_sha256", "extracted_at", "reasons")
@@ -122,7 +124,8 @@ def _previous(out: Path) -> tuple[dict[str, _FileState], list[dict], list[dict]]
     if data.get("version") != STATE_VERSION:
         return {}, [], []
     state = {path: _FileState(**entry) for path, entry in data["files"].items()}
-    return state, read_talks(current), read_rows(current / "rejects.parquet")
+    rows = [strip_links(r) for r in read_talks(current)]
+    return state, rows, [strip_links(r) for r in read_rows(current / "rejects.parquet")]
 
 
 def _content_hash(row: dict[str, Any]) -> str:
@@ -445,6 +448,9 @@ def _publish(
     out, run_id, t = run.out, run.run_id, time.perf_counter()
     run_dir = out / ".runs" / run_id
     run_dir.mkdir(parents=True, exist_ok=False)
+    publish_links(good, run_dir)  # event_id, person_id; events.parquet, people.parquet
+    run.timings["link"] += time.perf_counter() - t
+    t = time.perf_counter()
     layout = choose_layout(run.options.partition, len(good), run.options.partition_rows)
     report["dataset"] = {"layout": layout, "files": write_talks(good, run_dir, layout)}
     write_parquet(

@@ -19,6 +19,8 @@ SPEAKER_TYPE = pa.struct(
         pa.field("name", pa.string()),
         pa.field("affiliation", pa.string()),
         pa.field("role", pa.string()),
+        # added by the people table (pipeline/people_table.py) when the run publishes
+        pa.field("person_id", pa.string()),
     ]
 )
 UTC_TIMESTAMP = pa.timestamp("us", tz="UTC")
@@ -45,7 +47,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("kind", pa.string(), False, "talk, remarks, panel, lecture or tutorial", KINDS),
     Column("title", pa.string(), True, "plain-text title; placeholders are null"),
     Column("abstract", pa.string(), True, "plain-text abstract, paragraphs split by a blank line"),
-    Column("speakers", pa.list_(SPEAKER_TYPE), True, "speakers in order: name, affiliation, role"),
+    Column("speakers", pa.list_(SPEAKER_TYPE), True,
+           "speakers in order: name, affiliation, role, person_id (see people.parquet)"),
     Column("speaker_bio", pa.string(), True, "biography paragraph"),
     Column("date", pa.date32(), True, "local calendar date"),
     Column("start", UTC_TIMESTAMP, True, "start instant (UTC)"),
@@ -57,6 +60,10 @@ COLUMNS: tuple[Column, ...] = (
     Column("video", pa.string(), True, "recording link"),
     Column("warnings", pa.list_(pa.string()), True, "what was guessed or unresolved"),
     Column("extracted_at", UTC_TIMESTAMP, False, "when the row was extracted"),
+    # Set when the run publishes (pipeline/events.py), across every source: null only in
+    # rows that never reach talks.parquet (rejects) and in rows before linking.
+    Column("event_id", pa.string(), True,
+           "the real talk this row reports: rows of several sources sharing it are one talk"),
 )
 
 COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)

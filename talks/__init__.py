@@ -4,15 +4,15 @@ Why a package of its own: notebooks want three calls, not the pipeline's stages.
 ``talks.ingest`` runs the same job as ``talks ingest``; ``talks.read`` returns the
 dataset with the dtypes analysis needs (dates as ``datetime64``, each talk's local
 wall-clock start and end beside the UTC instants, speakers as lists of dicts);
-``talks.people`` groups the speakers; ``talks.report`` writes the HTML page of
-``talks report``. Polars and DuckDB frames are offered when those
+``talks.events`` gives one row per real talk across its sources, ``talks.people`` one row
+per person; ``talks.report`` writes the HTML page of ``talks report``. Polars and DuckDB
+frames are offered when those
 packages are installed; they are never required.
 """
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ try:
 except PackageNotFoundError:  # a source checkout that was never installed
     __version__ = "0+unknown"
 
-__all__ = ["__version__", "ingest", "people", "read", "report"]
+__all__ = ["__version__", "events", "ingest", "people", "read", "report"]
 
 
 def ingest(inputs: str | Path | Sequence[str | Path], out: str | Path,
@@ -79,13 +79,20 @@ def read(out: str | Path, *, engine: str = "pandas") -> Any:
     import pandas as pd
 
     frame = pd.read_parquet(path)
+    _dtypes(frame)
+    return frame
+
+
+def _dtypes(frame: Any) -> None:
+    """``date`` as datetime64, local wall-clock starts and ends, speakers as lists."""
+    import pandas as pd
+
     frame["date"] = pd.to_datetime(frame["date"])
     for col in ("start", "end"):
         frame[f"local_{col}"] = pd.Series(
             [_local(ts, zone) for ts, zone in zip(frame[col], frame["timezone"], strict=True)],
             index=frame.index, dtype="datetime64[us]")
     frame["speakers"] = [list(s) if s is not None else [] for s in frame["speakers"]]
-    return frame
 
 
 def _local(ts: Any, zone: str | None) -> Any:
@@ -96,37 +103,53 @@ def _local(ts: Any, zone: str | None) -> Any:
     return ts.tz_convert(zone).tz_localize(None)
 
 
-def _person_key(name: str) -> str:
-    """A name folded for grouping: case, accents and spacing do not make two people."""
-    plain = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
-    return " ".join(plain.casefold().replace(".", " ").split())
+def _table(out: str | Path, name: str) -> Path | None:
+    out = Path(out)
+    folder = out if out.is_dir() else out.parent
+    path = folder / name
+    return path if path.exists() else None
+
+
+def events(out: str | Path) -> Any:
+    """One row per real talk across its sources (``OUT/events.parquet``) as a pandas
+    DataFrame: the best value of every field, ``talk_ids`` and ``source_paths`` of the rows
+    reporting it, ``sources`` (which row each value came from) and ``conflicts`` (where
+    the sources disagree, such as two start times). Dtypes as in ``read``."""
+    import pandas as pd
+
+    path = _table(out, "events.parquet")
+    if path is None:
+        raise FileNotFoundError(f"{out}: no events.parquet (run talks.ingest first)")
+    frame = pd.read_parquet(path)
+    _dtypes(frame)
+    for col in ("talk_ids", "source_paths", "sources", "conflicts"):
+        frame[col] = [list(v) if v is not None else [] for v in frame[col]]
+    return frame
 
 
 def people(out: str | Path) -> Any:
-    """One row per person (names folded for case, accents and spacing) with their talk
-    count, first and last talk dates and the affiliations they spoke under."""
+    """One row per person (``OUT/people.parquet``): ``person_id`` (as on the speakers of
+    ``read``), the fullest ``name`` and every spelling in ``names``, ``talks`` (real talks,
+    counted once however many sources report them), ``first_date``/``last_date``, and
+    ``affiliations`` over time (each with its first and last date and talk count).
+
+    A dataset published before the people table existed is linked here, in memory."""
     import pandas as pd
 
-    talks = read(out)
-    rows: dict[str, dict[str, Any]] = {}
-    for date, speakers in zip(talks["date"], talks["speakers"], strict=True):
-        for sp in speakers:
-            key = _person_key(sp["name"])
-            row = rows.setdefault(key, {"name": sp["name"], "talks": 0, "affiliations": [],
-                                        "first_date": pd.NaT, "last_date": pd.NaT})
-            row["talks"] += 1
-            if sp.get("affiliation") and sp["affiliation"] not in row["affiliations"]:
-                row["affiliations"].append(sp["affiliation"])
-            if pd.notna(date):
-                row["first_date"] = min(_dates(row["first_date"], date))
-                row["last_date"] = max(_dates(row["last_date"], date))
-    frame = pd.DataFrame(list(rows.values()),
-                         columns=["name", "talks", "first_date", "last_date", "affiliations"])
+    path = _table(out, "people.parquet")
+    if path is not None:
+        frame = pd.read_parquet(path)
+    else:
+        import pyarrow as pa
+
+        from pipeline.linking import link
+        from pipeline.write import read_rows
+        from schemas.person import person_schema
+
+        _events, rows = link(read_rows(_dataset(out)))
+        frame = pa.Table.from_pylist(rows, schema=person_schema()).to_pandas()
+    for col in ("first_date", "last_date"):
+        frame[col] = pd.to_datetime(frame[col])
+    for col in ("names", "affiliations", "series", "event_ids"):
+        frame[col] = [list(v) if v is not None else [] for v in frame[col]]
     return frame.sort_values(["talks", "name"], ascending=[False, True], ignore_index=True)
-
-
-def _dates(*values: Any) -> Iterable[Any]:
-    import pandas as pd
-
-    return [v for v in values if pd.notna(v)]
