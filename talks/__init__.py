@@ -143,10 +143,13 @@ def people(out: str | Path) -> Any:
         import pyarrow as pa
 
         from pipeline.linking import link
+        from pipeline.partition import read_talks
         from pipeline.write import read_rows
         from schemas.person import person_schema
 
-        _events, rows = link(read_rows(_dataset(out)))
+        dataset = _dataset(out)
+        _events, rows = link(read_rows(dataset) if dataset.is_file()
+                             else read_talks(dataset.parent))
         frame = pa.Table.from_pylist(rows, schema=person_schema()).to_pandas()
     for col in ("first_date", "last_date"):
         frame[col] = pd.to_datetime(frame[col])

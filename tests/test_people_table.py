@@ -131,3 +131,14 @@ def test_talks_are_counted_once_per_real_talk_and_ids_do_not_depend_on_order() -
     random.Random(7).shuffle(shuffled)
     find_events(shuffled)
     assert [p["person_id"] for p in build_people(shuffled)] == [person["person_id"]]
+
+
+def test_a_dataset_without_the_people_table_is_linked_on_reading(colloquium: Path,
+                                                                 tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copy(colloquium / "talks.parquet", tmp_path / "talks.parquet")
+    built = talks.people(tmp_path)
+    published = talks.people(colloquium)
+    assert built["person_id"].tolist() == published["person_id"].tolist()
+    assert built["names"].tolist() == published["names"].tolist()

@@ -135,7 +135,9 @@ def test_the_page_fetches_nothing_and_has_every_chart(out: Path) -> None:
     assert charts == {"talks_by_period", "affiliations", "coverage", "warnings", "problems",
                       "slowest", "changes"}
     assert "Curvature flows on tidal surfaces" not in page or "<td>" in page  # escaped cells
-    assert "No events or people table" in page
+    # every published run now holds events.parquet and people.parquet (pipeline/linking.py)
+    assert "No events or people table" not in page
+    assert 'data-figure="events seen in more than one source"' in page
 
 
 def test_events_and_people_figures_when_those_tables_exist(out: Path,
