@@ -192,4 +192,4 @@ def test_report_page_counts_the_events_seen_twice(linked: Path) -> None:
 
     merged = figures(load(linked))["merged"]
     assert merged["events"] == 8 and merged["events seen in more than one source"] == 1
-    assert merged["people with more than one name variant"] == 1  # M. / Marguerite
+    assert merged["people under more than one name"] == 1  # M. / Marguerite
