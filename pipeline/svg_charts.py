@@ -144,9 +144,10 @@ def grid(chart: str, rows: Sequence[str], columns: Sequence[str],
 
 
 def _open(chart: str, width: float, height: float) -> str:
+    label = chart.replace("_", " ")
     return (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" data-chart="{_attr(chart)}" '
             f'width="{width:.0f}" height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" '
-            f'role="img" style="{FONT}">')
+            f'role="img" aria-label="{_attr(label)}" style="{FONT}">')
 
 
 def _empty(chart: str) -> str:

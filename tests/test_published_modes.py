@@ -33,7 +33,8 @@ def _mode(path: Path) -> int:
 
 
 @pytest.mark.parametrize(("mask", "file_mode", "dir_mode"),
-                         [(0o022, 0o644, 0o755), (0o027, 0o640, 0o750)])
+                         [(0o022, 0o644, 0o755), (0o027, 0o640, 0o750)],
+                         ids=["umask-022", "umask-027"])
 def test_published_files_take_the_umask_mode(tmp_path: Path, mask: int, file_mode: int,
                                              dir_mode: int) -> None:
     src, out = tmp_path / "in", tmp_path / "out"
