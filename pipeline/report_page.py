@@ -33,7 +33,7 @@ TOP_AFFILIATIONS = 15
 TOP_KINDS = 20
 CHANGES_LISTED = 200
 CHANGES_OPEN = 25
-MONTHS_SHOWN = 72  # a longer span is drawn by year: a column per month would be a hairline
+MONTHS_SHOWN = 600  # fifty years of months are drawn; a longer span (a bad date) by year
 COVERAGE_FIELDS = ("title", "date", "start", "abstract", "affiliation", "location")
 NO_SERIES = "(no series)"
 TALK_COLUMNS = ("talk_id", "source_path", "source_format", "series", "title", "abstract",
@@ -124,8 +124,9 @@ def warning_kind(text: str) -> str:
 
 def talks_by_period(rows: list[dict[str, Any]]) -> tuple[str, list[str],
                                                          dict[str, dict[str, int]]]:
-    """(``month`` or ``year``, the periods from first to last, talks per series per
-    period). The ``TOP_SERIES`` largest series are their own stack; the rest are one."""
+    """(``month``, or ``year`` past ``MONTHS_SHOWN`` months, the periods from first to
+    last with the empty ones, talks per series per period). The ``TOP_SERIES`` largest
+    series are their own stack; the rest are one."""
     dated = [r for r in rows if r.get("date") is not None]
     if not dated:
         return "month", [], {}

@@ -67,7 +67,7 @@ def stacked_columns(chart: str, columns: Sequence[str],
         return _empty(chart)
     totals = {c: sum(s.get(c, 0) for s in stacks.values()) for c in columns}
     top = max(totals.values()) or 1
-    left, bottom, col_w = 40, 60, max(6, min(28, 900 // len(columns)))
+    left, bottom, col_w = 40, 60, max(2, min(28, 960 // len(columns)))
     width = left + col_w * len(columns) + 20
     plot_h = height - bottom - 10
     legend_rows = (len(stacks) + 2) // 3
@@ -76,7 +76,8 @@ def stacked_columns(chart: str, columns: Sequence[str],
                  f'y2="{10 + plot_h}" stroke="#444"/>')
     parts.append(f'<text x="{left - 4}" y="16" text-anchor="end">{top}</text>')
     colours = {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(stacks)}
-    every = max(1, len(columns) // 12)
+    ticks = _ticks(columns)
+    gap = 1 if col_w >= 6 else 0  # narrow columns touch: a gap would leave a hairline
     for i, column in enumerate(columns):
         x = left + i * col_w
         y = 10 + plot_h
@@ -90,16 +91,16 @@ def stacked_columns(chart: str, columns: Sequence[str],
             y -= h
             parts.append(
                 f'<rect class="segment" data-series="{_attr(name)}" data-value="{n}" '
-                f'x="{x + 1}" y="{y:.1f}" width="{col_w - 2}" height="{h:.1f}" '
+                f'x="{x + gap}" y="{y:.1f}" width="{col_w - 2 * gap}" height="{h:.1f}" '
                 f'fill="{colours[name]}"><title>{escape(column)} · {escape(name)}: {n}'
                 "</title></rect>"
             )
         parts.append("</g>")
-        if i % every == 0:
+        if column in ticks:
             ty = 10 + plot_h + 12
             parts.append(f'<text x="{x + col_w / 2:.1f}" y="{ty}" text-anchor="end" '
                          f'transform="rotate(-45 {x + col_w / 2:.1f} {ty})">'
-                         f"{escape(column)}</text>")
+                         f"{escape(ticks[column])}</text>")
     for i, name in enumerate(stacks):
         lx, ly = left + (i % 3) * 240, height + 4 + (i // 3) * 20
         parts.append(f'<rect x="{lx}" y="{ly}" width="12" height="12" '
@@ -107,6 +108,19 @@ def stacked_columns(chart: str, columns: Sequence[str],
                      f'<text x="{lx + 16}" y="{ly + 11}">{escape(_clip(name, 34))}</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _ticks(columns: Sequence[str]) -> dict[str, str]:
+    """Axis labels: every column when few; else, for ``YYYY-MM`` columns, the year at
+    each January (every few years over long spans); else about twelve evenly spaced."""
+    if len(columns) <= 24:
+        return {c: c for c in columns}
+    januaries = [c for c in columns if len(c) == 7 and c.endswith("-01")]
+    if januaries:
+        step = max(1, len(januaries) // 15)
+        return {c: c[:4] for c in januaries[::step]}
+    step = max(1, len(columns) // 12)
+    return {c: c for c in columns[::step]}
 
 
 def grid(chart: str, rows: Sequence[str], columns: Sequence[str],
