@@ -26,7 +26,7 @@ from pipeline.errors import SniffError, TalksError
 from pipeline.normalise import stage as normalise_stage
 from pipeline.normalise.stage import normalise_document
 from pipeline.records import Document, Hints
-from pipeline.sniff import sniff
+from pipeline.sniff import sniff, sniff_decoded
 from pipeline.supervise import Supervisor
 
 
@@ -109,7 +109,7 @@ def _process_file(task: FileTask) -> Outcome:
                        out_of_memory=True)
     sha = hashlib.sha256(data).hexdigest()
     try:
-        fmt = sniff(data, task.hints.format)
+        fmt, text = sniff_decoded(data, task.hints.format)
     except SniffError as exc:
         return Outcome(task.rel, skipped=str(exc), sha256=sha)
     except RecursionError:
@@ -127,6 +127,8 @@ def _process_file(task: FileTask) -> Outcome:
                        sha256=sha, format=fmt)
     doc = Document(path=task.rel, data=data, sha256=sha, format=fmt, hints=task.hints,
                    doc_id=task.doc_id or sha)
+    if text is not None:  # decoded once: ``Document.text`` is what sniffing read
+        doc.__dict__["text"] = text
     outcome = _process(doc, task.extracted_at)
     outcome.sha256, outcome.format, outcome.version = sha, fmt, version
     return outcome
@@ -206,6 +208,8 @@ def run_isolated(
 
     ``jobs`` 0 runs in-process (for debugging and profiling: no isolation, no limits).
     """
+    if not tasks:  # nothing to extract (a re-run with nothing changed): no worker, no preload
+        return
     if jobs <= 0:
         for task in tasks:
             out = process_file(task)

@@ -29,10 +29,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.errors import UsageError
-from pipeline.write import fsync_dir, read_rows, sort_rows, to_table, write_parquet
+from pipeline.write import fsync_dir, read_rows, sort_table, to_table, write_parquet
 
 FILE_NAME = "talks.parquet"
 FOLDER_NAME = "talks"
@@ -71,29 +72,34 @@ def partition_key(row: dict[str, Any], layout: str) -> str:
     raise ValueError(f"not a partitioned layout: {layout!r}")
 
 
-def _chunks(rows: list[dict[str, Any]], layout: str) -> Iterator[tuple[str, list[dict]]]:
+def _chunks(table: pa.Table, layout: str) -> Iterator[tuple[str, pa.Table]]:
     """(file name, rows) per output file, rows in the dataset's order within each."""
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for row in sort_rows(rows):
-        groups.setdefault(partition_key(row, layout), []).append(row)
+    table = sort_table(table)
+    groups: dict[str, list[int]] = {}
+    keyed = zip(table.column("date").to_pylist(), table.column("series").to_pylist(),
+                strict=True)
+    for i, (date, series) in enumerate(keyed):
+        groups.setdefault(partition_key({"date": date, "series": series}, layout), []).append(i)
     if not groups:  # an empty dataset is still one readable file with the schema
         groups[partition_key({}, layout)] = []
     for key in sorted(groups):
         part = groups[key]
         for n, start in enumerate(range(0, max(len(part), 1), FILE_ROWS)):
-            yield f"{key}-{n:03d}.parquet", part[start:start + FILE_ROWS]
+            yield f"{key}-{n:03d}.parquet", table.take(part[start:start + FILE_ROWS])
 
 
-def write_talks(rows: list[dict[str, Any]], run_dir: Path, layout: str) -> int:
-    """Write the dataset into ``run_dir`` as ``layout``; returns the number of files."""
+def write_talks(rows: pa.Table | list[dict[str, Any]], run_dir: Path, layout: str) -> int:
+    """Write the dataset (Arrow data, or rows) into ``run_dir`` as ``layout``; returns the
+    number of files."""
+    table = rows if isinstance(rows, pa.Table) else to_table(rows)
     if layout == "file":
-        write_parquet(to_table(sort_rows(rows)), run_dir / FILE_NAME)
+        write_parquet(sort_table(table), run_dir / FILE_NAME)
         return 1
     folder = run_dir / FOLDER_NAME
     folder.mkdir()
     count = 0
-    for name, chunk in _chunks(rows, layout):
-        write_parquet(to_table(chunk), folder / name)
+    for name, chunk in _chunks(table, layout):
+        write_parquet(chunk, folder / name)
         count += 1
     fsync_dir(folder)
     return count
@@ -106,6 +112,12 @@ def dataset_path(run_dir: Path) -> Path | None:
         return single
     folder = run_dir / FOLDER_NAME
     return folder if folder.is_dir() else None
+
+
+def read_table(folder: Path) -> pa.Table | None:
+    """A ``talks/`` folder as one Arrow table, in the dataset's order (None when empty)."""
+    parts = [pq.read_table(part) for part in sorted(folder.glob("*.parquet"))]
+    return sort_table(pa.concat_tables(parts)) if parts else None
 
 
 def read_talks(run_dir: Path) -> list[dict[str, Any]]:

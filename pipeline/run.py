@@ -15,16 +15,17 @@ hard-linked forward, this one new) and publishes it by renaming a new ``current`
 link over the old one, so dataset, report, state and change lists change together;
 a run killed at any moment leaves the previous run published, whole. What follows
 the switch (pruning old runs) can fail without un-publishing anything.
-``state.json`` in the run folder records, per file, the hash and extractor version
-its rows came from: a file whose bytes and extractor are unchanged is not
-extracted again.
+The run's state (``pipeline/state.py``: ``state.sqlite``, with ``state.json`` as its
+manifest) records, per file, the hash and extractor version its rows came from: a
+file whose bytes and extractor are unchanged is not extracted again, and its rows are
+carried over from the previous dataset as Arrow data, without being validated again
+(they were when they were written). Only the rows extracted in this run are validated.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import os
 import shutil
 import stat
@@ -32,35 +33,43 @@ import sys
 import time
 import uuid
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
+from pipeline import state as state_store
 from pipeline.discover import Refused, SourceFile, Unreadable, discover
 from pipeline.errors import UsageError
 from pipeline.extract import FileTask, Outcome, os_message, run_isolated, version_of
 from pipeline.linking import publish_links, strip_links
 from pipeline.lock import Busy, locked
-from pipeline.partition import FOLDER_NAME, PARTITION_ROWS, choose_layout, read_talks, write_talks
-from pipeline.validate import validate
+from pipeline.partition import (
+    FILE_NAME,
+    FOLDER_NAME,
+    PARTITION_ROWS,
+    choose_layout,
+    dataset_path,
+    read_table,
+    write_talks,
+)
+from pipeline.state import FileState as _FileState
+from pipeline.validate import duplicate_ids, validate_rows
 from pipeline.write import (
     fsync_dir,
-    read_rows,
-    sort_rows,
+    sort_table,
     to_table,
     write_json,
     write_parquet,
 )
 
-STATE_VERSION = 2
 KEEP_RUNS = 3
 PUBLISHED = ("talks.parquet", "rejects.parquet", "report.json", "changes", "events.parquet",
              "people.parquet")
-# Columns that say where a row came from, not what the talk is: a change in them alone
-# (a file's bytes changed elsewhere, a re-extraction) is not an update of the talk.
-PROVENANCE = ("source_path", "source_sha256", "extracted_at", "reasons")
+REJECT_EXTRA = {"reasons": pa.list_(pa.string())}
 __all__ = ["Busy", "Options", "RunResult", "Interrupted", "ingest", "ingest_locked"]
 
 
@@ -100,37 +109,15 @@ class Interrupted(Exception):  # noqa: N818 - it is the event, not an error of t
         self.run_id = run_id
 
 
-@dataclass
-class _FileState:
-    sha256: str
-    extractor: str | None
-    format: str | None
-    status: str  # ok | failed | skipped
-    reason: str | None = None
-    stale: bool = False
-    talk_ids: list[str] = field(default_factory=list)
-    doc_id: str | None = None  # the document's identity (see ``Document.doc_id``)
-    size: int | None = None  # the file's size and mtime when it was hashed: unchanged,
-    mtime_ns: int | None = None  # the hash is trusted without reading the file again
-
-
-def _previous(out: Path) -> tuple[dict[str, _FileState], list[dict], list[dict]]:
-    """State, valid rows and rejected rows of the published run (empty on a first run)."""
-    current = out / "current"
-    state_path = current / "state.json"
-    if not state_path.is_file():
-        return {}, [], []
-    data = json.loads(state_path.read_text(encoding="utf-8"))
-    if data.get("version") != STATE_VERSION:
-        return {}, [], []
-    state = {path: _FileState(**entry) for path, entry in data["files"].items()}
-    rows = [strip_links(r) for r in read_talks(current)]
-    return state, rows, [strip_links(r) for r in read_rows(current / "rejects.parquet")]
-
-
-def _content_hash(row: dict[str, Any]) -> str:
-    body = {k: v for k, v in row.items() if k not in PROVENANCE}
-    return hashlib.sha256(json.dumps(body, sort_keys=True, default=str).encode()).hexdigest()
+def _previous_table(path: Path, extra: dict[str, pa.DataType] | None = None) -> pa.Table:
+    """A Parquet file (or a ``talks/`` folder) of the published run as Arrow data (empty,
+    with the schema, if absent)."""
+    schema = to_table([], extra).schema
+    table = read_table(path) if path.is_dir() else pq.read_table(path) if path.exists() \
+        else None
+    if table is None:
+        return schema.empty_table()
+    return table.replace_schema_metadata(None).select(schema.names).cast(schema)
 
 
 def _file_sha256(path: Path) -> str:
@@ -170,23 +157,34 @@ class _Run:
         self.started = now.replace(microsecond=0)
         self.run_id = now.strftime("%Y%m%dT%H%M%S.%fZ") + f"-{uuid.uuid4().hex[:6]}"
         self.timings: Counter[str] = Counter()
-        self.prev_state, self.prev_rows, prev_rejects = _previous(out)
-        self.prev_by_file: dict[str, list[dict]] = {}
-        for row in self.prev_rows + prev_rejects:
-            clean = {k: v for k, v in row.items() if k != "reasons"}
-            self.prev_by_file.setdefault(row["source_path"], []).append(clean)
+        self.scratch = out / f".state-{self.run_id}.migrated.tmp"
+        self.prev_state = state_store.Previous.open(out / "current", self.scratch)
+        self.prev_rejects = _previous_table(out / "current" / "rejects.parquet", REJECT_EXTRA)
+        self.prev_reject_paths = set(self.prev_rejects.column("source_path").to_pylist())
+        self.store = state_store.Store(out / f".state-{self.run_id}.sqlite.tmp")
+        self.carried: set[str] = set()  # files whose previous rows are kept as they were
+        self.tables: list[pa.Table] = []  # rows extracted in this run that passed validation
+        self.rejects: list[dict[str, Any]] = []  # rows extracted in this run that did not
         self.files = Counter(seen=0, extracted=0, unchanged=0, removed=0, failed=0, skipped=0)
         self.errors: list[dict[str, str]] = []
         self.skipped: list[dict[str, str]] = []
         self.empty: list[dict[str, str]] = []
         self.stale: list[str] = []
         self.state: dict[str, _FileState] = {}
-        self.rows: list[dict[str, Any]] = []
         self.durations: dict[str, float] = {}
         self.dropped: list[dict[str, str]] = []
         self.doc_ids_used: set[str] = set()
 
     def execute(self, inputs: list[Path]) -> RunResult:
+        try:
+            return self._execute(inputs)
+        finally:
+            self.prev_state.close()
+            self.store.close()
+            self.scratch.unlink(missing_ok=True)
+            self.store.path.unlink(missing_ok=True)
+
+    def _execute(self, inputs: list[Path]) -> RunResult:
         t = time.perf_counter()
         found = list(
             discover(inputs, exclude=[self.out], follow_outside=self.options.follow_links)
@@ -196,10 +194,12 @@ class _Run:
         t = time.perf_counter()
         sources = [f for f in found if isinstance(f, SourceFile)]
         seen_paths = {f.rel for f in sources}
-        gone = {  # sha -> doc_id of files of the last run whose path is gone (renamed, moved)
-            s.sha256: s.doc_id for p, s in sorted(self.prev_state.items())
-            if p not in seen_paths and s.doc_id and s.sha256
-        }
+        prev_paths: list[str] = []
+        gone: dict[str, str | None] = {}  # sha -> doc_id of last run's files whose path is gone
+        for p, s in self.prev_state.items():
+            prev_paths.append(p)
+            if p not in seen_paths and s.doc_id and s.sha256:
+                gone.setdefault(s.sha256, s.doc_id)
         for item in found:
             if isinstance(item, Refused):
                 self._skip(item.rel, item.reason)
@@ -232,13 +232,12 @@ class _Run:
         self.timings["extract_normalise"] += time.perf_counter() - t
 
         t = time.perf_counter()
-        _separate_shared_ids(self.rows, self.state)
-        good, rejects = validate(self.rows)
-        self.timings["validate"] += time.perf_counter() - t
+        good, rejects = self._assemble()
+        changes = self.store.compare(self.prev_state)
+        self.timings["assemble"] += time.perf_counter() - t
 
-        removed_files = sorted(set(self.prev_state) - set(self.state))
+        removed_files = sorted(set(prev_paths) - set(self.state))
         self.files["removed"] = len(removed_files)
-        changes = _changes(self.prev_rows, good)
         by_path = sorted
         report = {
             "run_id": self.run_id,
@@ -246,8 +245,8 @@ class _Run:
             "inputs": [str(p) for p in inputs],
             "files": dict(self.files),
             "talks": {
-                "total": len(good),
-                "rejected": len(rejects),
+                "total": good.num_rows,
+                "rejected": rejects.num_rows,
                 **{k: len(v) for k, v in changes.items()},
             },
             "errors": by_path(self.errors, key=lambda e: e["path"]),
@@ -266,6 +265,46 @@ class _Run:
         if cleanup:
             print(f"talks: warning: run {self.run_id} is published; {cleanup}", file=sys.stderr)
         return RunResult(report, self.out, cleanup)
+
+    def _assemble(self) -> tuple[pa.Table, pa.Table]:
+        """The dataset and the rejects: rows carried over from the previous run (Arrow data,
+        not validated again) and this run's valid rows; ids two files share separated, rows
+        sharing an id rejected, both in the deterministic order."""
+        schema = to_table([]).schema
+        carried_paths = pa.array(sorted(self.carried), pa.string())
+        current = self.out / "current"
+        prev = _previous_table(dataset_path(current) or current / FILE_NAME) if self.carried \
+            else schema.empty_table()
+        kept = prev.filter(pc.is_in(prev.column("source_path"), value_set=carried_paths))
+        n_kept = kept.num_rows
+        table = pa.concat_tables([kept, *self.tables]) if self.tables else kept
+        del prev, kept
+        self.tables = []
+        was = table.column("talk_id").to_pylist()
+        paths = table.column("source_path").to_pylist()
+        ids = _separate_shared_ids(was, paths, self.state)
+        dup = duplicate_ids(ids)
+        table = table.set_column(0, "talk_id", pa.array(ids, pa.string()))
+        if dup:  # every row holding an id another row holds too is rejected
+            shared = pa.array([t in dup for t in ids])
+            self.rejects.extend(
+                dict(r, reasons=["talk_id: field_uniqueness"])
+                for r in table.filter(shared).to_pylist()
+            )
+            table = table.filter(pc.invert(shared))
+        self.store.talks(
+            (tid, path, old, i < n_kept)
+            for i, (tid, path, old) in enumerate(zip(ids, paths, was, strict=True))
+            if tid not in dup
+        )
+        del was, paths, ids
+        good = sort_table(table.cast(schema))
+        old_rejects = self.prev_rejects.filter(
+            pc.is_in(self.prev_rejects.column("source_path"), value_set=carried_paths)
+        )
+        new_rejects = to_table(self.rejects, REJECT_EXTRA)
+        self.rejects = []
+        return good, sort_table(pa.concat_tables([old_rejects, new_rejects]))
 
     def _doc_id(self, rel: str, sha: str, gone: dict[str, str | None]) -> str:
         """The document identity of the file at ``rel`` (see ``Document.doc_id``)."""
@@ -310,7 +349,7 @@ class _Run:
             and _version(before.format) == before.extractor
         ):
             self.files["unchanged"] += 1
-            self.rows.extend(self.prev_by_file.get(src.rel, []))
+            self.carried.add(src.rel)
             self.state[src.rel] = replace(before, size=size, mtime_ns=info.st_mtime_ns)
             return None
         self.state[src.rel] = _FileState(sha, None, None, "pending", doc_id=doc_id, size=size,
@@ -341,11 +380,19 @@ class _Run:
         entry.sha256 = outcome.sha256 or entry.sha256
         entry.extractor, entry.format = outcome.version, outcome.format
         entry.status = "ok"
-        entry.talk_ids = [r["talk_id"] for r in outcome.rows or []]
-        if not outcome.rows:
+        rows = outcome.rows or []
+        entry.talk_ids = [r["talk_id"] for r in rows]
+        if not rows:
             why = f"{len(notes)} records found, none a talk" if notes else "no talks found"
             self.empty.append({"path": path, "format": outcome.format or "", "reason": why})
-        self.rows.extend(outcome.rows or [])
+            return
+        t = time.perf_counter()
+        good, bad = validate_rows(rows)
+        self.rejects.extend(bad)
+        if good:
+            self.store.fresh(good)
+            self.tables.append(to_table(good))
+        self.timings["validate"] += time.perf_counter() - t
 
     def _skip(self, path: str, reason: str, sha: str = "") -> None:
         reason = _short(reason)
@@ -367,7 +414,7 @@ class _Run:
                 self._keep_stale(path, before, item.reason)
 
     def _keep_stale(self, path: str, before: _FileState, message: str) -> None:
-        self.rows.extend(self.prev_by_file.get(path, []))
+        self.carried.add(path)
         self.stale.append(path)
         self.state[path] = _FileState(
             before.sha256, before.extractor, before.format, "ok", f"stale: {message}", True,
@@ -380,7 +427,7 @@ class _Run:
         self.files["failed"] += 1
         self.errors.append({"path": path, "stage": stage, "error": message})
         before = self.prev_state.get(path)
-        kept = self.prev_by_file.get(path, [])
+        kept = self.prev_state.has_talks(path) or path in self.prev_reject_paths
         doc_id = self.state[path].doc_id if path in self.state else None
         if before is not None and before.status == "ok" and kept:
             self._keep_stale(path, before, message)
@@ -402,27 +449,22 @@ def _version(fmt: str) -> str | None:
         return None
 
 
-def _separate_shared_ids(rows: list[dict[str, Any]], state: dict[str, _FileState]) -> None:
+def _separate_shared_ids(
+    ids: list[str], paths: list[str], state: dict[str, _FileState]
+) -> list[str]:
     """Two files whose talks got the same id (copies of one feed): the first file by path
-    keeps the id, the others' ids are re-derived with their own document identity."""
+    keeps the id, the others' ids are re-derived with their own document identity.
+    Returns the ids, row by row."""
     owner: dict[str, str] = {}
-    for row in sorted(rows, key=lambda r: r["source_path"]):
-        first = owner.setdefault(row["talk_id"], row["source_path"])
-        if first != row["source_path"]:
-            doc = state.get(row["source_path"])
-            salt = doc.doc_id if doc and doc.doc_id else row["source_path"]
-            row["talk_id"] = hashlib.sha256(f"{row['talk_id']}\x00{salt}".encode()).hexdigest()[:20]
-
-
-def _changes(before: list[dict], after: list[dict]) -> dict[str, list[str]]:
-    """Talk ids added, updated (their content changed, not only their provenance), removed."""
-    old = {r["talk_id"]: _content_hash(r) for r in before}
-    new = {r["talk_id"]: _content_hash(r) for r in after}
-    return {
-        "added": sorted(set(new) - set(old)),
-        "updated": sorted(t for t in set(new) & set(old) if new[t] != old[t]),
-        "removed": sorted(set(old) - set(new)),
-    }
+    out = list(ids)
+    for i in sorted(range(len(ids)), key=paths.__getitem__):
+        tid, path = ids[i], paths[i]
+        first = owner.setdefault(tid, path)
+        if first != path:
+            doc = state.get(path)
+            salt = doc.doc_id if doc and doc.doc_id else path
+            out[i] = hashlib.sha256(f"{tid}\x00{salt}".encode()).hexdigest()[:20]
+    return out
 
 
 CHANGE_SCHEMA = pa.schema(
@@ -432,8 +474,8 @@ CHANGE_SCHEMA = pa.schema(
 
 def _publish(
     run: _Run,
-    good: list[dict],
-    rejects: list[dict],
+    good: pa.Table,
+    rejects: pa.Table,
     changes: dict[str, list[str]],
     report: dict[str, Any],
 ) -> str | None:
@@ -448,15 +490,18 @@ def _publish(
     out, run_id, t = run.out, run.run_id, time.perf_counter()
     run_dir = out / ".runs" / run_id
     run_dir.mkdir(parents=True, exist_ok=False)
-    publish_links(good, run_dir)  # event_id, person_id; events.parquet, people.parquet
+    # linking works on the whole dataset as rows (event_id, person_id; events.parquet,
+    # people.parquet): the carried rows' earlier links are dropped and made again
+    rows = [strip_links(r) for r in good.to_pylist()]
+    del good
+    publish_links(rows, run_dir)
+    good = sort_table(to_table(rows))
+    del rows
     run.timings["link"] += time.perf_counter() - t
     t = time.perf_counter()
-    layout = choose_layout(run.options.partition, len(good), run.options.partition_rows)
+    layout = choose_layout(run.options.partition, good.num_rows, run.options.partition_rows)
     report["dataset"] = {"layout": layout, "files": write_talks(good, run_dir, layout)}
-    write_parquet(
-        to_table(sort_rows(rejects), {"reasons": pa.list_(pa.string())}),
-        run_dir / "rejects.parquet",
-    )
+    write_parquet(rejects, run_dir / "rejects.parquet")
     change_rows = [
         {"talk_id": tid, "change": kind, "run_id": run_id}
         for kind, ids in changes.items()
@@ -466,13 +511,11 @@ def _publish(
     write_parquet(change_table, run_dir / "changes.parquet")
     _carry_changes(out, run_dir)
     write_parquet(change_table, run_dir / "changes" / f"{run_id}.parquet")
+    run.store.files(run.state)
+    run.store.finish(run_dir / state_store.STORE)
     write_json(
-        {
-            "version": STATE_VERSION,
-            "run_id": run_id,
-            "files": {p: vars(s) for p, s in sorted(run.state.items())},
-        },
-        run_dir / "state.json",
+        {"version": state_store.VERSION, "run_id": run_id, "store": state_store.STORE},
+        run_dir / state_store.MANIFEST,
     )
     run.timings["write"] += time.perf_counter() - t
     run.timings["total"] = time.perf_counter() - run.t0
@@ -551,8 +594,9 @@ def _finish(out: Path, run_id: str) -> None:
     run folder newer than the published one was never published (its run was killed),
     nor was one without its report (killed while writing it).
     """
-    for leftover in out.glob(".current.*.tmp"):
-        leftover.unlink(missing_ok=True)
+    for leftover in [*out.glob(".current.*.tmp"), *out.glob(".state-*.tmp")]:
+        if run_id not in leftover.name:
+            leftover.unlink(missing_ok=True)
     for legacy in out.glob(".changes.legacy-*"):
         shutil.rmtree(legacy, ignore_errors=True)
     runs = sorted((p for p in (out / ".runs").iterdir() if p.is_dir()), key=lambda p: p.name)

@@ -31,15 +31,23 @@ _MD_INLINE = re.compile(r"\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\s]+\)|^\s*\|.*\|\s*$
 
 def sniff(data: bytes, hinted: str | None = None) -> str:
     """The source format of ``data``; a ``format`` hint from ``sources.toml`` wins."""
+    return sniff_decoded(data, hinted)[0]
+
+
+def sniff_decoded(data: bytes, hinted: str | None = None) -> tuple[str, str | None]:
+    """(the format of ``data``, its text when sniffing decoded it, else None).
+
+    The extract stage hands the text on to the document, so a file is decoded once.
+    """
     if hinted:
-        return hinted
+        return hinted, None
     head = _without_bom(data[:2048])
     if not data:
         raise SniffError("empty file")
     if not data.strip():
         raise SniffError("empty: only white space")
     if head.lstrip().startswith(b"%PDF-"):
-        return "pdf"
+        return "pdf", None
     if _is_binary(data):
         raise SniffError("binary data: not a text, calendar or PDF file")
     text = decode_text(data)
@@ -50,21 +58,21 @@ def sniff(data: bytes, hinted: str | None = None) -> str:
     if data_kind:
         raise SniffError(f"{data_kind}: a data file, not a talk document")
     if stripped[:15].upper().startswith("BEGIN:VCALENDAR"):
-        return "ics"
+        return "ics", text
     if _HTML_DOC.match(text[:4096]):
-        return "html"
+        return "html", text
     if _FRONT_MATTER.match(text):
-        return "markdown"
+        return "markdown", text
     if _is_email(text):
-        return "text"
+        return "text", text
     sample = text[:200_000]
     if len(_HTML_TAG.findall(sample)) >= 5 and stripped.startswith("<"):
-        return "html"
+        return "html", text
     if _looks_like_slides_text(sample):
-        return "slides_text"
+        return "slides_text", text
     if _markdown_score(sample) >= 3:
-        return "markdown"
-    return "text"
+        return "markdown", text
+    return "text", text
 
 
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")

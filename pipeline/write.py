@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from schemas.talk import COLUMN_NAMES, arrow_schema
@@ -33,6 +34,22 @@ def sort_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             r["talk_id"],
         ),
     )
+
+
+def sort_table(table: pa.Table) -> pa.Table:
+    """``table`` in the order of ``sort_rows``: by file, start, date, id, nulls last."""
+    if table.num_rows < 2:
+        return table
+    names = ("source_path", "start", "date", "talk_id")
+    if _PER_KEY_NULLS:
+        keys = [(name, "ascending", "at_end") for name in names]
+        return table.take(pc.sort_indices(table, sort_keys=keys))
+    keys = [(name, "ascending") for name in names]
+    return table.take(pc.sort_indices(table, sort_keys=keys, null_placement="at_end"))
+
+
+# pyarrow 25 moved null placement into each sort key (the option for all keys is deprecated)
+_PER_KEY_NULLS = int(pa.__version__.split(".")[0]) >= 25
 
 
 def to_table(rows: list[dict[str, Any]], extra: dict[str, pa.DataType] | None = None) -> pa.Table:
@@ -79,9 +96,20 @@ def _atomic(path: Path, write: Callable[[str], None]) -> None:
             os.unlink(tmp)
 
 
-def write_parquet(table: pa.Table, path: Path) -> None:
-    """Write ``table`` to ``path`` atomically."""
-    _atomic(path, lambda tmp: pq.write_table(table, tmp, compression="zstd"))
+ROW_GROUP = 50_000  # rows per row group: a reader (or a writer) holds one group at a time
+
+
+def write_parquet(table: pa.Table, path: Path, row_group: int = ROW_GROUP) -> None:
+    """Write ``table`` to ``path`` atomically, ``row_group`` rows at a time."""
+
+    def write(tmp: str) -> None:
+        with pq.ParquetWriter(tmp, table.schema, compression="zstd") as writer:
+            for batch in table.to_batches(max_chunksize=row_group):
+                writer.write_batch(batch, row_group_size=row_group)
+            if table.num_rows == 0:
+                writer.write_table(table)
+
+    _atomic(path, write)
 
 
 def write_json(data: Any, path: Path) -> None:
