@@ -11,6 +11,7 @@ worker or exhausts memory fails alone.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extractors import extractor_version, get_extractor
+from pipeline import memo
 from pipeline.errors import SniffError, TalksError
 from pipeline.normalise import stage as normalise_stage
 from pipeline.normalise.stage import normalise_document
@@ -148,6 +150,7 @@ def process_document(doc: Document, extracted_at: dt.datetime) -> Outcome:
 
 
 def _process(doc: Document, extracted_at: dt.datetime) -> Outcome:
+    memo.new_document()
     try:
         raws = get_extractor(doc.format)(doc)
     except TalksError as exc:
@@ -179,12 +182,22 @@ def _bug(exc: BaseException) -> str:
     return f"internal error {type(exc).__name__}: {exc}{at}"
 
 
-def _preload() -> None:
-    """Import every extractor (and the libraries it loads) before workers fork.
+_WARM_UP = (
+    b"Physics Colloquium\n\nSpeaker: Dr. Ada Lovelace, Professor of Mathematics, University "
+    b"of London\nTitle: Engines that compute\nDate: Wednesday, March 3, 2021, 4:00 pm ET\n"
+    b"Abstract: We discuss engines.\n"
+)
 
-    Workers then start warm, and the time a worker spends importing is not charged
-    to the first file it gets. A format whose extractor cannot be imported is left
-    for ``process_file`` to report on each of its files.
+
+def _preload() -> None:
+    """Import every extractor (and the libraries it loads) and build what they build on
+    first use (the spaCy pipeline, the dateparser parsers, compiled patterns) before
+    workers fork.
+
+    Workers then start warm, sharing these with the parent, and the seconds a worker
+    would spend importing and building them are not charged to the first file it gets
+    (nor paid again by every replacement worker). A format whose extractor cannot be
+    imported is left for ``process_file`` to report on each of its files.
     """
     from extractors import REGISTRY
 
@@ -193,7 +206,11 @@ def _preload() -> None:
             version_of(fmt)
         except ImportError:
             continue
-    sniff(b"warm up the text decoder\n")
+    fmt = sniff(_WARM_UP)
+    with contextlib.suppress(ImportError, KeyError):
+        doc = Document(path="warm-up.txt", data=_WARM_UP, sha256="0", format=fmt)
+        _process(doc, dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
+    memo.new_document()
 
 
 def run_isolated(

@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
+from pipeline.memo import per_document
 from pipeline.normalise.vocab import MONTH_NAMES_INTL, REFERENCE_LINE_WORDS
 
 
@@ -756,6 +757,7 @@ def zone_in(line: str) -> str | None:
     return token if "/" in token and token in _available_zones() else None
 
 
+@per_document
 def looks_like_when(text: str, *, loose: bool = False) -> bool:
     """True when ``text`` is mainly a date and/or time phrase (a line an extractor can skip).
 

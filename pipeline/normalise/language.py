@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from pipeline.errors import UsageError
+from pipeline.memo import per_document
 
 MODEL_ENV = "TALKS_SPACY_MODEL"
 
@@ -131,8 +132,13 @@ def person_names(text: str) -> list[str]:
     the default blank pipeline, the token-shape rules are. Either way a candidate must
     pass the shared name vocabulary (``looks_like_person_name``).
     """
+    return list(_person_names(text))
+
+
+@per_document
+def _person_names(text: str) -> tuple[str, ...]:
     if not text or not text.strip():
-        return []
+        return ()
     doc = nlp()(text)
     names: list[str] = []
     for ent in doc.ents:
@@ -145,9 +151,10 @@ def person_names(text: str) -> list[str]:
             continue
         if cand and _plausible(cand) and cand not in names:
             names.append(cand)
-    return names
+    return tuple(names)
 
 
+@per_document
 def is_person_name(text: str) -> bool:
     """True when the whole of ``text`` (a line) is one person's name."""
     text = " ".join(text.split()).strip(_EDGE_PUNCT)

@@ -22,6 +22,7 @@ from functools import lru_cache
 from nameparser import HumanName
 from nameparser.config import CONSTANTS as NAME_CONSTANTS
 
+from pipeline.memo import per_document
 from pipeline.normalise import dates
 from pipeline.normalise.language import is_person_name
 from pipeline.normalise.tagger import label_scores
@@ -469,6 +470,7 @@ def tagger_person_score(text: str) -> float:
     return tagger_scores(text)["PERSON"]
 
 
+@per_document
 def looks_like_person_name(text: str, context: str | None = None) -> bool:
     """True when ``text`` is just a person's name (``Dan Roberts``, ``Prof. A. B. Smith``).
 
