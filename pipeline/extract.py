@@ -11,7 +11,6 @@ worker or exhausts memory fails alone.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -182,22 +181,17 @@ def _bug(exc: BaseException) -> str:
     return f"internal error {type(exc).__name__}: {exc}{at}"
 
 
-_WARM_UP = (
-    b"Physics Colloquium\n\nSpeaker: Dr. Ada Lovelace, Professor of Mathematics, University "
-    b"of London\nTitle: Engines that compute\nDate: Wednesday, March 3, 2021, 4:00 pm ET\n"
-    b"Abstract: We discuss engines.\n"
-)
-
-
 def _preload() -> None:
-    """Import every extractor (and the libraries it loads) and build what they build on
-    first use (the spaCy pipeline, the dateparser parsers, compiled patterns) before
+    """Import every extractor (and the libraries it loads) and build what the shared
+    parsers build on first use (the spaCy pipeline, the dateparser parsers) before
     workers fork.
 
     Workers then start warm, sharing these with the parent, and the seconds a worker
     would spend importing and building them are not charged to the first file it gets
-    (nor paid again by every replacement worker). A format whose extractor cannot be
-    imported is left for ``process_file`` to report on each of its files.
+    (nor paid again by every replacement worker). Only the shared parsers are warmed,
+    never an extractor: the parent must not run code that may hang on a document. A
+    format whose extractor cannot be imported is left for ``process_file`` to report on
+    each of its files.
     """
     from extractors import REGISTRY
 
@@ -206,10 +200,13 @@ def _preload() -> None:
             version_of(fmt)
         except ImportError:
             continue
-    fmt = sniff(_WARM_UP)
-    with contextlib.suppress(ImportError, KeyError):
-        doc = Document(path="warm-up.txt", data=_WARM_UP, sha256="0", format=fmt)
-        _process(doc, dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
+    sniff(b"warm up the text decoder\n")
+    from pipeline.normalise import dates, language, people
+
+    dates.parse_when("Wednesday, March 3, 2021, 4:00 pm ET")
+    dates.parse_when("mercredi 3 mars 2021, 16h")
+    people.parse_speakers("Dr. Ada Lovelace, Professor of Mathematics, University of London")
+    language.person_names("A talk by Ada Lovelace and Charles Babbage.")
     memo.new_document()
 
 
