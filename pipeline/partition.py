@@ -85,7 +85,8 @@ def _chunks(table: pa.Table, layout: str) -> Iterator[tuple[str, pa.Table]]:
     for key in sorted(groups):
         part = groups[key]
         for n, start in enumerate(range(0, max(len(part), 1), FILE_ROWS)):
-            yield f"{key}-{n:03d}.parquet", table.take(part[start:start + FILE_ROWS])
+            rows = pa.array(part[start:start + FILE_ROWS], pa.int64())
+            yield f"{key}-{n:03d}.parquet", table.take(rows)
 
 
 def write_talks(rows: pa.Table | list[dict[str, Any]], run_dir: Path, layout: str) -> int:
