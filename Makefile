@@ -18,7 +18,9 @@ test: $(STAMP)  ## lint and run the test suite
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/python -m pytest
 
-bench: $(STAMP)  ## throughput and incremental-cost benchmark
+BENCH_DOCS ?= 1000
+bench: $(STAMP)  ## the pipeline beside the parse floor, then throughput, memory, fuzzing
+	$(VENV)/bin/python bench/bench_floor.py --docs $(BENCH_DOCS)
 	$(VENV)/bin/python bench/bench_ingest.py
 	$(VENV)/bin/python bench/bench_parsers.py
 	$(VENV)/bin/python bench/bench_memory.py

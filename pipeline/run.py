@@ -70,6 +70,7 @@ KEEP_RUNS = 3
 PUBLISHED = ("talks.parquet", "rejects.parquet", "report.json", "changes", "events.parquet",
              "people.parquet")
 REJECT_EXTRA = {"reasons": pa.list_(pa.string())}
+BATCH_ROWS = 5000  # rows of this run turned into Arrow data at a time
 __all__ = ["Busy", "Options", "RunResult", "Interrupted", "ingest", "ingest_locked"]
 
 
@@ -164,6 +165,7 @@ class _Run:
         self.store = state_store.Store(out / f".state-{self.run_id}.sqlite.tmp")
         self.carried: set[str] = set()  # files whose previous rows are kept as they were
         self.tables: list[pa.Table] = []  # rows extracted in this run that passed validation
+        self.pending: list[dict[str, Any]] = []  # more of them, not yet in ``tables``
         self.rejects: list[dict[str, Any]] = []  # rows extracted in this run that did not
         self.files = Counter(seen=0, extracted=0, unchanged=0, removed=0, failed=0, skipped=0)
         self.errors: list[dict[str, str]] = []
@@ -270,12 +272,15 @@ class _Run:
         """The dataset and the rejects: rows carried over from the previous run (Arrow data,
         not validated again) and this run's valid rows; ids two files share separated, rows
         sharing an id rejected, both in the deterministic order."""
+        self._flush()
         schema = to_table([]).schema
         carried_paths = pa.array(sorted(self.carried), pa.string())
         current = self.out / "current"
         prev = _previous_table(dataset_path(current) or current / FILE_NAME) if self.carried \
             else schema.empty_table()
-        kept = prev.filter(pc.is_in(prev.column("source_path"), value_set=carried_paths))
+        mask = pc.is_in(prev.column("source_path"), value_set=carried_paths)
+        kept = prev if pc.all(mask).as_py() is not False else prev.filter(mask)  # no copy
+        del mask  # when every earlier file is carried over (a re-run with nothing changed)
         n_kept = kept.num_rows
         table = pa.concat_tables([kept, *self.tables]) if self.tables else kept
         del prev, kept
@@ -299,6 +304,7 @@ class _Run:
         )
         del was, paths, ids
         good = sort_table(table.cast(schema))
+        del table
         old_rejects = self.prev_rejects.filter(
             pc.is_in(self.prev_rejects.column("source_path"), value_set=carried_paths)
         )
@@ -391,8 +397,18 @@ class _Run:
         self.rejects.extend(bad)
         if good:
             self.store.fresh(good)
-            self.tables.append(to_table(good))
+            self.pending.extend(good)
+            if len(self.pending) >= BATCH_ROWS:
+                self._flush()
         self.timings["validate"] += time.perf_counter() - t
+
+    def _flush(self) -> None:
+        """The rows waiting as Python objects, as one Arrow table: a table per document
+        would cost the allocator far more than its bytes (tens of thousands of small
+        buffers), and rows as dicts cost about ten times their Arrow size."""
+        if self.pending:
+            self.tables.append(to_table(self.pending))
+            self.pending = []
 
     def _skip(self, path: str, reason: str, sha: str = "") -> None:
         reason = _short(reason)
