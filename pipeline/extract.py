@@ -19,6 +19,8 @@ import time
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from extractors import extractor_version, get_extractor
@@ -58,6 +60,19 @@ class FileTask:
     max_bytes: int
     extracted_at: dt.datetime
     doc_id: str | None = None  # the document's identity, when the run knows it already
+
+
+@lru_cache(maxsize=1)
+def sniff_version() -> str:
+    """The cache key of a file found to be of no known format: the digest of the code that
+    decided it (sniffing, decoding, email detection). A skipped file whose bytes and this
+    key are unchanged is skipped again without being read."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for name in ("sniff.py", "decode.py", "emails.py"):
+        digest.update(name.encode())
+        digest.update((root / name).read_bytes())
+    return f"sniff#{digest.hexdigest()[:12]}"
 
 
 def version_of(fmt: str) -> str:

@@ -44,7 +44,14 @@ import pyarrow.parquet as pq
 from pipeline import state as state_store
 from pipeline.discover import Refused, SourceFile, Unreadable, discover
 from pipeline.errors import UsageError
-from pipeline.extract import FileTask, Outcome, os_message, run_isolated, version_of
+from pipeline.extract import (
+    FileTask,
+    Outcome,
+    os_message,
+    run_isolated,
+    sniff_version,
+    version_of,
+)
 from pipeline.linking import publish_links, strip_links
 from pipeline.lock import Busy, locked
 from pipeline.partition import (
@@ -348,6 +355,16 @@ class _Run:
         if (
             before
             and before.sha256 == sha
+            and before.status == "skipped"
+            and before.extractor == sniff_version()
+            and src.hints.format is None
+        ):  # of no known format last time, and neither the bytes nor the sniffing changed
+            self.state[src.rel] = replace(before, size=size, mtime_ns=info.st_mtime_ns)
+            self._skip(src.rel, before.reason or "no known format", sha=sha)
+            return None
+        if (
+            before
+            and before.sha256 == sha
             and before.status == "ok"
             and not before.stale
             and before.format
@@ -414,8 +431,12 @@ class _Run:
         reason = _short(reason)
         self.files["skipped"] += 1
         self.skipped.append({"path": path, "reason": reason})
-        if sha:
-            self.state[path] = _FileState(sha, None, None, "skipped", reason)
+        if sha:  # its size and mtime kept: the next run need not read it to skip it again
+            was = self.state.get(path)
+            self.state[path] = _FileState(
+                sha, sniff_version(), None, "skipped", reason, doc_id=was and was.doc_id,
+                size=was and was.size, mtime_ns=was and was.mtime_ns,
+            )
         else:
             self.state.pop(path, None)
 

@@ -151,3 +151,25 @@ def test_a_removed_file_takes_its_talks_out(tmp_path: Path) -> None:
     with _store(out) as db:
         assert db.execute("SELECT count(*) FROM files").fetchone() == (2,)
         assert db.execute("SELECT count(*) FROM talks").fetchone() == (2,)
+
+
+def test_a_file_of_no_known_format_is_not_sniffed_again(tmp_path: Path, monkeypatch) -> None:
+    src, out = tmp_path / "in", tmp_path / "out"
+    _archive(src, 2)
+    (src / "export.csv").write_text("a,b,c\n1,2,3\n4,5,6\n7,8,9\n")
+    code, first = ingest(src, out=out)
+    assert code == 0 and first["files"]["skipped"] == 1
+    sent: list[str] = []
+    real = pipeline.run.run_isolated
+
+    def spying(tasks, **kwargs):
+        sent.extend(t.rel for t in tasks)
+        return real(tasks, **kwargs)
+
+    monkeypatch.setattr(pipeline.run, "run_isolated", spying)
+    code, second = ingest(src, out=out)
+    assert code == 0 and sent == []
+    assert second["skipped"] == first["skipped"] and second["files"]["skipped"] == 1
+    (src / "export.csv").write_text("Seminar\n\nSpeaker: Ada Lovelace\nTitle: Engines\n")
+    code, third = ingest(src, out=out)
+    assert sent == ["export.csv"] and third["files"]["skipped"] == 0
