@@ -1,4 +1,4 @@
-"""Plain-text listings, round 3: page dumps, one-line items, headings, columns, programmes.
+"""Plain-text listings: page dumps, one-line items, headings, columns, programmes.
 
 Every fixture is written for this test (tests/fixtures/text/round3/) in a layout seen on
 real seminar pages saved as text; each test checks every field of every row after the

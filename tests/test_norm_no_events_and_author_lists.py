@@ -1,4 +1,4 @@
-"""Round 3 of the shared parsers: no-meeting entries, cancellations, topic phrases that
+"""The shared parsers: no-meeting entries, cancellations, topic phrases that
 look like names, dotted organisation abbreviations, dashes inside affiliations, the
 shared announcement vocabularies, and speaker lines from author lists and exports in
 several naming conventions. Every input here is written for this file."""

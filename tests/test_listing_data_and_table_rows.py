@@ -1,4 +1,4 @@
-"""The listing extractor, final round: talks as front-matter data, two-line speaker cells,
+"""The listing extractor: talks as front-matter data, two-line speaker cells,
 abstract rows under table rows, item venues over page venues, machine years.
 
 Pages are written here (``fixtures/listing/final``), each in a layout of its own.

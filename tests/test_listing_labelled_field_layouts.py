@@ -1,4 +1,4 @@
-"""The listing extractor, round 4: layouts the evaluation corpus exposed, on pages written here.
+"""The listing extractor: layouts the evaluation corpus exposed, on pages written here.
 
 Each page (``fixtures/listing/round4``) restates one family with other wording: a Hugo page
 with TOML front matter and a bullet list of labelled fields under each talk heading; a blog

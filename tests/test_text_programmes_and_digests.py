@@ -1,4 +1,4 @@
-"""Plain text and email, round 4: programmes with parallel sessions, digests of several
+"""Plain text and email: programmes with parallel sessions, digests of several
 series, banners, indented continuation lines, biographies and organisers' notes.
 
 Every fixture (tests/fixtures/text/round4/) was written for this test in a layout seen in

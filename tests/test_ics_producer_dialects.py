@@ -1,4 +1,4 @@
-"""iCalendar round 2: real-world feed dialects, end to end (extract, then the normalise stage).
+"""iCalendar: real-world feed dialects, end to end (extract, then the normalise stage).
 
 Every feed in ``data/raw/calendars/`` used here was written for these tests in the shape the
 named producer exports (Outlook/Exchange, Apple Calendar, talks.cam, Meetup, Eventbrite,

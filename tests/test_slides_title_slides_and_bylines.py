@@ -1,4 +1,4 @@
-"""Slide decks, round 3: title slides whose title runs over two lines (one size with wide
+"""Slide decks: title slides whose title runs over two lines (one size with wide
 leading, or a large line continued by a smaller one), bylines of several people with their
 affiliations after a dash, a label line that names the kind (``Tutorial``, ``Keynote``,
 ``Lecture 3``), a series line with a year, an event line that also names the institution,
@@ -23,8 +23,8 @@ UTC = dt.UTC
 CREATED = dt.datetime(2024, 8, 1, tzinfo=UTC)
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "slides"
 # a Unicode font for the deck whose bylines use en dashes (core fonts are Latin-1 only); the
-# deck is committed, so the test does not need the font: ``python tests/test_slides_round3.py``
-# regenerates it where the font exists
+# deck is committed, so the test does not need the font; running this file
+# (``python tests/test_slides_title_slides_and_bylines.py``) regenerates it where the font exists
 UNICODE_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 EN_DASH_DECK = FIXTURES / "keynote_en_dash_bylines.pdf"
 

@@ -1,4 +1,4 @@
-"""Round 5 of the shared parsers: occupation nouns as roles, more placeholders, course and
+"""The shared parsers: occupation nouns as roles, more placeholders, course and
 tutorial labels before titles, and a red-team of role/affiliation splitting on speaker
 lines written the ways faculty pages, Indico, programmes and emails write them."""
 

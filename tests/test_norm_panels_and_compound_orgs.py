@@ -1,4 +1,4 @@
-"""Shared parsers, round 7: panels as event nouns only, panel-format labels, trailing roles,
+"""Shared parsers: panels as event nouns only, panel-format labels, trailing roles,
 bare name lists, topics shaped like ``Name (Affiliation)``, compound organisation names,
 panel/bio field labels, room words of other languages, and logistics notes opening an
 abstract. Every input was written for this test.

@@ -1,4 +1,4 @@
-"""Round 6 of the shared parsers: telling a person's name from a topic phrase, a title
+"""The shared parsers: telling a person's name from a topic phrase, a title
 fragment or an organisation by the name predicate alone (``looks_like_person_name``),
 without the layout rules extractors add on top.
 

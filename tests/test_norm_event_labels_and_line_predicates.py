@@ -1,4 +1,4 @@
-"""Round 4 of the shared parsers: red-team date/zone misses, event-label prefixes, the
+"""The shared parsers: red-team date/zone misses, event-label prefixes, the
 shared line predicates moved out of the extractors, and names told from topics without a
 given-name lexicon (position decides what shape cannot)."""
 
