@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "training"))
 import pycrfsuite  # noqa: E402
 from tagger_data import Sequence, entries, sequences  # noqa: E402
 
-from pipeline.normalise.tagger import LABELS, MODEL_DIR, line_features  # noqa: E402
+from pipeline.normalise.tagger import LABELS, MODEL_DIR, bio_runs, line_features  # noqa: E402
 
 PARAMS = {
     "c1": 0.05,  # L1: drops features that never help (keeps the model small)
@@ -68,19 +68,7 @@ def train(seqs: list[Sequence], model: Path) -> None:
 
 
 def _spans(tags: list[str]) -> set[tuple[str, int, int]]:
-    out: set[tuple[str, int, int]] = set()
-    i = 0
-    while i < len(tags):
-        if tags[i] == "O":
-            i += 1
-            continue
-        label = tags[i][2:]
-        j = i + 1
-        while j < len(tags) and tags[j] == f"I-{label}":
-            j += 1
-        out.add((label, i, j))
-        i = j
-    return out
+    return set(bio_runs(tags))
 
 
 def evaluate(seqs: list[Sequence], model: Path) -> dict[str, dict[str, float]]:

@@ -195,10 +195,10 @@ def tag_line(line: str, model: str | None = None) -> tuple[list[Token], list[str
     return tokens, list(tags), tagger
 
 
-def spans(line: str, model: str | None = None) -> list[Span]:
-    """The labelled spans of ``line`` (Viterbi), each with its mean marginal probability."""
-    tokens, tags, tagger = tag_line(line, model)
-    out: list[Span] = []
+def bio_runs(tags: list[str]) -> list[tuple[str, int, int]]:
+    """The labelled runs of a BIO tag sequence as ``(label, first, past_last)`` token indices;
+    the one decoding the tagger and its training script share."""
+    out: list[tuple[str, int, int]] = []
     i = 0
     while i < len(tags):
         if tags[i] == "O":
@@ -208,10 +208,19 @@ def spans(line: str, model: str | None = None) -> list[Span]:
         j = i + 1
         while j < len(tags) and tags[j] == f"I-{label}":
             j += 1
+        out.append((label, i, j))
+        i = j
+    return out
+
+
+def spans(line: str, model: str | None = None) -> list[Span]:
+    """The labelled spans of ``line`` (Viterbi), each with its mean marginal probability."""
+    tokens, tags, tagger = tag_line(line, model)
+    out: list[Span] = []
+    for label, i, j in bio_runs(tags):
         probs = [tagger.marginal(tags[k], k) for k in range(i, j)]
         start, end = tokens[i].start, tokens[j - 1].end
         out.append(Span(label, start, end, line[start:end], sum(probs) / len(probs)))
-        i = j
     return out
 
 
