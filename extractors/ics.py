@@ -158,6 +158,9 @@ def _calendar_talks(
     tag = templates.constant_tag(summaries)
     if tag:
         summaries = [templates.strip_tag(s, tag) for s in summaries]
+    suffix = templates.constant_suffix(summaries)
+    if suffix:
+        summaries = [templates.strip_suffix(s, suffix) for s in summaries]
     for (occ, uid, warnings), summary in zip(occurrences, summaries, strict=True):
         talk = _talk(occ, uid, list(warnings), cal_zone, series, summary or None)
         if tag and talk.series is None and names_series(tag):

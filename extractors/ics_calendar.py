@@ -48,9 +48,50 @@ def unfold_bytes(data: bytes) -> bytes:
 # --------------------------------------------------------------------------- parsing
 
 
+_GLUED_RE = re.compile(r"(?<=[^\s:;])(DESCRIPTION|LOCATION):(?=\S)")
+
+
+def _unglue_summaries(text: str) -> str:
+    """Split a ``SUMMARY:`` line that swallowed the next property (``SUMMARY:Title -
+    SiteDESCRIPTION:Abstract …``: an exporter that lost a line break) when the event
+    states that property nowhere else. The title is then the title, and the description
+    is read as one."""
+    if "SUMMARY" not in text:
+        return text
+    out: list[str] = []
+    event: list[str] | None = None
+    for line in text.splitlines():
+        upper = line[:12].upper()
+        if upper.startswith("BEGIN:VEVENT"):
+            event = [line]
+        elif event is not None:
+            event.append(line)
+            if upper.startswith("END:VEVENT"):
+                out.extend(_unglued(event))
+                event = None
+        else:
+            out.append(line)
+    out.extend(event or [])
+    joined = "\n".join(out) + ("\n" if text.endswith(("\n", "\r")) else "")
+    return joined if len(out) != len(text.splitlines()) else text
+
+
+def _unglued(event: list[str]) -> list[str]:
+    stated = {ln.split(":", 1)[0].split(";", 1)[0].upper() for ln in event if ":" in ln}
+    out: list[str] = []
+    for line in event:
+        m = _GLUED_RE.search(line) if line[:8].upper() == "SUMMARY:" else None
+        if m and m.group(1).upper() not in stated:
+            out.extend([line[: m.start()], line[m.start():]])
+        else:
+            out.append(line)
+    return out
+
+
 def _parse(text: str, source: str) -> list[icalendar.Calendar]:
     """The VCALENDARs of ``text``; ExtractionError when the feed is not a sound calendar."""
     _check_structure(text, source)
+    text = _unglue_summaries(text)
     try:
         components = icalendar.Calendar.from_ical(text, multiple=True)
     except _LIB_ERRORS as exc:

@@ -309,6 +309,34 @@ def constant_tag(records: Sequence[str]) -> str | None:
     return tag if count >= TAG_SHARE * len(distinct) else None
 
 
+_SUFFIX_SEP_RE = re.compile(r"\s+[|–—-]\s+")
+
+
+def constant_suffix(records: Sequence[str]) -> str | None:
+    """A `` - Site Name`` that closes (nearly) every record: the exporter's page-title
+    suffix (``Talk title - Group Website - Chapter``), part of no title. Only a suffix cut
+    at a separator and shared by ``TAG_SHARE`` of at least three distinct records counts."""
+    distinct = list(dict.fromkeys(r.strip() for r in records if r and r.strip()))
+    if len(distinct) < 3:
+        return None
+    counts: dict[str, int] = {}
+    for record in distinct:
+        seen = set()
+        for m in _SUFFIX_SEP_RE.finditer(record):
+            tail = record[m.start():]
+            if tail not in seen and m.start() > 0:
+                seen.add(tail)
+                counts[tail] = counts.get(tail, 0) + 1
+    shared = [t for t, n in counts.items() if n >= TAG_SHARE * len(distinct)]
+    return max(shared, key=len) if shared else None
+
+
+def strip_suffix(record: str, suffix: str) -> str:
+    """``record`` without its closing ``suffix``."""
+    stripped = record.rstrip()
+    return stripped[: -len(suffix)].rstrip() if stripped.endswith(suffix) else record
+
+
 def strip_tag(record: str, tag: str) -> str:
     """``record`` without its leading ``[tag]``."""
     m = _TAG_RE.match(record)
