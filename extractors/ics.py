@@ -103,7 +103,7 @@ from pipeline.structure import templates
 
 __all__ = ["VERSION", "extract", "extract_calendar", "names_series", "unfold_bytes"]
 
-VERSION = "3"
+VERSION = "4"
 
 
 # --------------------------------------------------------------------------- entry point
