@@ -224,3 +224,21 @@ def test_retraining_reproduces_the_shipped_scores(tmp_path: Path) -> None:
     assert fresh["training_tokens"] == shipped["training_tokens"]
     for label, figures in shipped["validation"].items():
         assert fresh["validation"][label]["f1"] == pytest.approx(figures["f1"], abs=0.02), label
+
+
+def test_a_missing_crfsuite_is_named_with_its_mend(monkeypatch) -> None:
+    """An environment made before the tagger joined the dependencies gets a usage error
+    saying what to reinstall, not an internal error per file."""
+    import sys
+
+    from pipeline.errors import UsageError
+    from pipeline.normalise import tagger
+
+    monkeypatch.setitem(sys.modules, "pycrfsuite", None)
+    tagger._tagger.cache_clear()
+    try:
+        with pytest.raises(UsageError, match="python-crfsuite"):
+            tagger._tagger()
+    finally:
+        monkeypatch.undo()
+        tagger._tagger.cache_clear()

@@ -172,8 +172,16 @@ def _check_model(path: Path) -> None:
 
 @lru_cache(maxsize=4)
 def _tagger(path: str | None = None) -> Any:
-    """The CRFsuite tagger, opened once per process (``path`` for a retrained model)."""
-    import pycrfsuite
+    """The CRFsuite tagger, opened once per process (``path`` for a retrained model).
+
+    A virtualenv made before the tagger joined the dependencies lacks python-crfsuite: say
+    so and how to mend it, instead of an internal error on every file."""
+    try:
+        import pycrfsuite
+    except ImportError as exc:
+        raise UsageError(
+            "the span tagger needs python-crfsuite, which this environment lacks: "
+            "reinstall the project (`make run` does it, or pip install -e .)") from exc
 
     model = Path(path) if path else MODEL_FILE
     if not model.is_file():
