@@ -33,6 +33,7 @@ from typing import Any
 
 from pipeline.name_keys import NameKey, compatible, name_key
 from pipeline.similarity import title_numbers, title_tokens, token_set_ratio
+from pipeline.unionfind import GuardedUnionFind
 from schemas.event import MERGED_FIELDS
 
 # Similar enough titles for a shared speaker on the same date (token-set similarity).
@@ -137,32 +138,21 @@ def _candidate_pairs(talks: list[_Talk]) -> Iterable[tuple[_Talk, _Talk]]:
                     yield t, other
 
 
-class _Clusters:
+class _Clusters(GuardedUnionFind):
     """Union-find over rows, refusing a union that would put two rows of one document or
     two different dates in one talk."""
 
     def __init__(self, talks: list[_Talk]) -> None:
-        self.parent = list(range(len(talks)))
+        super().__init__(len(talks))
         self.paths = [{t.path} for t in talks]
         self.dates = [{t.date} - {None} for t in talks]
 
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
+    def refuses(self, ra: int, rb: int) -> bool:
+        return bool(self.paths[ra] & self.paths[rb]) or len(self.dates[ra] | self.dates[rb]) > 1
 
-    def union(self, a: int, b: int) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return True
-        if self.paths[ra] & self.paths[rb] or len(self.dates[ra] | self.dates[rb]) > 1:
-            return False
-        ra, rb = min(ra, rb), max(ra, rb)
-        self.parent[rb] = ra
-        self.paths[ra] |= self.paths[rb]
-        self.dates[ra] |= self.dates[rb]
-        return True
+    def absorb(self, keep: int, gone: int) -> None:
+        self.paths[keep] |= self.paths[gone]
+        self.dates[keep] |= self.dates[gone]
 
 
 def event_id_of(talk_ids: Iterable[str]) -> str:

@@ -28,6 +28,7 @@ from typing import Any
 
 from pipeline.name_keys import NameKey, compatible, fold, name_key
 from pipeline.normalise.vocab import DISCIPLINE_WORDS, ORG_LEADING_WORDS, ORG_WORDS
+from pipeline.unionfind import GuardedUnionFind
 
 # Words every affiliation shares: they say nothing about which organisation it is.
 _GENERIC_AFFILIATION_WORDS = frozenset(
@@ -95,37 +96,26 @@ def _support(a: _Group, b: _Group) -> str | None:
     return None
 
 
-class _People:
+class _People(GuardedUnionFind):
     """Union-find over name groups; a union must keep every name pair compatible and the
     affiliations of the two sides overlapping (when both state one)."""
 
     def __init__(self, groups: list[_Group]) -> None:
+        super().__init__(len(groups))
         self.groups = groups
-        self.parent = list(range(len(groups)))
         self.members = [[i] for i in range(len(groups))]
         self.words = [g.affiliation_words() for g in groups]
 
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return True
+    def refuses(self, ra: int, rb: int) -> bool:
         if self.words[ra] and self.words[rb] and not self.words[ra] & self.words[rb]:
-            return False
+            return True
         keys_a = [self.groups[i].key for i in self.members[ra]]
         keys_b = [self.groups[i].key for i in self.members[rb]]
-        if not all(compatible(x, y) for x in keys_a for y in keys_b):
-            return False
-        ra, rb = min(ra, rb), max(ra, rb)
-        self.parent[rb] = ra
-        self.members[ra] += self.members[rb]
-        self.words[ra] |= self.words[rb]
-        return True
+        return not all(compatible(x, y) for x in keys_a for y in keys_b)
+
+    def absorb(self, keep: int, gone: int) -> None:
+        self.members[keep] += self.members[gone]
+        self.words[keep] |= self.words[gone]
 
 
 def _mentions(rows: list[dict[str, Any]]) -> list[_Mention]:
