@@ -184,6 +184,24 @@ def _check_workers(client: Any, address: str) -> int:
     return sum(client.nthreads().values())
 
 
+def _task_error(result: Any) -> BaseException | None:
+    """The exception a finished Dask task reports, or None when ``result`` is its outcomes.
+
+    Why from the value and not ``future.status``: ``as_completed(with_results=True,
+    raise_errors=False)`` hands over the value it fetched (the task's list, an
+    ``(type, exception, traceback)`` triple for an error, a ``CancelledError``), while the
+    future's status may have moved on since (a worker that held a finished result died:
+    the status is then ``lost`` though the result is here).
+    """
+    if isinstance(result, list):
+        return None
+    if isinstance(result, BaseException):
+        return result
+    if isinstance(result, tuple) and len(result) == 3 and isinstance(result[1], BaseException):
+        return result[1]
+    return TypeError(f"a cluster task returned {type(result).__name__}, not outcomes")
+
+
 def run_on_cluster(
     tasks: list[FileTask],
     address: str,
@@ -217,9 +235,10 @@ def run_on_cluster(
         done = distributed.as_completed(futures, with_results=True, raise_errors=False)
         for future, result in done:
             batch = batch_of.pop(future.key)
-            if future.status == "finished":
+            error = _task_error(result)
+            if error is None:
                 outcomes = result
-            elif future.status == "error" and isinstance(result[1], distributed.KilledWorker):
+            elif isinstance(error, distributed.KilledWorker):
                 if len(batch) > 1:  # which file kills workers? each alone, again
                     for task in batch:
                         done.add(submit([task]))
@@ -227,8 +246,7 @@ def run_on_cluster(
                     continue
                 outcomes = [failed_file(batch[0], "the Dask worker running it died")]
             else:
-                exc = result[1] if future.status == "error" else result
-                message = f"cluster task failed: {type(exc).__name__}: {exc}"
+                message = f"cluster task failed: {type(error).__name__}: {error}"
                 outcomes = [failed_file(task, message) for task in batch]
             future.release()
             for outcome in outcomes:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import importlib
 import os
 
+from distributed import WorkerPlugin  # only the cluster tests import this module
+
 import extractors
 from pipeline.records import Document, RawTalk
 
@@ -32,3 +34,32 @@ def install() -> str:
     """Registers ``extract`` for text in this process (returns its pid, for the record)."""
     extractors.REGISTRY["text"] = (__name__, "extract")
     return str(os.getpid())
+
+
+MACHINE_LOST = "MACHINE-LOST"  # a file name holding this takes its whole Dask worker down
+
+
+class LoseWorkerOnMarker(WorkerPlugin):
+    """A Dask worker plugin: the worker process running a batch that holds a file named
+    with ``MACHINE_LOST`` exits at once, as a worker whose machine is lost would.
+
+    Why a plugin and not ``client.run``: the nanny starts a new worker process after each
+    death, and a registered plugin is set up in every worker that joins, restarted ones
+    included, so the fault stays armed for the retries the test is about.
+    """
+
+    name = "lose-worker-on-marker"
+
+    def setup(self, worker: object) -> None:
+        import pipeline.cluster
+
+        real = getattr(pipeline.cluster.process_batch, "__wrapped__",
+                       pipeline.cluster.process_batch)
+
+        def process_batch(tasks, timeout, memory_bytes):  # type: ignore[no-untyped-def]
+            if any(MACHINE_LOST in task.path for task in tasks):
+                os._exit(1)
+            return real(tasks, timeout, memory_bytes)
+
+        process_batch.__wrapped__ = real  # type: ignore[attr-defined]
+        pipeline.cluster.process_batch = process_batch
