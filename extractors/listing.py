@@ -54,6 +54,8 @@ from extractors.listing_frontmatter import as_date as _as_date
 from extractors.listing_frontmatter import front_matter_talks as _front_matter_talks
 from extractors.listing_frontmatter import heading_attributes
 from extractors.listing_frontmatter import markdown_renderer as _markdown
+from extractors.listing_frontmatter import merge_fields as _merge_fields
+from extractors.listing_frontmatter import page_talk as _page_talk
 from extractors.listing_frontmatter import raw_front_matter as _raw_front_matter
 from extractors.listing_lines import LABEL_RE as _LABEL_RE
 from extractors.listing_lines import LABELS as _LABELS
@@ -164,7 +166,15 @@ def extract_markdown(doc: Document) -> list[RawTalk]:
         reference_date=ref,
         data_talks=data,
     )
-    return _markdown_rivals(doc, talks, meta, body)
+    talks = _markdown_rivals(doc, talks, meta, body)
+    if meta and len(talks) <= 1:
+        # the page itself may be the talk, stated as front matter: alone when the body
+        # holds no listing, else merged field by field into the one talk the body gives
+        one = attempt("front-matter page reader",
+                      lambda: _page_talk(_raw_front_matter(doc.text) or meta, body), [])
+        if one is not None:
+            talks = [_merge_fields(talks[0], one)] if talks else [one]
+    return talks
 
 
 _DECK_SEPARATOR_RE = re.compile(r"^(?:---|\?\?\?|--)\s*$|^class:\s|^\.(?:image|code|play)\s",

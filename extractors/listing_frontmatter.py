@@ -20,7 +20,12 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.attrs import attrs_plugin
 
 from extractors.listing_lines import LABEL_RE
+from pipeline.normalise import agenda, dates
+from pipeline.normalise.text import is_placeholder
+from pipeline.normalise.vocab import FIELD_LABELS, HEADER_LABELS
 from pipeline.records import RawTalk
+from pipeline.structure import data as structure_data
+from pipeline.structure import templates
 
 FRONT_MATTER_RE = re.compile(
     r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
@@ -205,4 +210,198 @@ def _data_talk(item: dict) -> RawTalk | None:
     talk.slides = _scalar(_field(item, "slides"))
     talk.video = _scalar(_field(item, "video"))
     talk.url = _scalar(_field(item, "url"))
+    return talk
+
+
+# ------------------------------------------------------- a one-talk page as front matter
+
+# mappings one level down that carry the page's own fields (Hugo's ``[extra]``/``params``)
+_NESTED_PAGE_KEYS = frozenset("extra params taxonomies meta page event talk seminar".split())
+_SERIES_KEY_RE = re.compile(rf"^(?:{HEADER_LABELS['series']})$", re.I)
+# keys naming a person unambiguously; ``author`` may be the post's writer
+_WRITER_KEY_RE = re.compile(r"^authors?$", re.I)
+_MIDNIGHT_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]00:00(?::00)?(?:\.0+)?(?:Z|[+-]00:?00)?$")
+_PACKED_SEP = ", "
+# after the speaker's name, a biography goes on ``is``/``was``/``received``... (``Jane Doe is
+# a professor``); an announcement goes on ``will give a talk``
+_BIO_VERB_RE = re.compile(r"^(?:'s)?\s+(?:is|was|received|joined|earned|holds|leads|works|"
+                          r"obtained|completed|studied|has)\b", re.I)
+# a slug (``bnl-physics-sc-seminar``): an identifier, not a name to show
+_SLUG_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)+$")
+_BODY_LABEL_RE = re.compile(
+    rf"^\s*[*_]*(?P<label>{FIELD_LABELS['speaker']})[*_]*\s*:[*_]*\s*(?P<value>\S.*?)\s*$", re.I)
+
+
+def _page_fields(meta: dict) -> dict[str, str]:
+    """Field -> value of a page's front matter: top-level keys first, then those of a nested
+    ``extra``/``params`` mapping; keys matched to fields by name (``series`` and ``event``
+    name the series). Values are kept as written."""
+    flat: dict[str, object] = {}
+    for key, value in meta.items():
+        flat.setdefault(str(key), value)
+    for key, value in meta.items():
+        if isinstance(value, dict) and str(key).lower() in _NESTED_PAGE_KEYS:
+            for inner, inner_value in value.items():
+                flat.setdefault(str(inner), inner_value)
+    out: dict[str, str] = {}
+    for key, value in flat.items():
+        text = _scalar(value)
+        if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            text = ", ".join(" ".join(v.split()) for v in value)
+        if not text:
+            continue
+        norm = " ".join(re.sub(r"[_\-.]+", " ", key).split())
+        if _SERIES_KEY_RE.match(norm):
+            out.setdefault("series", text)
+            continue
+        name = structure_data.field_of(key)
+        if name == "speaker" and _WRITER_KEY_RE.match(norm):
+            name = "writer"
+        if name:
+            out.setdefault(name, text)
+    return out
+
+
+def _packed_title(title: str) -> tuple[str | None, str | None, str | None, str | None]:
+    """(title, people, series, when) of a title that packs several fields into one value,
+    read by the type of each part: ``Title, Jane Doe, Physics Seminar, November 20 2019``,
+    ``Jane Doe (Org): Title``, ``Jane Doe (Org)``. All None but the title when no part
+    reads as a person."""
+    choice = templates.choose([title])
+    reading = choice.read(title) if choice.template is not None else None
+    if reading is not None and reading.people and \
+            templates.people_score(reading.people) >= templates.STRONG_PEOPLE:
+        return reading.title, reading.people, None, reading.date
+    parts = [p.strip() for p in title.split(_PACKED_SEP)]
+    if len(parts) < 2:
+        return title, None, None, None
+    kinds = []
+    for part in parts:
+        if dates.looks_like_when(part):
+            kinds.append("when")
+        elif templates.people_score(part) >= templates.STRONG_PEOPLE:
+            kinds.append("people")
+        elif agenda.is_series_name(part):
+            kinds.append("series")
+        else:
+            kinds.append("title")
+    n_title = kinds.index("people") if "people" in kinds else 0
+    rest = kinds[n_title:]
+    # the title leads; each other part is typed once and none of them is title-like
+    if n_title == 0 or "title" in rest or len(set(rest)) != len(rest):
+        return title, None, None, None
+
+    def part(kind: str) -> str | None:
+        return parts[kinds.index(kind)] if kind in kinds else None
+
+    return _PACKED_SEP.join(parts[:n_title]), part("people"), part("series"), part("when")
+
+
+_LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d{1,2}[.)])\s+")
+_BOOLEAN_RE = re.compile(r"^(?:true|false|yes|no|on|off)$", re.I)
+
+
+def _body_reading(body: str, people: list[str]) -> tuple[list[str], str | None, str | None]:
+    """(speakers, abstract, bio) the body of a one-talk page states: a ``Presenter:``
+    label line, a paragraph that opens with the speaker's name and goes on as a biography
+    (``Jane Doe is ...``), and the rest of its prose and list items as the abstract."""
+    speakers: list[str] = []
+    paragraphs: list[str] = []
+    for block in re.split(r"\n\s*\n", body):
+        lines = [ln.strip() for ln in block.strip().splitlines() if ln.strip()]
+        if not lines:
+            continue
+        m = _BODY_LABEL_RE.match(lines[0]) if len(lines) == 1 else None
+        if m:
+            speakers.append(m.group("value").strip(" *_"))
+            continue
+        if lines[0].startswith(("#", "<", "{", "|", "!", "[")):
+            continue  # a heading, markup, a table or an image: not prose
+        if all(_LIST_ITEM_RE.match(ln) for ln in lines):
+            paragraphs.append("\n".join(_LIST_ITEM_RE.sub("", ln) for ln in lines))
+        else:
+            paragraphs.append(" ".join(lines))
+    names = [p.split("(")[0].split(",")[0].strip() for p in people + speakers]
+    bio = next((p for p in paragraphs if any(
+        n and p.startswith(n) and _BIO_VERB_RE.match(p[len(n):]) for n in names)), None)
+    prose = [p for p in paragraphs if p is not bio]
+    abstract = "\n\n".join(prose) if sum(len(p.split()) for p in prose) >= 20 else None
+    return speakers, abstract, bio
+
+
+def page_talk(meta: dict, body: str) -> RawTalk | None:
+    """A one-talk page given as front matter: one record, its keys matched to fields by
+    name and by the type of their value, and the body read for what the keys leave out.
+
+    Why: a Hugo/Jekyll talk page (``title``, ``speaker``/``author``, ``institution``,
+    ``date``, ``location``, ``event``) states its talk as data and the listing reader finds
+    no listing in its body. A title may pack the people too (``Jane Doe (Org): Title``,
+    ``Title, Jane Doe, X Seminar, 20 November 2019``): the parts are placed by their type.
+    ``author`` is the speaker only when the page shows another sign of a talk (an
+    affiliation, slides or video, a series) and the title names nobody: on a blog post it
+    is the writer. A page naming no person is no talk."""
+    fields = _page_fields(meta)
+    title = fields.get("title")
+    people = series = when = None
+    if title:
+        title, people, series, when = _packed_title(title)
+    speakers = [people] if people else []
+    if not speakers and fields.get("speaker"):
+        speakers = [fields["speaker"]]
+    talk_sign = any(fields.get(k) for k in ("affiliation", "slides", "video", "series"))
+    if not speakers and fields.get("writer") and talk_sign:
+        speakers = [fields["writer"]]
+    body_speakers, abstract, bio = _body_reading(body, speakers)
+    speakers = speakers or body_speakers
+    if not speakers:
+        return None
+    affiliation = fields.get("affiliation")
+    if affiliation and len(speakers) == 1 and "(" not in speakers[0] \
+            and affiliation not in speakers[0]:
+        speakers = [f"{speakers[0]} ({affiliation})"]
+    day = fields.get("date") or when
+    if day and (m := _MIDNIGHT_RE.match(day)):
+        day = m.group(1)  # Hugo writes a date-only talk as midnight: no time is stated
+    talk = RawTalk(title=None if not title or is_placeholder(title) else title,
+                   speaker_text=speakers)
+    talk.when_text = ", ".join(v for v in (day, fields.get("time")) if v) or None
+    key_series = fields.get("series")
+    talk.series = series or (key_series if key_series and not _SLUG_RE.match(key_series)
+                             else None)
+    talk.location = fields.get("location")
+    stated = fields.get("abstract")
+    # ``abstract: true``: a flag (the body is the abstract), not the abstract's text
+    talk.abstract = stated if stated and not _BOOLEAN_RE.match(stated) else abstract
+    talk.speaker_bio = fields.get("bio") or bio
+    talk.slides, talk.video, talk.url = (fields.get("slides"), fields.get("video"),
+                                         fields.get("url"))
+    talk.warnings.append("one talk read from the page's front matter")
+    return talk
+
+
+_MERGED_FIELDS = ("title", "when_text", "location", "series", "abstract", "speaker_bio",
+                  "slides", "video", "url")
+
+
+def _fold(text: str | None) -> str:
+    return " ".join(re.findall(r"\w+", (text or "").casefold()))
+
+
+def merge_fields(talk: RawTalk, page: RawTalk) -> RawTalk:
+    """The body's reading of a one-talk page, with the fields it left empty taken from the
+    front-matter record when both name the same talk (same title or same first speaker).
+
+    Why: the two readers see different halves of the page (the keys, the text); choosing
+    one reading loses what only the other states (a ``series:`` key, a body's abstract)."""
+    same_title = bool(talk.title) and _fold(talk.title) == _fold(page.title)
+    names = [_fold(s.split("(")[0].split(",")[0]) for s in (talk.speaker_text[:1],
+                                                            page.speaker_text[:1]) for s in s]
+    same_person = len(names) == 2 and names[0] == names[1] and bool(names[0])
+    if not (same_title or same_person):
+        return talk
+    for name in _MERGED_FIELDS:
+        if not getattr(talk, name) and getattr(page, name):
+            setattr(talk, name, getattr(page, name))
+    if not talk.speaker_text and not talk.speakers:
+        talk.speaker_text = list(page.speaker_text)
     return talk

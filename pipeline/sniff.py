@@ -17,6 +17,9 @@ from pipeline.emails import is_email
 from pipeline.errors import SniffError
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?\r?\n)?(---|\.\.\.)[ \t]*(\r?\n|\Z)", re.S)
+# Hugo's TOML front matter between ``+++`` lines
+_TOML_FRONT_MATTER = re.compile(
+    r"\A\ufeff?\+\+\+[ \t]*\r?\n(.*?\r?\n)?\+\+\+[ \t]*(\r?\n|\Z)", re.S)
 _HTML_DOC = re.compile(
     r"\A\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!doctype\s+html|<html[\s>])", re.I | re.S
 )
@@ -61,7 +64,7 @@ def sniff_decoded(data: bytes, hinted: str | None = None) -> tuple[str, str | No
         return "ics", text
     if _HTML_DOC.match(text[:4096]):
         return "html", text
-    if _FRONT_MATTER.match(text):
+    if _FRONT_MATTER.match(text) or _TOML_FRONT_MATTER.match(text):
         return "markdown", text
     if _is_email(text):
         return "text", text
