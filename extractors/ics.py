@@ -193,11 +193,24 @@ def _apply_summary_template(talks: list[RawTalk], summaries: list[str]) -> None:
     distinct = list(dict.fromkeys(s for s in summaries if s))
     choice = templates.choose(distinct)
     if choice.template is None:
+        # talks beside breaks and welcomes: the template that reads a full name in part of
+        # the events, applied to those alone
+        choice = templates.choose_partial(distinct)
+    if choice.template is None:
         return
     for talk, summary in zip(talks, summaries, strict=True):
         if talk.speaker_text and all(_LINK_ONLY_RE.match(s) for s in talk.speaker_text):
             talk.speaker_text = []  # ``Speaker: https://…``: a homepage, not a name
-        if talk.speaker_text or not summary:
+        if not summary:
+            continue
+        if talk.speaker_text:
+            # the DESCRIPTION names the speaker the SUMMARY repeats (``Title with Name``):
+            # the title is the template's title slot, without the name
+            reading = choice.read(summary)
+            if (reading is not None and reading.title and talk.title
+                    and talk.title in summary and _same_people(reading.people,
+                                                               talk.speaker_text)):
+                talk.title = reading.title
             continue
         reading = choice.read(summary)
         if reading is None or not reading.people or is_placeholder(reading.people):
@@ -205,6 +218,16 @@ def _apply_summary_template(talks: list[RawTalk], summaries: list[str]) -> None:
         if talk.title is None or talk.title in summary:  # a DESCRIPTION title stands
             talk.title = reading.title
         talk.speaker_text = [reading.people]
+
+
+def _names(texts: list[str]) -> list[str]:
+    return [" ".join(name.casefold().split()) for text in texts
+            for name, _ in templates.split_people(text)]
+
+
+def _same_people(people: str | None, speaker_text: list[str]) -> bool:
+    """Whether a template's people slot names the speakers the description names."""
+    return bool(people) and _names([people or ""]) == _names(speaker_text)
 
 
 _MEETING_RE = re.compile(

@@ -247,6 +247,8 @@ class Choice:
     template: Template | None
     score: float
     coverage: float
+    # a template settled by part of the records only reads a person this likely
+    min_people: float = 0.0
 
     def read(self, text: str) -> Reading | None:
         """``text`` read by the chosen template; None when it does not apply."""
@@ -255,7 +257,8 @@ class Choice:
         reading = self.template.read(text)
         if reading is None or (reading.title is not None and title_score(reading.title) == 0.0):
             return None
-        if people_score(reading.people or "") == 0.0:
+        found = people_score(reading.people or "")
+        if found == 0.0 or found < self.min_people:
             return None
         return reading
 
@@ -284,6 +287,41 @@ def choose(records: Sequence[str]) -> Choice:
         if not strong and (covered < MIN_REPEATS or coverage < WEAK_COVERAGE):
             continue
         best = Choice(template, score, coverage)
+    return best
+
+
+# a template that reads a full name beside a title in this many records (and this share of
+# them) settles those records even where the others hold no person (a feed mixing talks
+# with breaks and welcomes)
+PARTIAL_REPEATS = 3
+PARTIAL_SHARE = 0.2
+
+
+def choose_partial(records: Sequence[str]) -> Choice:
+    """The template that reads a strong person and a title in the most records, for a
+    document where no template reads (nearly) all of them: applied only where it reads a
+    strong person, every other record stays a title.
+
+    Why: a conference feed writes ``Title, Name`` for its talks and a bare ``Lunch Break``
+    or ``Opening remarks`` for the rest; the whole-document mean lets the title-only reading
+    win, and the names stay inside the titles."""
+    texts = list(dict.fromkeys(" ".join(r.split()) for r in records if r and r.strip()))
+    best = Choice(None, 0.0, 0.0)
+    best_count = 0
+    for template in templates():
+        count = 0
+        for text in texts:
+            reading = template.read(text)
+            if reading is None or reading.title is None:
+                continue
+            if people_score(reading.people or "") >= STRONG_PEOPLE and \
+                    title_score(reading.title) >= 1.0:
+                count += 1
+        if count > best_count:
+            best, best_count = Choice(template, count / len(texts), count / len(texts),
+                                      min_people=STRONG_PEOPLE), count
+    if best_count < PARTIAL_REPEATS or best_count < PARTIAL_SHARE * len(texts):
+        return Choice(None, 0.0, 0.0)
     return best
 
 
