@@ -97,7 +97,12 @@ from pipeline.decode import decode_text
 from pipeline.normalise import agenda
 from pipeline.normalise.people import looks_like_person_name
 from pipeline.normalise.text import is_placeholder
-from pipeline.normalise.vocab import MEETING_PATTERNS
+from pipeline.normalise.vocab import (
+    GATHERING_ANYWHERE,
+    GATHERING_EDITION,
+    GATHERING_TAIL,
+    MEETING_PATTERNS,
+)
 from pipeline.records import Document, RawTalk
 from pipeline.structure import templates
 
@@ -158,6 +163,8 @@ def _calendar_talks(
     tag = templates.constant_tag(summaries)
     if tag:
         summaries = [templates.strip_tag(s, tag) for s in summaries]
+    elif templates.varying_bracket_tags(summaries):
+        summaries = [templates.strip_bracket_tag(s) for s in summaries]
     suffix = templates.constant_suffix(summaries)
     if suffix:
         summaries = [templates.strip_suffix(s, suffix) for s in summaries]
@@ -167,8 +174,9 @@ def _calendar_talks(
             talk.series = tag
         talks.append((talk, _span(occ)))
     _apply_summary_template([t for t, _ in talks], summaries)
-    _judge_events([t for t, _ in talks], summaries)
+    # containers first: a gathering that holds other events names their series
     _mark_containers(talks)
+    _judge_events([t for t, _ in talks], summaries, [span for _, span in talks])
     for occ, uid, warnings in cancelled:
         # kept without title or speaker, so the run reports it as a dropped record
         gone = RawTalk(warnings=[*warnings, "event is CANCELLED: it did not take place"])
@@ -236,20 +244,64 @@ _MEETING_RE = re.compile(
 RECURRING_COUNT = 3
 
 
-def _judge_events(talks: list[RawTalk], summaries: list[str]) -> None:
+_GATHERING_TAIL_RE = re.compile(
+    rf"\b(?:{'|'.join(GATHERING_TAIL)})(?:\s+(?-i:[A-Z])[\w-]*)?(?:\s+\d{{4}})?\s*$", re.I)
+_GATHERING_EDITION_RE = re.compile(
+    rf"^(?:the\s+)?(?:{'|'.join(GATHERING_EDITION)})\s+(?:[\w&-]+\s+){{0,3}}?"
+    r"(?:workshop|conference|symposium|school|meeting|congress|summit)\b", re.I)
+_GATHERING_ANYWHERE_RE = re.compile(rf"\b(?:{'|'.join(GATHERING_ANYWHERE)})\b", re.I)
+# a gathering is told from a talk only beside other events: a feed of one event publishes it
+GATHERING_MIN_EVENTS = 3
+# an event naming nobody that spans this many calendar days is a gathering, not a talk
+MULTI_DAY = 2
+
+
+def names_gathering(title: str) -> bool:
+    """A title naming a conference, symposium, open day, workshop edition or call for
+    papers (``vocab.GATHERING_TAIL``), which holds talks and is none itself."""
+    head = re.split(r"\s+[-–—|]\s+|:\s", title.strip(), maxsplit=1)[0]
+    return bool(_GATHERING_TAIL_RE.search(head) or _GATHERING_TAIL_RE.search(title)
+                or _GATHERING_EDITION_RE.match(title) or _GATHERING_ANYWHERE_RE.search(title))
+
+
+def _names_someone(talk: RawTalk) -> bool:
+    """Whether a talk names a person: ``Speaker: GSS Organizers`` names nobody. Each
+    speaker text counts by the name it opens with (before an affiliation in ``,`` or
+    ``(``), or by any name of a list in it."""
+    return bool(talk.speakers) or any(
+        templates.people_score(s) > 0
+        or templates.name_score(re.split(r"[,(]", s, maxsplit=1)[0].strip()) > 0
+        for s in talk.speaker_text)
+
+
+def _judge_events(talks: list[RawTalk], summaries: list[str],
+                  spans: list[tuple[dt.datetime, dt.datetime] | None]) -> None:
     """Events that name nobody are talks only on evidence, judged across the feed.
 
     A feed mixes talks with meetings, office hours, welcomes and fairs, often as RRULE
     series: an event with no person whose SUMMARY names such an event, or that the feed
     repeats (a weekly ``Systems WG Meeting`` expanded to many occurrences), is not a
-    talk; it is left without a title so the normalise stage reports it as dropped."""
+    talk; nor, in a feed of several events, one that names a gathering (a conference, a
+    symposium, a call for papers) or spans days. Each is left without a title so the
+    normalise stage reports it as dropped, with the reason."""
     counts = Counter(" ".join(s.casefold().split()) for s in summaries if s)
-    for talk, summary in zip(talks, summaries, strict=True):
-        if talk.speaker_text or talk.speakers or not talk.title:
+    distinct = len(counts)
+    for talk, summary, span in zip(talks, summaries, spans, strict=True):
+        if not talk.title or _names_someone(talk):
             continue
+        days = (span[1] - span[0]).days if span else 0
+        before = talk.title
         if _MEETING_RE.match(talk.title):
             talk.warnings.append("a meeting or ceremony naming nobody: not a talk")
             talk.title = None
+        elif distinct >= GATHERING_MIN_EVENTS and names_gathering(talk.title):
+            talk.warnings.append("a conference, symposium or call naming nobody: not a talk")
+            talk.title = None
+        elif distinct >= GATHERING_MIN_EVENTS and days >= MULTI_DAY:
+            talk.warnings.append(f"spans {days} days naming nobody: not a talk")
+            talk.title = None
+        if talk.title is None and before:
+            talk.speaker_text = []  # ``Speaker: GSS Organizers``: a group, nobody in person
         elif counts[" ".join(summary.casefold().split())] >= RECURRING_COUNT:
             talk.warnings.append("a recurring event naming nobody: not a talk")
             talk.title = None

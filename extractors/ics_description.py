@@ -139,6 +139,9 @@ _LABEL_RE = re.compile(
 # researchseminars.org: "by NAME (AFFILIATION) as part of SERIES"
 _BY_PART_OF_RE = re.compile(r"^by\s+(?P<who>.+?)\s+as\s+part\s+of\s+(?P<series>.+?)\.?$", re.I)
 _BY_RE = re.compile(r"^by\s+(?P<who>\S.*)$", re.I)
+# a label this module does not know (``Affiliation:``, ``Score: 100``): ends a list of
+# speakers under an empty ``Speaker:`` label, never one of them
+_OTHER_LABEL_RE = re.compile(r"^[A-Z][\w .'’/-]{0,30}:(?:\s|$)")
 
 
 @dataclass
@@ -194,7 +197,8 @@ def _parse_description(desc: _Text) -> _Description:
             current = "body"
             if kind == "drop_block" or (kind == "speakers" and not value):
                 # "Agenda:" / "Speakers:" then one item per line up to a blank line
-                while i < len(lines) and lines[i].strip() and not _LABEL_RE.match(lines[i].strip()):
+                while (i < len(lines) and lines[i].strip() and not _LABEL_RE.match(lines[i].strip())
+                       and not (kind == "speakers" and _OTHER_LABEL_RE.match(lines[i].strip()))):
                     if kind == "speakers":
                         out.speakers.append(lines[i].strip())
                     i += 1

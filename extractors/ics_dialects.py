@@ -85,7 +85,16 @@ def _fold_series(text: str) -> str:
 def _is_series_name(text: str, series: str | None) -> bool:
     """``Theory Lunch`` in a calendar named ``Theory Lunch Seminar``: the event's generic
     name, not a talk title."""
-    return bool(series) and _fold_series(text) == _fold_series(series or "")
+    if not series:
+        return False
+    folded = _fold_series(text)
+    # ``Incentives and Computation`` in a calendar named ``IP Paris Seminar — Incentives
+    # and Computation``: one part of the calendar's name is the series too
+    parts = [series, *_SERIES_PART_SEP_RE.split(series)]
+    return any(folded == _fold_series(part) for part in parts if part.strip())
+
+
+_SERIES_PART_SEP_RE = re.compile(r"\s+[-–—|]\s+|:\s+")
 
 
 def _split_summary(

@@ -62,6 +62,27 @@ MEETING_PATTERNS: list[str] = [
     r"working\s+session", r"work\s+session", r"study\s+session", r"info(?:rmation)?\s+session",
     r"q\s*&\s*a", r"town\s+hall", r"(?:summer|winter|spring|fall|term)\s+break",
     r"(?:public\s+)?holiday", r"deadline", r"exam(?:ination)?s?",
+    r"birds\s+of\s+a\s+feather", r"round\s*tables?(?:\s+discussions?)?", r"sessions?",
+    r"feedback(?:\s+(?:and|&)\s+announcements)?", r"announcements", r"vot(?:e|ing)",
+]
+
+# Gatherings that hold talks and are no talk themselves when they name nobody: a calendar
+# event ``Empirical Methods Conference``, ``Quantum Symposium Munich 2026``, ``Second
+# Workshop on HPC Training``, ``X Call for Papers``, an open day. Matched by
+# ``GATHERING_TAIL_RE`` (the title's head noun, then at most a place and a year),
+# ``GATHERING_EDITION_RE`` (an edition: ``Sixth SC Workshop on ...``) and
+# ``GATHERING_ANYWHERE_RE``.
+GATHERING_TAIL: list[str] = [
+    r"conferences?", r"symposi(?:um|a)", r"congress", r"summit", r"festival", r"expo",
+    r"technical\s+program(?:me)?", r"open\s+(?:day|house)", r"tag\s+der\s+offenen\s+t\S{1,3}r",
+]
+GATHERING_EDITION: list[str] = [
+    r"first", r"second", r"third", r"fourth", r"fifth", r"sixth", r"seventh", r"eighth",
+    r"ninth", r"tenth", r"\d{1,2}(?:st|nd|rd|th)", r"annual",
+]
+GATHERING_ANYWHERE: list[str] = [
+    r"call\s+for\s+(?:papers|proposals|abstracts|participation|submissions|contributions)",
+    r"cfp",
 ]
 
 # Agenda headings that group talks and are no talk themselves when they name nobody

@@ -347,6 +347,24 @@ def constant_tag(records: Sequence[str]) -> str | None:
     return tag if count >= TAG_SHARE * len(distinct) else None
 
 
+_BRACKET_TAG_RE = re.compile(r"^\s*\[[^\[\]]{1,60}\]\s*(?=\S)")
+
+
+def varying_bracket_tags(records: Sequence[str]) -> bool:
+    """Whether (nearly) every record opens with a ``[Tag]``, the tags differing: a category
+    column (``[AI] Title``, ``[Quantum] Title``) the exporter prefixes, part of no title."""
+    distinct = list(dict.fromkeys(r for r in records if r))
+    if len(distinct) < 3:
+        return False
+    tagged = sum(bool(_BRACKET_TAG_RE.match(r)) for r in distinct)
+    return tagged >= TAG_SHARE * len(distinct)
+
+
+def strip_bracket_tag(record: str) -> str:
+    """``record`` without a leading ``[Tag]``."""
+    return _BRACKET_TAG_RE.sub("", record, count=1)
+
+
 _SUFFIX_SEP_RE = re.compile(r"\s+[|–—-]\s+")
 
 
