@@ -86,7 +86,7 @@ from extractors.ics_calendar import (
     _span,
     unfold_bytes,
 )
-from extractors.ics_description import _parse_description
+from extractors.ics_description import _parse_description, held_talks
 from extractors.ics_dialects import (
     _set_attachments,
     _set_location_and_url,
@@ -168,15 +168,21 @@ def _calendar_talks(
     suffix = templates.constant_suffix(summaries)
     if suffix:
         summaries = [templates.strip_suffix(s, suffix) for s in summaries]
+    held: dict[int, list[tuple[str, str | None]]] = {}
     for (occ, uid, warnings), summary in zip(occurrences, summaries, strict=True):
         talk = _talk(occ, uid, list(warnings), cal_zone, series, summary or None)
         if tag and talk.series is None and names_series(tag):
             talk.series = tag
+        if not talk.speaker_text:
+            items = held_talks(_richer_description(occ).text)
+            if items:
+                held[len(talks)] = items
         talks.append((talk, _span(occ)))
     _apply_summary_template([t for t, _ in talks], summaries)
     # containers first: a gathering that holds other events names their series
     _mark_containers(talks)
     _judge_events([t for t, _ in talks], summaries, [span for _, span in talks])
+    talks = _expand_held(talks, held)
     for occ, uid, warnings in cancelled:
         # kept without title or speaker, so the run reports it as a dropped record
         gone = RawTalk(warnings=[*warnings, "event is CANCELLED: it did not take place"])
@@ -305,6 +311,34 @@ def _judge_events(talks: list[RawTalk], summaries: list[str],
         elif counts[" ".join(summary.casefold().split())] >= RECURRING_COUNT:
             talk.warnings.append("a recurring event naming nobody: not a talk")
             talk.title = None
+
+
+def _expand_held(
+    talks: list[tuple[RawTalk, tuple[dt.datetime, dt.datetime] | None]],
+    held: dict[int, list[tuple[str, str | None]]],
+) -> list[tuple[RawTalk, tuple[dt.datetime, dt.datetime] | None]]:
+    """Each panel or session event that lists its talks (``held_talks``) replaced by those
+    talks: each keeps the event's time, place and series and takes its own people and
+    title; the event itself is no talk."""
+    if not held:
+        return talks
+    out: list[tuple[RawTalk, tuple[dt.datetime, dt.datetime] | None]] = []
+    for n, (event, span) in enumerate(talks):
+        items = held.get(n)
+        if not items:
+            out.append((event, span))
+            continue
+        name = event.title or "event"
+        for m, (people, title) in enumerate(items, start=1):
+            talk = RawTalk(
+                key=f"{event.key}#{m}" if event.key else None, title=title,
+                speaker_text=[people], date=event.date, start=event.start, end=event.end,
+                timezone=event.timezone, location=event.location, series=event.series,
+                url=event.url,
+                warnings=[*event.warnings,
+                          f"talk {m} of {len(items)} that the event {name!r} lists"])
+            out.append((talk, None))
+    return out
 
 
 _GENERIC_CALNAME_RE = re.compile(

@@ -25,6 +25,7 @@ from extractors.ics_text import (
 from pipeline.normalise import text as normtext
 from pipeline.normalise.dates import looks_like_when
 from pipeline.normalise.people import looks_like_person_name, parse_speakers
+from pipeline.structure import templates
 
 # Description labels -> field kind. Block kinds take the following lines as their value.
 _LABELS: dict[str, str] = {
@@ -375,3 +376,36 @@ def _strip_trailing_links(lines: list[str], out: _Description) -> list[str]:
 def _join(lines: Iterable[str]) -> str | None:
     text = _tidy("\n".join(lines))
     return text or None
+
+
+# ``1.``, ``2)``, ``iii.``, ``II)`` opening a line: an item of a list the description makes
+_ENUMERATED_RE = re.compile(r"^\s*(?:\d{1,2}|[ivx]{1,5}|[IVX]{1,5})\s*[.)]\s*(?P<body>\S.*?)\s*$")
+# the share of a description's enumerated items that must read as ``people: title``
+HELD_SHARE = 0.6
+
+
+def held_talks(text: str) -> list[tuple[str, str | None]]:
+    """(people, title) of each talk an event's description lists, one per enumerated line
+    (``1.Jane Doe (Org): “Title”``, ``ii) A (X) & B (Y): “Title”``), or [] when it lists
+    none: a panel or session event holds those talks.
+
+    The lines are read by the one template that reads them best (``templates.choose``);
+    all of them (but a few) must name people in it, and at least two, so a numbered list
+    of announcements or topics holds no talks. A placeholder title (``TBC``) is None."""
+    bodies = [m.group("body") for m in map(_ENUMERATED_RE.match, text.split("\n")) if m]
+    if len(bodies) < 2:
+        return []
+    choice = templates.choose(bodies)
+    if choice.template is None or not choice.template.people_first:
+        return []
+    found: list[tuple[str, str | None]] = []
+    for body in bodies:
+        reading = choice.read(body)
+        if reading is None or not reading.people:
+            continue
+        if templates.people_score(reading.people) < templates.STRONG_PEOPLE:
+            continue
+        title = (reading.title or "").strip(" .")
+        title = re.sub(r"^[\"“”«»']+|[\"“”«»']+$", "", title).strip() or None
+        found.append((reading.people, None if title and normtext.is_placeholder(title) else title))
+    return found if len(found) >= max(2, HELD_SHARE * len(bodies)) else []
