@@ -169,16 +169,20 @@ def _calendar_talks(
     if suffix:
         summaries = [templates.strip_suffix(s, suffix) for s in summaries]
     held: dict[int, list[tuple[str, str | None]]] = {}
+    descriptions: list[str] = []
     for (occ, uid, warnings), summary in zip(occurrences, summaries, strict=True):
         talk = _talk(occ, uid, list(warnings), cal_zone, series, summary or None)
         if tag and talk.series is None and names_series(tag):
             talk.series = tag
+        description = _richer_description(occ).text
+        descriptions.append(description)
         if not talk.speaker_text:
-            items = held_talks(_richer_description(occ).text)
+            items = held_talks(description)
             if items:
                 held[len(talks)] = items
         talks.append((talk, _span(occ)))
     _apply_summary_template([t for t, _ in talks], summaries)
+    _apply_description_lines([t for t, _ in talks], descriptions)
     # containers first: a gathering that holds other events names their series
     _mark_containers(talks)
     _judge_events([t for t, _ in talks], summaries, [span for _, span in talks])
@@ -242,6 +246,85 @@ def _names(texts: list[str]) -> list[str]:
 def _same_people(people: str | None, speaker_text: list[str]) -> bool:
     """Whether a template's people slot names the speakers the description names."""
     return bool(people) and _names([people or ""]) == _names(speaker_text)
+
+
+# the description line that opens with the speaker's name must do so in this share of the
+# feed's described events (and at least two) to be the feed's speaker line
+SPEAKER_LINE_SHARE = 0.6
+SPEAKER_LINE_MAX = 200
+_SENTENCE_RE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")  # not an initial: ``G. Irbe``
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _first_name_part(line: str) -> str:
+    return re.split(r"[,(–—|]|\s-\s", line, maxsplit=1)[0].strip()
+
+
+def _speaker_line(line: str, known: list[str]) -> bool:
+    """A short line that opens with a person's name (the event's speaker when known) and
+    goes on with more than the name: ``Jane Doe, Professor, Department of X``."""
+    line = line.strip()
+    if not line or len(line) > SPEAKER_LINE_MAX or _SENTENCE_RE.search(line):
+        return False
+    head = _first_name_part(line)
+    if head == line or templates.name_score(head) < templates.STRONG_PEOPLE:
+        return False
+    names = _names(known)
+    return not names or " ".join(head.casefold().split()) in names
+
+
+def _apply_description_lines(talks: list[RawTalk], descriptions: list[str]) -> None:
+    """The DESCRIPTION line that holds the speaker, found across the feed's events.
+
+    A feed written by one program puts the same thing on the same line of every
+    description (``Name, Role, Department, University`` first, then the title, then the
+    abstract). Where the line at one position opens with the event's speaker in most
+    described events, it is the speaker line of every event: its role and affiliation are
+    read from it (``speaker_text``) and it and a repeat of the title leave the abstract."""
+    lines_of = [[ln.strip() for ln in d.split("\n") if ln.strip()] for d in descriptions]
+    described = [n for n, lines in enumerate(lines_of) if lines]
+    if not described:
+        return
+    # one event is its own evidence only when its line opens with the speaker it names
+    needed = 1 if len(described) == 1 and talks[described[0]].speaker_text else 2
+    best, best_count = None, 0
+    for position in range(3):
+        count = sum(
+            position < len(lines_of[n])
+            and _speaker_line(lines_of[n][position], talks[n].speaker_text)
+            for n in described)
+        if count > best_count:
+            best, best_count = position, count
+    if best is None or best_count < max(needed, SPEAKER_LINE_SHARE * len(described)):
+        return
+    for n in described:
+        lines, talk = lines_of[n], talks[n]
+        if best >= len(lines) or not _speaker_line(lines[best], talk.speaker_text):
+            continue
+        if len(talk.speaker_text) > 1 or lines[best] in talk.speaker_text:
+            continue  # a labelled list of speakers (``Speakers:`` then a line each) stands
+        line = lines[best]
+        talk.speaker_text = [line]
+        if talk.abstract:
+            talk.abstract = _cut_leading(talk.abstract, [line, *([talk.title] * bool(talk.title))])
+
+
+def _cut_leading(text: str, pieces: list[str]) -> str | None:
+    """``text`` without the ``pieces`` (the speaker line, the title) it opens with, in any
+    order: they are fields of their own, not the abstract's first words."""
+    changed = True
+    while changed and text:
+        changed = False
+        for piece in pieces:
+            words = piece.split()
+            pattern = r"^\s*" + r"\s+".join(map(re.escape, words)) + r"[\s.:]*"
+            m = re.match(pattern, text) if words else None
+            if m:
+                text, changed = text[m.end():], True
+    return text.strip() or None
 
 
 _MEETING_RE = re.compile(

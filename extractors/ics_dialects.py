@@ -215,4 +215,8 @@ def _set_location_and_url(talk: RawTalk, occ: icalendar.Event, desc: _Descriptio
     ):
         location = "Online"
     talk.location = location or desc.location or ("Online" if desc.online else None)
+    if url_prop and _RECORDING_HOST_RE.search(_host(url_prop)):
+        # URL:https://youtu.be/…: the event's link is its recording, not its page
+        talk.video = talk.video or url_prop
+        url_prop = None
     talk.url = url_prop or desc.title_url or location_url or desc.url
