@@ -492,10 +492,6 @@ def _names_event(title: str) -> bool:
     )
 
 
-# an event whose title names no gathering holds at least this many others to contain them
-CONTAINER_MIN_HELD = 3
-
-
 def _mark_containers(talks: list[tuple[RawTalk, tuple[dt.datetime, dt.datetime] | None]]) -> None:
     """An event that names no speaker and whose time span holds other events of the feed
     is their container (a workshop, an Indico session), not a talk: its title becomes the
@@ -514,10 +510,7 @@ def _mark_containers(talks: list[tuple[RawTalk, tuple[dt.datetime, dt.datetime] 
                 break
             if m != n and ihi <= hi and (ilo, ihi) != (lo, hi):
                 inner.append(m)
-        # a long event beside one or two shorter ones is a parallel track, not their
-        # container, unless its title names a gathering (``Workshop on X``)
-        if inner and (len(inner) >= CONTAINER_MIN_HELD or not outer.title
-                      or _names_event(outer.title)):
+        if inner:
             containers.append((hi - lo, n, inner))
     containers.sort(key=lambda c: c[0], reverse=True)
     for _, n, inner in containers:

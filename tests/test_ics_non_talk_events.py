@@ -86,15 +86,3 @@ def test_summary_label_that_is_part_of_the_calendar_name() -> None:
         "Pavel Kostadinov (Sofia)", "Ximena Oduya (Delft)"]
     # the label is the series; what is left of the placeholder event is no title
     assert all(t.title is None or is_placeholder(t.title) for t in talks)
-
-
-def test_parallel_long_event_is_no_container_of_one_shorter_event() -> None:
-    # a three-hour course beside a one-hour talk in another room: parallel tracks
-    course = ("BEGIN:VEVENT\r\nUID:c@x\r\nDTSTART:20240603T083000Z\r\nDTEND:20240603T113000Z"
-              "\r\nSUMMARY:Introduction to spectroscopy\r\nEND:VEVENT\r\n")
-    talk = ("BEGIN:VEVENT\r\nUID:t@x\r\nDTSTART:20240603T093000Z\r\nDTEND:20240603T103000Z"
-            "\r\nSUMMARY:Lasers in dentistry\r\nEND:VEVENT\r\n")
-    other = _event(20, "Optical tweezers for biology")
-    titles = sorted(t.title for t in extract_calendar(_feed([course, talk, other])) if t.title)
-    assert titles == ["Introduction to spectroscopy", "Lasers in dentistry",
-                      "Optical tweezers for biology"]
