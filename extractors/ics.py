@@ -57,8 +57,7 @@ Decisions worth knowing:
   at one position in most events; events naming nobody that name a gathering (conference,
   symposium, call for papers), span days, or are sessions and round tables, dropped with the
   reason in feeds of several events; a panel whose DESCRIPTION numbers its talks becomes
-  those talks; a long event beside one or two shorter ones is a parallel track, not a
-  container; a varying ``[Tag]`` prefix is a category, not part of the title.
+  those talks; a varying ``[Tag]`` prefix is a category, not part of the title.
 
 Benchmark (2 cores): a 560 KiB feed of 2,000 events and 4 weekly RRULEs (2,368
 occurrences) extracts in about 1.6 s.
