@@ -52,13 +52,38 @@ def extractor_version(fmt: str) -> str:
     return f"{module.__name__}@{getattr(module, 'VERSION', '0')}#{_code_digest()}"
 
 
+# What extraction reads besides its input: every module it runs and the tagger's model.
+# A folder stands for all its ``.py`` files; ``tests/test_extraction_code_digest.py`` checks
+# that every project module an extraction imports is named here.
+_PROJECT = Path(__file__).resolve().parent.parent
+CODE_FOLDERS = ("extractors", "pipeline/normalise", "pipeline/structure")
+CODE_MODULES = ("pipeline/decode.py", "pipeline/emails.py", "pipeline/errors.py",
+                "pipeline/extract.py", "pipeline/memo.py", "pipeline/records.py",
+                "pipeline/sniff.py")
+MODEL_FOLDERS = ("models",)
+
+
+def code_files() -> list[Path]:
+    """The files whose bytes decide what an extraction gives, in a fixed order."""
+    files: list[Path] = []
+    for folder in CODE_FOLDERS:
+        files += sorted((_PROJECT / folder).glob("*.py"))
+    files += [_PROJECT / name for name in CODE_MODULES if (_PROJECT / name).exists()]
+    for folder in MODEL_FOLDERS:
+        files += sorted(p for p in (_PROJECT / folder).rglob("*") if p.is_file())
+    return files
+
+
 @lru_cache(maxsize=1)
 def _code_digest() -> str:
-    """SHA-256 (12 hex digits) of the source of every extractor and normalise module."""
-    root = Path(__file__).resolve().parent
+    """SHA-256 (12 hex digits) of every file of ``code_files``.
+
+    Why all of them: a cached row is reused while this digest holds, so a change to the
+    shared structure layer or a retrained model must make incremental runs re-extract
+    as surely as a change to an extractor does.
+    """
     digest = hashlib.sha256()
-    for folder in (root, root.parent / "pipeline" / "normalise"):
-        for path in sorted(folder.glob("*.py")):
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
+    for path in code_files():
+        digest.update(str(path.relative_to(_PROJECT)).encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
