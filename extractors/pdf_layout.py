@@ -69,6 +69,7 @@ class Line:
     bold: bool
     first_width: float = 0.0  # the width of its first word: would it have fit above?
     starts: list[float] = field(default_factory=list)  # where each segment starts
+    edge: float = 0.0  # the right edge of its column of prose, when the page has two
 
     @property
     def text(self) -> str:
@@ -111,7 +112,8 @@ def page_layout(page: object, index: int, words: list[dict] | None = None) -> Pa
     boxes = [bbox for bbox, _rows in found]
     words = [w for w in words if not any(_inside(w, b) for b in boxes)]
     tables = [Table(bbox[1], rows) for bbox, rows in found]
-    return PageLayout(_lines(words), tables, warnings, sizes,
+    return PageLayout(_flow(words, float(page.width)),  # type: ignore[attr-defined]
+                      tables, warnings, sizes,
                       float(page.width))  # type: ignore[attr-defined]
 
 
@@ -153,17 +155,7 @@ def _lines(words: list[dict]) -> list[Line]:
     line whatever their sizes), segments cut at column gaps and at the page's column
     stops."""
     words = [w for w in words if float(w["size"]) >= TINY_PT and w["text"].strip()]
-    rows: list[list[dict]] = []
-    for w in sorted(words, key=lambda w: (float(w["bottom"]), float(w["x0"]))):
-        if rows:
-            last = rows[-1]
-            base = statistics.median(float(x["bottom"]) for x in last)
-            if abs(float(w["bottom"]) - base) <= 0.35 * float(w["size"]):
-                last.append(w)
-                continue
-        rows.append([w])
-    for row in rows:
-        row.sort(key=lambda w: float(w["x0"]))
+    rows = _rows(words)
     cuts = [_gap_cuts(row) for row in rows]
     stops = _column_stops(rows, cuts)
     out = []
@@ -185,6 +177,104 @@ def _lines(words: list[dict]) -> list[Line]:
                         float(row[0]["x1"]) - float(row[0]["x0"]),
                         [float(seg[0]["x0"]) for seg in segments]))
     return out
+
+
+def _rows(words: list[dict]) -> list[list[dict]]:
+    """Words grouped by baseline, top to bottom, each row left to right."""
+    rows: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: (float(w["bottom"]), float(w["x0"]))):
+        if rows and abs(float(w["bottom"]) - statistics.median(
+                float(x["bottom"]) for x in rows[-1])) <= 0.35 * float(w["size"]):
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    for row in rows:
+        row.sort(key=lambda w: float(w["x0"]))
+    return rows
+
+
+def _flow(words: list[dict], width: float) -> list[Line]:
+    """The page's lines in reading order: a page set in two columns of prose (a booklet
+    of abstracts) is read down its left column, then its right one, band by band between
+    the lines that span both (a heading across the page)."""
+    words = [w for w in words if float(w["size"]) >= TINY_PT and w["text"].strip()]
+    found = _gutter(_rows(words), width)
+    if found is None:
+        return _lines(words)
+    gutter, left_edge = found
+    right_edge = max(max(float(w["x1"]) for w in words),
+                     width - min(float(w["x0"]) for w in words))
+    out: list[Line] = []
+    band: list[dict] = []
+
+    def flush() -> None:
+        for side, edge in (([w for w in band if float(w["x1"]) <= gutter], left_edge),
+                           ([w for w in band if float(w["x1"]) > gutter], right_edge)):
+            for ln in _lines(side):
+                ln.edge = edge
+                out.append(ln)
+        band.clear()
+
+    for row in _rows(words):
+        if _spans(row, gutter):
+            flush()
+            out.extend(_lines(row))
+        else:
+            band.extend(row)
+    flush()
+    return out
+
+
+def _spans(row: list[dict], gutter: float) -> bool:
+    """A row that runs across the gutter: a word over it, or words either side closer
+    than a column gap (a heading across the page)."""
+    if any(float(w["x0"]) < gutter < float(w["x1"]) for w in row):
+        return True
+    left = [w for w in row if float(w["x1"]) <= gutter]
+    right = [w for w in row if float(w["x0"]) >= gutter]
+    return bool(left and right) and float(right[0]["x0"]) - float(left[-1]["x1"]) \
+        < 1.5 * float(right[0]["size"])
+
+
+# a page is two columns of prose when this many rows hold words on both sides of a gutter
+FLOW_ROWS = 8
+
+
+def _gutter(rows: list[list[dict]], width: float) -> tuple[float, float] | None:
+    """The x of the gap between two columns of prose and the left column's right edge,
+    None when the page is not set so.
+
+    Columns of prose, not a table's columns: the gap sits in the middle of the page, few
+    rows cross it, many rows hold several words on each side, the left column's lines
+    reach close to the gap (they wrap), and its lines do not start with times or dates."""
+    if width <= 0 or sum(len(r) for r in rows) < 40:
+        return None
+    best: tuple[int, float] | None = None
+    x = 0.35 * width
+    while x <= 0.65 * width:
+        crossing = sum(any(float(w["x0"]) < x < float(w["x1"]) for w in r) for r in rows)
+        if best is None or crossing < best[0]:
+            best = (crossing, x)
+        x += 2.0
+    if best is None or best[0] > 0.1 * len(rows):
+        return None
+    gutter = best[1]
+    both = [r for r in rows if not any(float(w["x0"]) < gutter < float(w["x1"]) for w in r)
+            and sum(float(w["x1"]) <= gutter for w in r) >= 4
+            and sum(float(w["x0"]) >= gutter for w in r) >= 4]
+    if len(both) < FLOW_ROWS:
+        return None
+    left_x0 = min(float(r[0]["x0"]) for r in both)
+    # the left column's right edge: where its longest lines end
+    edge = max(max(float(w["x1"]) for w in r if float(w["x1"]) <= gutter) for r in both)
+    wrapped = sum(max(float(w["x1"]) for w in r if float(w["x1"]) <= gutter)
+                  >= edge - 0.15 * (edge - left_x0) for r in both)
+    slots = sum(bool(line_shape(" ".join(w["text"] for w in r[:4]))) for r in both)
+    if wrapped < 0.5 * len(both) or slots > 0.2 * len(both):
+        return None
+    # the gap itself: midway between the left column's edge and the right column's start
+    right_x0 = min(float(w["x0"]) for r in both for w in r if float(w["x0"]) >= gutter)
+    return (edge + right_x0) / 2, edge
 
 
 def _gap_cuts(row: list[dict]) -> set[int]:
@@ -263,7 +353,6 @@ def _header(row: list[str]) -> list[str] | None:
 class _Item:
     """A block in the making, with where it stands."""
 
-    page: int
     top: float
     block: Block
     line: Line | None = None
@@ -279,11 +368,12 @@ def blocks(pages: Sequence[PageLayout]) -> tuple[list[Block], str]:
     levels = {s: min(k + 1, 5) for k, s in enumerate(bigger)}
     day_level = min(len(bigger) + 1, 6)
     right = _right_edge(pages)
-    items: list[_Item] = []
+    items: list[Block] = []
     text_parts: list[str] = []
     group = 0
-    for n, page in enumerate(pages):
+    for page in pages:
         text_parts.extend(ln.text for ln in page.lines)
+        own: list[_Item] = []  # this page's line blocks, in reading order
         previous: Line | None = None
         columns: list[tuple[float, str]] = []  # an unruled table's header: (x, class)
         for ln in page.lines:
@@ -297,39 +387,48 @@ def blocks(pages: Sequence[PageLayout]) -> tuple[list[Block], str]:
             level = levels.get(round(ln.size * 2) / 2, 0)
             if not level and (ln.bold or ln.size > body + 0.5) and _date_only(text):
                 level = day_level
-            gap = previous is None or ln.top - previous.bottom > 0.9 * ln.size
-            last = items[-1] if items and items[-1].page == n else None
-            if last is not None and last.line is not None and not level \
-                    and _continues(last.line, ln, right):
-                joined = Block(f"{last.block.text} {text}", last.block.signature)
-                items[-1] = _Item(n, last.top, joined, ln)
-                previous = ln
+            gap = previous is None or ln.top < previous.top \
+                or ln.top - previous.bottom > 0.9 * ln.size
+            previous = ln
+            last = own[-1] if own else None
+            if last is not None and last.line is not None and last.block.heading == level \
+                    and _continues(last.line, ln, right):  # a wrapped line, or title
+                joined = Block(f"{last.block.text} {text}", last.block.signature, level)
+                own[-1] = _Item(last.top, joined, ln)
                 continue
             if last is not None and last.line is not None and not level \
                     and _byline(last.line, ln):
                 joined = Block(f"{last.block.text} ({text})", last.block.signature)
-                items[-1] = _Item(n, last.top, joined, None)
-                previous = ln
+                own[-1] = _Item(last.top, joined, None)
                 continue
-            items.append(_Item(n, ln.top, _line_block(ln, level, gap, columns), ln))
-            previous = ln
+            own.append(_Item(ln.top, _line_block(ln, level, gap, columns), ln))
         for table in page.tables:
-            header = _header(table.rows[0])
-            rows = table.rows[1:] if header else table.rows
-            classes = header or [f"col{i}" for i in range(max(len(r) for r in rows))]
-            for row in rows:
-                if _header(row) is not None:
-                    continue  # a header repeated inside the table
-                group += 1
-                parts = tuple((classes[i] if i < len(classes) else f"col{i}", c)
-                              for i, c in enumerate(row) if c)
-                text = " ".join(c for _cls, c in parts)
-                shape = line_shape(parts[0][1]) if parts else ""
-                sig = "pdf>tr" + (f":{shape}" if shape else "")
-                block = Block(text, sig, parts=parts if len(parts) >= 2 else (), group=group)
-                items.append(_Item(n, table.top + group * 1e-3, block))
-    items.sort(key=lambda it: (it.page, it.top))
-    return [it.block for it in items], "\n".join(text_parts)
+            rows_ = _table_blocks(table, group)
+            group += len(rows_)
+            # the rows stand where the table does: before the first line below its top
+            at = next((k for k, it in enumerate(own) if it.top > table.top), len(own))
+            own[at:at] = [_Item(table.top, block) for block in rows_]
+        items.extend(it.block for it in own)
+    return items, "\n".join(text_parts)
+
+
+def _table_blocks(table: Table, group: int) -> list[Block]:
+    """A ruled table's rows as blocks: the cells are the parts, named by the header row."""
+    header = _header(table.rows[0])
+    rows = table.rows[1:] if header else table.rows
+    classes = header or [f"col{i}" for i in range(max(len(r) for r in rows))]
+    out = []
+    for row in rows:
+        if _header(row) is not None:
+            continue  # a header repeated inside the table
+        group += 1
+        parts = tuple((classes[i] if i < len(classes) else f"col{i}", c)
+                      for i, c in enumerate(row) if c)
+        text = " ".join(c for _cls, c in parts)
+        shape = line_shape(parts[0][1]) if parts else ""
+        sig = "pdf>tr" + (f":{shape}" if shape else "")
+        out.append(Block(text, sig, parts=parts if len(parts) >= 2 else (), group=group))
+    return out
 
 
 def _line_block(ln: Line, level: int, gap: bool, columns: list[tuple[float, str]]) -> Block:
@@ -379,7 +478,7 @@ def _continues(prev: Line, ln: Line, right: float) -> bool:
     return (abs(prev.size - ln.size) < 0.6 and prev.bold == ln.bold
             and len(prev.segments) == 1 and len(ln.segments) == 1
             and 0 <= ln.top - prev.bottom <= 0.9 * ln.size
-            and prev.x1 + 0.25 * ln.size + ln.first_width > right - 1.0
+            and prev.x1 + 0.25 * ln.size + ln.first_width > (prev.edge or right) - 1.0
             and not line_shape(prev.text) and not line_shape(ln.text))
 
 

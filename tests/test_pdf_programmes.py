@@ -363,3 +363,36 @@ def test_a_programme_without_a_year_takes_it_from_the_creation_date() -> None:
         ("Quantum walks on graphs", dt.date(2025, 10, 14)),
         ("Spectral gaps of expanders", dt.date(2025, 10, 14))]
     assert rows[1]["start"] == dt.datetime(2025, 10, 14, 13, 0, tzinfo=UTC)
+
+
+# --- a booklet page set in two columns of prose ----------------------------------------
+
+
+def _two_column_booklet() -> bytes:
+    pdf = _new()
+    pdf.add_page()
+    _line(pdf, "Abstracts - Workshop on Inverse Problems, 12 May 2025", 16, "B", 6)
+    top = pdf.get_y()
+    for k, (title, name, org, when, abstract) in enumerate(BOOKLET[:2]):
+        x = 10 + k * 100
+        pdf.set_xy(x, top)
+        pdf.set_font("Helvetica", "B", 12)
+        pdf.multi_cell(90, 6, title)
+        pdf.set_x(x)
+        pdf.set_font("Helvetica", "", 10)
+        pdf.multi_cell(90, 5, f"{name} ({org})")
+        pdf.set_x(x)
+        pdf.multi_cell(90, 5, when)
+        pdf.ln(2)
+        pdf.set_x(x)
+        pdf.multi_cell(90, 5, abstract)
+    return bytes(pdf.output())
+
+
+def test_a_page_in_two_columns_of_prose_is_read_column_by_column() -> None:
+    rows = _read(_two_column_booklet(), tz="Europe/Lisbon")
+    assert [r["title"] for r in rows] == [b[0] for b in BOOKLET[:2]]
+    assert [_people(r) for r in rows] == [[(b[1], b[2])] for b in BOOKLET[:2]]
+    assert rows[1]["start"] == dt.datetime(2025, 5, 12, 9, 30, tzinfo=UTC)
+    for row, (_t, _n, _o, _w, abstract) in zip(rows, BOOKLET, strict=False):
+        assert " ".join((row["abstract"] or "").split()) == abstract
