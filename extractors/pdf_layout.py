@@ -368,6 +368,9 @@ def blocks(pages: Sequence[PageLayout]) -> tuple[list[Block], str]:
     levels = {s: min(k + 1, 5) for k, s in enumerate(bigger)}
     day_level = min(len(bigger) + 1, 6)
     right = _right_edge(pages)
+    # a page set in two columns shows where each column ends; the document's other pages
+    # (a last page with its left column alone) wrap at the same edges
+    edges = {_column(ln): ln.edge for p in pages for ln in p.lines if ln.edge}
     items: list[Block] = []
     text_parts: list[str] = []
     group = 0
@@ -392,7 +395,7 @@ def blocks(pages: Sequence[PageLayout]) -> tuple[list[Block], str]:
             previous = ln
             last = own[-1] if own else None
             if last is not None and last.line is not None and last.block.heading == level \
-                    and _continues(last.line, ln, right):  # a wrapped line, or title
+                    and _continues(last.line, ln, edges.get(_column(last.line), right)):
                 joined = Block(f"{last.block.text} {text}", last.block.signature, level)
                 own[-1] = _Item(last.top, joined, ln)
                 continue
@@ -459,6 +462,11 @@ def _is_furniture(ln: Line, repeated: set[str], body: float) -> bool:
     return not ln.bold and ln.size <= body + 0.5 and _norm(ln.text) in repeated
 
 
+def _column(ln: Line) -> int:
+    """The column a line starts in, by its left edge (3 pt steps)."""
+    return round(ln.x0 / 3)
+
+
 def _right_edge(pages: Sequence[PageLayout]) -> float:
     """Where the text's lines end at the most: the right margin mirrors the left one (a
     text whose lines all end short of it wraps none), unless some line reaches further."""
@@ -497,6 +505,10 @@ def _byline(prev: Line, ln: Line) -> bool:
 MIN_TALKS = 2
 # ... whose first speakers are this distinct (a deck names its one speaker on many slides)
 DISTINCT_SPEAKERS = 0.8
+# ... and slot lines (times, date-led lines) at least this many, or this many talks with
+# a person and a title, about one a page at least (a booklet of abstracts)
+SLOT_LINES = 4
+TITLED_TALKS = 3
 
 
 def listing_talks(pages: Sequence[PageLayout]) -> list[RawTalk]:
@@ -514,13 +526,14 @@ def credible(talks: Sequence[RawTalk], n_pages: int, slot_lines: int) -> bool:
 
     Decided from the content: at least two talks that name a person and a title or a time,
     whose first speakers differ (a deck repeats its one speaker on its slides), and
-    evidence of a listing: slot lines (times), or about one such talk per page (a booklet
-    of abstracts) or more."""
+    evidence of a listing: slot lines (times, dated lines), or several talks with a person
+    and a title, about one a page or more (a booklet of abstracts). A deck's slide of
+    earlier talks or of collaborators gives a few such records on many pages: too few."""
     full = [t for t in talks if t.speaker_text and (t.title or t.when_text)]
     if len(full) < MIN_TALKS:
         return False
     firsts = [(person_head(t.speaker_text[0]) or t.speaker_text[0]).casefold() for t in full]
     if len(set(firsts)) < DISTINCT_SPEAKERS * len(firsts):
         return False
-    timed = sum(bool(t.when_text and re.search(r"\d", t.when_text)) for t in full)
-    return slot_lines >= MIN_TALKS * 2 or timed >= MIN_TALKS or len(full) >= 0.5 * n_pages
+    titled = sum(bool(t.title) for t in full)
+    return slot_lines >= SLOT_LINES or (titled >= TITLED_TALKS and titled >= 0.5 * n_pages)

@@ -342,8 +342,32 @@ def test_credible_needs_several_distinct_speakers() -> None:
     assert not pdf_layout.credible(same, n_pages=4, slot_lines=0)
     several = [RawTalk(title=f"Talk {k}", speaker_text=[name], when_text="10:00 - 11:00")
                for k, name in enumerate(["Ana Lima", "Karl Berg", "Omar Said"])]
-    assert pdf_layout.credible(several, n_pages=1, slot_lines=0)
+    assert pdf_layout.credible(several, n_pages=1, slot_lines=0)  # three titled talks
+    assert pdf_layout.credible(several[:2], n_pages=1, slot_lines=6)  # slot lines
+    assert not pdf_layout.credible(several[:2], n_pages=2, slot_lines=2)  # too little
+    assert not pdf_layout.credible(several, n_pages=12, slot_lines=0)  # a deck's slide
     assert not pdf_layout.credible(several[:1], n_pages=1, slot_lines=6)
+
+
+def _slides(slides: list[list[tuple[str, float, str]]]) -> bytes:
+    pdf = _new("L")
+    for slide in slides:
+        pdf.add_page()
+        pdf.set_y(30)
+        for text, size, style in slide:
+            _line(pdf, text, size, style, 6)
+    return bytes(pdf.output())
+
+
+def test_a_deck_slide_listing_earlier_talks_does_not_make_it_a_programme() -> None:
+    deck = _slides([
+        [("Sparse solvers at scale", 28, "B"), ("Ana Lima (University of Porto)", 16, ""),
+         ("Numerics Seminar, 3 May 2024, 14:00", 12, "")],
+        [("Earlier talks in this series", 24, "B"), ("12 April 2024 Karl Berg (KTH)", 16, ""),
+         ("19 April 2024 Omar Said (EPFL)", 16, "")]])
+    (row,) = _read(deck, tz="Europe/Lisbon")
+    assert (row["title"], _people(row)) == ("Sparse solvers at scale",
+                                            [("Ana Lima", "University of Porto")])
 
 
 def test_a_programme_without_a_year_takes_it_from_the_creation_date() -> None:
@@ -354,14 +378,16 @@ def test_a_programme_without_a_year_takes_it_from_the_creation_date() -> None:
     for time, who, title in [("14:00 - 14:45", "Lena Ortiz (University of Seville)",
                               "Quantum walks on graphs"),
                              ("15:00 - 15:45", "Ravi Patel (IIT Bombay)",
-                              "Spectral gaps of expanders")]:
+                              "Spectral gaps of expanders"),
+                             ("16:00 - 16:45", "Ana Souza (IMPA)", "Entropy of group actions")]:
         _line(pdf, time, 11, "B", 1)
         _line(pdf, who, 11, "", 1)
         _line(pdf, title, 11, "", 5)
     rows = _read(bytes(pdf.output()), tz="Europe/Madrid")
     assert [(r["title"], r["date"]) for r in rows] == [
         ("Quantum walks on graphs", dt.date(2025, 10, 14)),
-        ("Spectral gaps of expanders", dt.date(2025, 10, 14))]
+        ("Spectral gaps of expanders", dt.date(2025, 10, 14)),
+        ("Entropy of group actions", dt.date(2025, 10, 14))]
     assert rows[1]["start"] == dt.datetime(2025, 10, 14, 13, 0, tzinfo=UTC)
 
 
@@ -373,8 +399,11 @@ def _two_column_booklet() -> bytes:
     pdf.add_page()
     _line(pdf, "Abstracts - Workshop on Inverse Problems, 12 May 2025", 16, "B", 6)
     top = pdf.get_y()
-    for k, (title, name, org, when, abstract) in enumerate(BOOKLET[:2]):
-        x = 10 + k * 100
+    for k, (title, name, org, when, abstract) in enumerate(BOOKLET):
+        x = 10 + (k % 2) * 100
+        if k == 2:  # the third abstract on the next page, left column alone
+            pdf.add_page()
+            top = 20
         pdf.set_xy(x, top)
         pdf.set_font("Helvetica", "B", 12)
         pdf.multi_cell(90, 6, title)
@@ -391,8 +420,8 @@ def _two_column_booklet() -> bytes:
 
 def test_a_page_in_two_columns_of_prose_is_read_column_by_column() -> None:
     rows = _read(_two_column_booklet(), tz="Europe/Lisbon")
-    assert [r["title"] for r in rows] == [b[0] for b in BOOKLET[:2]]
-    assert [_people(r) for r in rows] == [[(b[1], b[2])] for b in BOOKLET[:2]]
+    assert [r["title"] for r in rows] == [b[0] for b in BOOKLET]
+    assert [_people(r) for r in rows] == [[(b[1], b[2])] for b in BOOKLET]
     assert rows[1]["start"] == dt.datetime(2025, 5, 12, 9, 30, tzinfo=UTC)
-    for row, (_t, _n, _o, _w, abstract) in zip(rows, BOOKLET, strict=False):
+    for row, (_t, _n, _o, _w, abstract) in zip(rows, BOOKLET, strict=True):
         assert " ".join((row["abstract"] or "").split()) == abstract
