@@ -11,7 +11,11 @@ turns pdfplumber's words (position, font name, size) and its table finder into
 ``PageLayout``s, and those into ``Block``s:
 
 * lines are rebuilt from word positions (one baseline), split into *segments* where a
-  wide gap separates two columns (an unruled ``09:30   Ana Lima   Title`` row);
+  wide gap separates two columns or where the page's columns start (the x a wide gap
+  leads to on two rows or more): such a line is a row of an unruled table, signed like
+  a ruled table's row, its cells named by the header line above it when it has one;
+* a page set in two columns of prose (a booklet) is read down one column, then the
+  other, band by band between the lines that span both;
 * a line is emphasised when most of its letters are in a bold face, and a heading when
   it is set clearly larger than the document's body size (levels by size, largest
   first), or when it is an emphasised line stating only a date (a day heading);
@@ -20,8 +24,10 @@ turns pdfplumber's words (position, font name, size) and its table finder into
   reader reads parts by their class, as it reads ``<span class="speaker">``;
 * lines repeated on most pages (running headers, footers) and page numbers are
   furniture: not blocks, but still text for the document's year;
-* consecutive lines of one paragraph (same style, close, the first filling the width)
-  become one block, so a booklet's abstract is one block, not twelve.
+* consecutive lines of one paragraph (same style, close, and the first *wrapped*: the
+  next line's first word would not have fit before the text's right edge) become one
+  block, so a booklet's abstract or a two-line title is one block, not twelve; a
+  person's name with an organisation right under it is one byline, ``Name (Org)``.
 
 Each page is laid out on its own, and its table finder runs isolated: a page whose
 tables cannot be read is read as lines, with a warning, and the other pages are not
@@ -117,10 +123,17 @@ def page_layout(page: object, index: int, words: list[dict] | None = None) -> Pa
                       float(page.width))  # type: ignore[attr-defined]
 
 
+# the table finder runs on pages drawing this many lines/rectangles/curves, and no more
+# (a vector chart or map: thousands of edges, no table of talks, and a costly search)
+MIN_RULES = 4
+MAX_RULES = 3000
+
+
 def _has_rules(page: object) -> bool:
     """Whether the page draws enough lines or rectangles to hold a ruled table (the table
-    finder is costly; a slide of text has none)."""
-    return len(page.lines) + len(page.rects) + len(page.curves) >= 4  # type: ignore[attr-defined]
+    finder is costly; a slide of text has none), and not so many that it is a drawing."""
+    n = len(page.lines) + len(page.rects) + len(page.curves)  # type: ignore[attr-defined]
+    return MIN_RULES <= n <= MAX_RULES
 
 
 def _tables(page: object) -> list[tuple[tuple[float, float, float, float], list[list[str]]]]:
@@ -406,7 +419,7 @@ def blocks(pages: Sequence[PageLayout]) -> tuple[list[Block], str]:
                 continue
             own.append(_Item(ln.top, _line_block(ln, level, gap, columns), ln))
         for table in page.tables:
-            rows_ = _table_blocks(table, group)
+            rows_ = _table_blocks(table, group, day_level)
             group += len(rows_)
             # the rows stand where the table does: before the first line below its top
             at = next((k for k, it in enumerate(own) if it.top > table.top), len(own))
@@ -415,8 +428,10 @@ def blocks(pages: Sequence[PageLayout]) -> tuple[list[Block], str]:
     return items, "\n".join(text_parts)
 
 
-def _table_blocks(table: Table, group: int) -> list[Block]:
-    """A ruled table's rows as blocks: the cells are the parts, named by the header row."""
+def _table_blocks(table: Table, group: int, day_level: int) -> list[Block]:
+    """A ruled table's rows as blocks: the cells are the parts, named by the header row.
+    A row holding only a date (``Monday 2 June``, across the table) is a day heading: the
+    context of the rows below it, not a field of the row above."""
     header = _header(table.rows[0])
     rows = table.rows[1:] if header else table.rows
     classes = header or [f"col{i}" for i in range(max(len(r) for r in rows))]
@@ -428,6 +443,9 @@ def _table_blocks(table: Table, group: int) -> list[Block]:
         parts = tuple((classes[i] if i < len(classes) else f"col{i}", c)
                       for i, c in enumerate(row) if c)
         text = " ".join(c for _cls, c in parts)
+        if len(parts) == 1 and _date_only(text):
+            out.append(Block(text, "pdf>tr#day", day_level))
+            continue
         shape = line_shape(parts[0][1]) if parts else ""
         sig = "pdf>tr" + (f":{shape}" if shape else "")
         out.append(Block(text, sig, parts=parts if len(parts) >= 2 else (), group=group))

@@ -25,6 +25,12 @@ Bylines may put the affiliation after a dash (``Name – University``), one pers
 label line (``Tutorial``, ``Keynote``, ``Lecture 3``) sets the kind; an event line is split
 into its series part and its venue/institution part.
 
+A PDF that is not a deck (a programme with a table of slots, a multi-day schedule, a
+booklet of abstracts) is read as a listing first: ``pdf_layout`` turns its pages into
+blocks (fonts, columns, ruled tables) for the shared record finder, beside a text reading
+of its lines; the listing stands only when it is credible (several talks naming
+different people, and slot times or about a talk a page), else the deck reading runs.
+
 Text already extracted from slides (``slides_text``) has no sizes: its title is
 the first lines, after dropping page-number lines (``3``, ``3 / 9``, ``Slide 3``, ``Page 3
 of 9``) and lines repeated on many slides (footers); a footer still gives the date and

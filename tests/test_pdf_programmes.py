@@ -425,3 +425,25 @@ def test_a_page_in_two_columns_of_prose_is_read_column_by_column() -> None:
     assert rows[1]["start"] == dt.datetime(2025, 5, 12, 9, 30, tzinfo=UTC)
     for row, (_t, _n, _o, _w, abstract) in zip(rows, BOOKLET, strict=True):
         assert " ".join((row["abstract"] or "").split()) == abstract
+
+
+def test_a_table_row_holding_only_a_date_heads_the_rows_below_it() -> None:
+    pdf = _new()
+    pdf.add_page()
+    _line(pdf, "Autumn School on Learning Theory", 18, "B", 5)
+    pdf.set_font("Helvetica", "", 10)
+    with pdf.table(col_widths=(28, 62, 100), text_align="LEFT", line_height=5) as table:
+        for values in [("Time", "Speaker", "Title"), ("Monday 6 October 2025",),
+                       ("09:00 - 10:00", "Ana Lima (University of Porto)", "Generalisation bounds"),
+                       ("10:00 - 11:00", "Karl Berg (KTH)", "Implicit bias of gradient descent"),
+                       ("Tuesday 7 October 2025",),
+                       ("09:00 - 10:00", "Omar Said (EPFL)", "Online learning with experts")]:
+            row = table.row()
+            for value in values:
+                row.cell(value, colspan=3 if len(values) == 1 else 1)
+    rows = _read(bytes(pdf.output()), tz="Europe/Zurich")
+    assert [(r["title"], r["date"]) for r in rows] == [
+        ("Generalisation bounds", dt.date(2025, 10, 6)),
+        ("Implicit bias of gradient descent", dt.date(2025, 10, 6)),
+        ("Online learning with experts", dt.date(2025, 10, 7))]
+    assert rows[2]["start"] == dt.datetime(2025, 10, 7, 7, 0, tzinfo=UTC)
