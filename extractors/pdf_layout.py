@@ -394,11 +394,11 @@ def blocks(pages: Sequence[PageLayout]) -> tuple[list[Block], str]:
         columns: list[tuple[float, str]] = []  # an unruled table's header: (x, class)
         for ln in page.lines:
             text = ln.text
-            if _is_furniture(ln, repeated, body) or page_number(text) is not None:
-                continue
             header = _header(ln.segments) if len(ln.segments) > 1 else None
-            if header is not None:
+            if header is not None:  # (a header repeated on every page names them all)
                 columns = list(zip(ln.starts, header, strict=True))
+                continue
+            if _is_furniture(ln, repeated, body) or page_number(text) is not None:
                 continue
             level = levels.get(round(ln.size * 2) / 2, 0)
             if not level and (ln.bold or ln.size > body + 0.5) and _date_only(text):

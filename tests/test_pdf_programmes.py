@@ -325,6 +325,23 @@ def test_an_unruled_table_on_one_page_is_read_from_its_columns() -> None:
     assert rows[2]["start"] == dt.datetime(2025, 10, 9, 9, 0, tzinfo=UTC)
 
 
+def test_an_unruled_header_repeated_on_every_page_still_names_the_columns() -> None:
+    import io
+
+    import pdfplumber
+
+    data = _three_pages(ruled=(False, False, False))
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        layout = [pdf_layout.page_layout(p, k) for k, p in enumerate(pdf.pages)]
+    blocks, _text = pdf_layout.blocks(layout)  # the header is on every page: furniture too
+    assert {tuple(c for c, _v in b.parts) for b in blocks if b.parts} == {
+        ("time", "speaker", "title")}
+    rows = _read(data, tz="Europe/Berlin")
+    assert _titles(rows) == [r[2] for page in PAGES_E for r in page[1:]]
+    assert [_people(r)[0][0] for r in rows] == [r[1].split(" (")[0]
+                                                for page in PAGES_E for r in page[1:]]
+
+
 def test_a_listing_reader_that_raises_leaves_the_deck_reading(
         monkeypatch: pytest.MonkeyPatch) -> None:
     def fail(_pages: object) -> list:
