@@ -262,16 +262,21 @@ def _gutter(rows: list[list[dict]], width: float) -> tuple[float, float] | None:
     reach close to the gap (they wrap), and its lines do not start with times or dates."""
     if width <= 0 or sum(len(r) for r in rows) < 40:
         return None
-    best: tuple[int, float] | None = None
-    x = 0.35 * width
-    while x <= 0.65 * width:
-        crossing = sum(any(float(w["x0"]) < x < float(w["x1"]) for w in r) for r in rows)
-        if best is None or crossing < best[0]:
-            best = (crossing, x)
-        x += 2.0
-    if best is None or best[0] > 0.1 * len(rows):
+    lo, step = 0.35 * width, 2.0
+    n_steps = int(0.3 * width / step) + 1
+    crossing = [0] * n_steps  # rows with a word over each candidate x
+    for r in rows:
+        covered: set[int] = set()
+        for w in r:
+            first = max(0, int((float(w["x0"]) - lo) / step) + 1)
+            last = min(n_steps - 1, int((float(w["x1"]) - lo) / step))
+            covered.update(range(first, last + 1))
+        for k in covered:
+            crossing[k] += 1
+    fewest = min(range(n_steps), key=lambda k: (crossing[k], k))
+    if crossing[fewest] > 0.1 * len(rows):
         return None
-    gutter = best[1]
+    gutter = lo + fewest * step
     both = [r for r in rows if not any(float(w["x0"]) < gutter < float(w["x1"]) for w in r)
             and sum(float(w["x1"]) <= gutter for w in r) >= 4
             and sum(float(w["x0"]) >= gutter for w in r) >= 4]
