@@ -25,6 +25,12 @@ Bylines may put the affiliation after a dash (``Name – University``), one pers
 label line (``Tutorial``, ``Keynote``, ``Lecture 3``) sets the kind; an event line is split
 into its series part and its venue/institution part.
 
+A PDF that is not a deck (a programme with a table of slots, a multi-day schedule, a
+booklet of abstracts) is read as a listing first: ``pdf_layout`` turns its pages into
+blocks (fonts, columns, ruled tables) for the shared record finder, beside a text reading
+of its lines; the listing stands only when it is credible (several talks naming
+different people, and slot times or about a talk a page), else the deck reading runs.
+
 Text already extracted from slides (``slides_text``) has no sizes: its title is
 the first lines, after dropping page-number lines (``3``, ``3 / 9``, ``Slide 3``, ``Page 3
 of 9``) and lines repeated on many slides (footers); a footer still gives the date and
@@ -40,8 +46,10 @@ import datetime as dt
 import io
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
+from extractors import pdf_layout
+from extractors.pdf_layout import PageLayout
 from pipeline.errors import ExtractionError
 from pipeline.normalise import agenda, dates
 from pipeline.normalise.language import is_person_name
@@ -55,7 +63,7 @@ from pipeline.normalise.text import is_location_line
 from pipeline.records import Document, RawTalk, Speaker
 from pipeline.sniff import page_number
 
-VERSION = "6"
+VERSION = "7"
 
 _HEAD_LINES = 12  # lines of the title slide that may hold title, speaker and venue
 _MAX_PAGES = 40
@@ -482,6 +490,8 @@ def extract_slides_text(doc: Document) -> list[RawTalk]:
 class _Pdf:
     pages: list[list[_Line]]
     metadata: dict[str, object]
+    # the same pages as layout (lines with fonts and columns, tables) for the listing reader
+    layout: list[PageLayout] = field(default_factory=list)
 
 
 # a PDF with this many slot lines (a time range, a time- or date-led line) outside its
@@ -491,27 +501,40 @@ PROGRAMME_SLOT_LINES = 4
 
 def _programme_talks(doc: Document, pdf: _Pdf) -> list[RawTalk]:
     """The talks of a PDF programme (a workshop schedule, a booklet of abstracts), read as
-    a listing through the text readers; [] for a deck. Decided from the content: slot
-    lines that are not furniture repeated on every page."""
+    a listing; [] for a deck.
+
+    Two readers run, each isolated: the layout reader (``pdf_layout``: blocks from fonts,
+    columns and ruled tables, through the shared record finder) and, when the pages hold
+    slot lines, the text reader on the pages' lines; the text reading replaces the
+    layout reading only when it explains clearly more. The result is a programme only
+    when it is credible (``pdf_layout.credible``: several talks naming different people,
+    slot times or a talk a page); otherwise the deck reading runs."""
     from pipeline.structure.blocks import line_shape
+    from pipeline.structure.isolation import attempt, best_reading
 
     repeated = Counter(ln.text for page in pdf.pages for ln in {x.text: x for x in page}.values())
     furniture = {t for t, n in repeated.items() if len(pdf.pages) > 1 and n > len(pdf.pages) / 2}
     lines = [[ln.text for ln in page if ln.text not in furniture] for page in pdf.pages]
     slots = sum(1 for page in lines for text in page if line_shape(text))
-    if slots < PROGRAMME_SLOT_LINES:
-        return []
-    from dataclasses import replace
+    warnings_ = [w for page in pdf.layout for w in page.warnings]
+    listing = attempt("PDF layout reader", lambda: pdf_layout.listing_talks(pdf.layout),
+                      warnings_) or []
 
-    from extractors.plaintext import extract as extract_text
+    def text_reading() -> list[RawTalk]:
+        if slots < PROGRAMME_SLOT_LINES:
+            return []
+        from extractors.plaintext import extract as extract_text
 
-    text = "\n\n".join("\n".join(page) for page in lines)
-    listing = replace(doc, data=text.encode("utf-8"), format="text")
-    talks = [t for t in extract_text(listing) if t.title or t.speaker_text]
-    if len(talks) < 2:
+        text = "\n\n".join("\n".join(page) for page in lines)
+        as_text = replace(doc, data=text.encode("utf-8"), format="text")
+        return [t for t in extract_text(as_text) if t.title or t.speaker_text]
+
+    talks = best_reading(listing, [("PDF text reader", text_reading)], warnings_)
+    if not pdf_layout.credible(talks, len(pdf.pages), slots):
         return []
     for talk in talks:
         talk.warnings.append("PDF read as a programme: its slot lines are the records")
+        talk.warnings.extend(warnings_)
     return talks
 
 
@@ -526,11 +549,13 @@ def _read_pdf(data: bytes) -> _Pdf:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = []
-            for page in pdf.pages[:_MAX_PAGES]:
+            layout = []
+            for k, page in enumerate(pdf.pages[:_MAX_PAGES]):
                 words = page.extract_words(extra_attrs=["size", "fontname"],
                                            keep_blank_chars=False)
                 pages.append(_group_lines(words))
-            return _Pdf(pages, dict(pdf.metadata or {}))
+                layout.append(_page_layout(page, k, words))
+            return _Pdf(pages, dict(pdf.metadata or {}), layout)
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise ExtractionError(f"encrypted PDF: {type(exc).__name__}") from exc
     except PdfminerException as exc:
@@ -542,6 +567,17 @@ def _read_pdf(data: bytes) -> _Pdf:
         raise ExtractionError(f"malformed PDF: {exc}") from exc
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, IndexError) as exc:
         raise ExtractionError(f"unreadable PDF (truncated or corrupt): {exc!r}") from exc
+
+
+def _page_layout(page: object, index: int, words: list[dict]) -> PageLayout:
+    """One page's layout for the listing reader; a page it cannot lay out is empty, with
+    a warning, and the other pages are read."""
+    from pipeline.structure.isolation import attempt
+
+    warnings_: list[str] = []
+    found = attempt(f"PDF layout of page {index + 1}",
+                    lambda: pdf_layout.page_layout(page, index, words), warnings_)
+    return found if found is not None else PageLayout([], warnings=warnings_)
 
 
 def _group_lines(words: list[dict]) -> list[_Line]:
@@ -688,6 +724,9 @@ def extract_pdf(doc: Document) -> list[RawTalk]:
     pdf = _read_pdf(doc.data)
     programme = _programme_talks(doc, pdf)
     if programme:
+        created = _pdf_date(pdf.metadata.get("CreationDate"))
+        for talk in programme:  # printed before the event: context for a missing year
+            talk.reference_date = talk.reference_date or created
         return programme
     meta_title = _meta_text(pdf.metadata.get("Title"))
     if meta_title and _FILE_TITLE_RE.search(meta_title):
