@@ -357,6 +357,10 @@ def _extract_soup(
         if dated or talks:
             talks.extend(t for _, t in built if t is not None)
     talks = _rival_reading(root, page, talks, all_text)
+    if not data and (not talks or (len(talks) == 1 and _title_names_speaker(talks[0]))):
+        # no listing, or one talk titled by its speaker's name (the page heading of a
+        # detail page): the page read as the one talk it describes
+        talks = _single_reading(root, all_text) or talks
     if data:
         # the page's data states each talk; a rendered body that lists them again adds only
         # what the data lacks, so a body record naming a data talk's title is the same talk
@@ -385,6 +389,27 @@ def _rival_reading(root: Tag, page: _Page, talks: list[RawTalk], all_text: str) 
     for talk in best:
         talk.warnings.extend(warnings)
     return best
+
+
+def _single_reading(root: Tag, all_text: str) -> list[RawTalk]:
+    """The page as the one talk it describes, when no reading found a listing in it.
+
+    A talk's detail page states each field once (``Speaker:``, ``Time:``) under its
+    title; it runs isolated like the other rivals."""
+    warnings: list[str] = []
+    talk = attempt("one-talk reader", lambda: structure_records.read_single(
+        structure_blocks.html_blocks(root), all_text), warnings)
+    if talk is None:
+        return []
+    talk.warnings.extend(warnings)
+    return [talk]
+
+
+def _title_names_speaker(talk: RawTalk) -> bool:
+    """The talk's title is its first speaker's name (``<h1>Name</h1>`` above the talk)."""
+    if not talk.title or not talk.speaker_text:
+        return False
+    return _title_key(talk.speaker_text[0]).startswith(_title_key(talk.title))
 
 
 def _title_key(title: str | None) -> str:
