@@ -83,6 +83,7 @@ from pipeline.records import Document, RawTalk
 from pipeline.structure import blocks as structure_blocks
 from pipeline.structure import data as structure_data
 from pipeline.structure import records as structure_records
+from pipeline.structure import templates
 from pipeline.structure.context import drop_shared_prose
 from pipeline.structure.isolation import attempt, best_reading, completeness
 
@@ -331,6 +332,9 @@ def _extract_soup(
 
     records = [] if talks else _records(lines)
     built = [(r, _record_talk(r, page)) for r in records]
+    built = [(r, item) for r, t in built
+             for item in ((_listed_items(_list_item_texts(r), t) or [t])
+                          if t is not None else [t])]
     # page-wide statements (venue, time zone) live outside the records that are talks
     talk_lines = {id(ln) for r, t in built if t is not None for ln in r.lines if not ln.heading}
     context = [ln.text for ln in lines if id(ln) not in talk_lines]
@@ -1057,12 +1061,20 @@ def _slot_talk(
 ) -> RawTalk | None:
     """One cell of a parallel-session programme: its lines read like a card, at the row's
     time (dated by the heading above the table), in the column's room."""
-    rec = _Record(page_lines(td), context=context, container=td)
+    day = None
+    if room and _is_when(room) and dates.parse_when(room) is not None:
+        day, room = room, None  # a programme's columns are its days (``Thursday June 1``)
+    lines = page_lines(td)
+    rec = _Record(lines, context=context, container=td)
     talk = _record_talk(rec, page)
+    if talk is None and len(lines) == 1 and not agenda.is_non_talk(lines[0].text) and \
+            templates.people_score(lines[0].text) >= templates.STRONG_PEOPLE:
+        # a cell holding only a name: the grid gives the time, the name is the speaker
+        talk = RawTalk(speaker_text=[lines[0].text])
     if talk is None:
         return None
     slot = _machine_times(talk, time.datetimes, _ARROW_RE.sub(" – ", time.text))
-    heading_when = _heading_when(context)
+    heading_when = _heading_when(context) or day
     own = f"{talk.when_text} {slot}" if talk.when_text and talk.when_text != heading_when else slot
     talk.when_text = f"{heading_when} {own}" if heading_when and not _has_date(own) else own
     talk.location = talk.location or room
@@ -1145,6 +1157,42 @@ def _table_talk(
     if not talk.speaker_text and not (talk.title and talk.when_text):
         return None
     return talk
+
+
+def _list_item_texts(rec: _Record) -> list[str]:
+    """The record's lines that are list items of a list inside it (a session's papers)."""
+    return [ln.text for ln in rec.lines if ln.element.name == "li"
+            and ln.element is not rec.container and not ln.heading]
+
+
+def _listed_items(texts: list[str], talk: RawTalk) -> list[RawTalk] | None:
+    """The talks a session's record lists, one per list item, each read by one template.
+
+    A programme row often holds a session (``Session 1: …``, ``Chair: …``) and under it
+    a list of its papers (``A and B. Title``). When the items (two at least, from some
+    item on to the last) all read by the one template they settle, a person slot and a
+    title slot each, they are the talks and the session's lines are context: each talk
+    keeps the session's time and place."""
+    if len(texts) < 2 or any(text.field_label(t) or _is_when(t) for t in texts):
+        return None  # a list of labelled fields (``Speaker: …``, ``Date: …``) is one talk
+    lines = [" ".join(ln.split()) for ln in texts]
+    for first in range(0, len(lines) - 1):
+        items = lines[first:]
+        choice = templates.choose(items)
+        if choice.template is None or choice.coverage < 1.0:
+            continue
+        readings = [choice.read(item) for item in items]
+        if any(r is None or not r.title or not r.people for r in readings):
+            continue
+        out = []
+        for reading in readings:
+            item = replace(talk, title=reading.title,  # type: ignore[union-attr]
+                           speaker_text=[reading.people], warnings=list(talk.warnings),
+                           kind=None, abstract=None)  # type: ignore[union-attr]
+            item.warnings.append("one of the talks a session's cell lists")
+            out.append(item)
+        return out
+    return None
 
 
 def _speaker_cell_lines(c: structured.Cell, speaker: str, aff: str | None) -> list[str]:

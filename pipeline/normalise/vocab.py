@@ -272,7 +272,9 @@ FIELD_LABELS: dict[str, str] = {
     "date": r"dates?|day|data|fecha|datum",
     "time": r"times?|hora|hor[áa]rio|heure|uhrzeit",
     "location": r"place|where|location|room|venue|loc|onde|d[óo]nde|local|lugar|lieu|salle|ort",
-    "host": r"(?:faculty\s+)?hosts?|host\(s\)|hosted\s+by|contact|organi[sz]ers?|coordinators?",
+    "host": r"(?:faculty\s+)?hosts?|host\(s\)|hosted\s+by|contact|organi[sz]ers?|coordinators?"
+    # a session's chair or moderator runs it; the talks are the papers under it
+    r"|(?:session\s+)?chairs?|(?:session\s+)?chair(?:ed|person)(?:\s+by)?|moderat(?:ors?|ed\s+by)",
     "abstract": r"abstract|summary|description|synopsis|resumo|resumen|résumé",
     "bio": r"bio|biography|about\s+the\s+(?:speaker|presenter|lecturer)s?|speaker\s+bio(?:graphy)?"
     r"|(?:presenter|lecturer)\s+bio(?:graphy)?|biographical\s+sketch|short\s+bio",

@@ -43,7 +43,8 @@ _ON_QUOTED_RE = re.compile(rf"^(?P<a>.*?\S),?\s+(?:on|about|:)\s+{_QUOTED}(?P<b>
 _BY_RE = re.compile(r"^(?P<a>.*\S)\s+(?:by|with)\s+(?P<b>[A-Z].*)$")
 _LIST_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\band\b|\+)\s*(?:and\s+)?", re.I)
 _PERSON_AFFIL_RE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<org>[^()]+)\)$")
-_SEPARATORS = (" -- ", " — ", " – ", " - ", ": ", ":", " | ", " / ", ", ", ",", "\t")
+# ``. `` last: a citation-style item (``A and B. Title``) ties with no other reading
+_SEPARATORS = (" -- ", " — ", " – ", " - ", ": ", ":", " | ", " / ", ", ", ",", "\t", ". ")
 _LEAD_DATE_RE = re.compile(
     r"^(?P<date>(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?(?:\s+\d{4})?"
@@ -222,6 +223,9 @@ def title_score(text: str) -> float:
         return 0.0
     if people_score(text) >= 0.8:
         return 0.1
+    head, dot, _ = text.partition(". ")
+    if dot and people_score(head) >= 0.8 and len(split_people(head)) >= 2:
+        return 0.5  # ``B and C. Title``: a name list opens it, the title is after it
     if len(words) == 1:
         return 0.5
     return 1.0
