@@ -116,6 +116,7 @@ _POST_META_RE = re.compile(
     r"\d+\s+comments?\s*$|no\s+comments\s*$|share\s+this\b)",
     re.I,
 )
+_END_BR_RE = re.compile(r"</br\s*>", re.I)
 _CONTACT_RE = re.compile(r"^\s*(?:\S+@\S+\.\w+|(?:https?://|www\.)\S+)\s*$", re.I)
 
 
@@ -262,6 +263,8 @@ def _extract(
 ) -> list[RawTalk]:
     if not html.strip():
         return list(data_talks or [])
+    # ``</br>`` is a line break to a browser (the HTML standard says so); lxml drops it
+    html = _END_BR_RE.sub("<br>", html)
     try:
         with warnings.catch_warnings():
             # XHTML (``<?xml ...?>`` first) is read as HTML on purpose: lxml's HTML parser
@@ -410,10 +413,12 @@ def _single_reading(root: Tag, all_text: str) -> list[RawTalk]:
 
 
 def _title_names_speaker(talk: RawTalk) -> bool:
-    """The talk's title is its first speaker's name (``<h1>Name</h1>`` above the talk)."""
+    """The talk's title is its first speaker's name (``<h1>Name</h1>`` above the talk) or
+    a date line (``29 Outubro 2015 ·``): a detail page's heading, not its title."""
     if not talk.title or not talk.speaker_text:
         return False
-    return _title_key(talk.speaker_text[0]).startswith(_title_key(talk.title))
+    return _title_key(talk.speaker_text[0]).startswith(_title_key(talk.title)) \
+        or structure_records.when_line(talk.title) is not None
 
 
 def _title_key(title: str | None) -> str:
@@ -662,10 +667,19 @@ def _hint(line: Line, container: Tag | None) -> str | None:
     return None
 
 
+# the shared label vocabulary's fields as this reader's roles
+_SHARED_ROLES = {"date": "when", "time": "when", "host": "skip"}
+
+
 def _label(text_: str) -> tuple[str, str] | None:
+    """(role, value) of a ``Label: value`` line: this reader's labels first, then the
+    shared vocabulary's (``Guest Speaker :``, ``Chair:``, ``Quem:``)."""
     m = _LABEL_RE.match(text_)
     if not m:
-        return None
+        shared = text.field_label(text_)
+        if shared is None:
+            return None
+        return _SHARED_ROLES.get(shared[0], shared[0]), shared[1]
     return _LABELS[m.group(1).lower()], m.group(2).strip()
 
 
@@ -738,6 +752,8 @@ def _record_talk(rec: _Record, page: _Page) -> RawTalk | None:
             role, t = labelled
             if not t or role == "skip":
                 continue
+            if role == "speaker":
+                t = _without_trailing_link(t, ln.links)
             if role == "speaker" and _prose_not_person(t):
                 role, t = None, ln.text  # ``Presenters: email the organisers to swap a slot``
         elif (
@@ -1157,6 +1173,16 @@ def _table_talk(
     if not talk.speaker_text and not (talk.title and talk.when_text):
         return None
     return talk
+
+
+def _without_trailing_link(value: str, links: list[tuple[str, str]]) -> str:
+    """``Name (Org) See the announcement``: a link after a labelled name is material
+    about the talk (an announcement, slides), not part of the name."""
+    for label, _href in links:
+        label = " ".join(label.split())
+        if label and value.endswith(label) and len(label) < len(value) / 2:
+            return value[: -len(label)].rstrip(" ,;|-–—")
+    return value
 
 
 def _list_item_texts(rec: _Record) -> list[str]:

@@ -427,7 +427,7 @@ _PICTOGRAPH_RE = re.compile(r"^[\s\u2190-\u2bff\u200d\ufe0f\U0001f000-\U0001faff
 def _title_like(block: Block) -> bool:
     """A block that can be a talk's title: a few words, not a date, a label, a name."""
     text = block.text
-    return (2 <= len(text.split()) <= 30 and not _when_line(text) and field_label(text) is None
+    return (2 <= len(text.split()) <= 30 and not when_line(text) and field_label(text) is None
             and not is_placeholder(text) and templates.name_score(text) < 0.8
             and templates.title_score(text) >= 1.0 and not is_non_talk(text))
 
@@ -455,8 +455,8 @@ def read_single(blocks: list[Block], preamble_text: str = "") -> RawTalk | None:
     start = next((i for i in range(anchor - 1, max(-1, anchor - 1 - TITLE_REACH), -1)
                   if blocks[i].heading == 1 or _title_like(blocks[i])), anchor)
     for i in range(start, anchor):  # the title and what stands between it and the speaker
-        if _when_line(blocks[i].text):
-            near.append(_when_line(blocks[i].text))  # type: ignore[arg-type]
+        if when_line(blocks[i].text):
+            near.append(when_line(blocks[i].text))  # type: ignore[arg-type]
         elif talk.title is None and _title_like(blocks[i]):
             talk.title = blocks[i].text
     pending: str | None = None  # a bare label (``Abstract:``) whose value is the next block
@@ -480,13 +480,13 @@ def read_single(blocks: list[Block], preamble_text: str = "") -> RawTalk | None:
             continue
         if len(block.text) >= 120:
             prose.append(_ABSTRACT_RE.sub("", block.text))
-        elif _when_line(block.text) and not near:
-            near.append(_when_line(block.text))  # type: ignore[arg-type]
+        elif when_line(block.text) and not near:
+            near.append(when_line(block.text))  # type: ignore[arg-type]
         pending = pending if pending == "abstract" and not prose else None
     if talk.abstract is None and prose:
         talk.abstract = "\n\n".join(prose)
     if not near:
-        near = [w for w in (_when_line(b.text) for b in blocks[max(0, start - 2):start]) if w]
+        near = [w for w in (when_line(b.text) for b in blocks[max(0, start - 2):start]) if w]
     if not when_parts:
         when_parts.extend(near[-1:])
     if talk.title is None and not when_parts:
@@ -497,7 +497,7 @@ def read_single(blocks: list[Block], preamble_text: str = "") -> RawTalk | None:
     return talk
 
 
-def _when_line(text: str) -> str | None:
+def when_line(text: str) -> str | None:
     """A short line that is a date or time (``29 October 2015 ·``), trailing dividers cut."""
     text = text.strip(" ·|•,;-–—")
     if not text or len(text) > 80:
