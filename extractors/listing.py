@@ -79,6 +79,7 @@ from extractors.listing_page import standing_schedule as _standing_schedule
 from extractors.listing_page import venue as _venue
 from pipeline.errors import ExtractionError
 from pipeline.normalise import agenda, dates, people, text
+from pipeline.normalise.vocab import TALKS_PAGE_WORDS
 from pipeline.records import Document, RawTalk
 from pipeline.structure import blocks as structure_blocks
 from pipeline.structure import data as structure_data
@@ -368,6 +369,11 @@ def _extract_soup(
         # no listing, or one talk titled by its speaker's name (the page heading of a
         # detail page): the page read as the one talk it describes
         talks = _single_reading(root, all_text) or talks
+    owner = _page_owner(html_title) if not talks and not data else None
+    if owner:
+        talks = attempt("one person's talks reader", lambda: structure_records.read_records(
+            structure_records.find_records(structure_blocks.html_blocks(root), owner),
+            all_text, owner=owner), []) or []
     if data:
         # the page's data states each talk; a rendered body that lists them again adds only
         # what the data lacks, so a body record naming a data talk's title is the same talk
@@ -410,6 +416,21 @@ def _single_reading(root: Tag, all_text: str) -> list[RawTalk]:
         return []
     talk.warnings.extend(warnings)
     return [talk]
+
+
+_TALKS_PAGE_RE = re.compile(r"^(?:" + "|".join(TALKS_PAGE_WORDS) + r")$", re.I)
+
+
+def _page_owner(html_title: str | None) -> str | None:
+    """The person a page of one person's talks is about: ``Talks – Jane Doe`` names the
+    page (a word of ``TALKS_PAGE_WORDS``) and a person, and nothing else."""
+    if not html_title:
+        return None
+    parts = [p.strip() for p in re.split(r"\s+[|·•–—-]\s+|\s*::\s*", html_title) if p.strip()]
+    if len(parts) != 2 or not any(_TALKS_PAGE_RE.match(p) for p in parts):
+        return None
+    name = next(p for p in parts if not _TALKS_PAGE_RE.match(p))
+    return name if people.looks_like_person_name(name) else None
 
 
 def _title_names_speaker(talk: RawTalk) -> bool:

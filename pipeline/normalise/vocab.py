@@ -852,3 +852,10 @@ SIGNOFF_PATTERNS: list[str] = [
     r"thanks", r"many\s+thanks", r"thank\s+you", r"sincerely", r"yours(?:\s+\w+)?",
     r"see\s+you\s+there", r"all\s+the\s+best", r"with\s+best\s+regards", r"respectfully",
 ]  # fmt: skip
+
+# What a page of one person's talks calls itself (``Talks – Jane Doe``): its records are
+# that person's talks, the person named once by the page's title
+TALKS_PAGE_WORDS: list[str] = [
+    "talks", "invited talks", "selected talks", "presentations", "lectures", "speaking",
+    "talks and presentations", "presentations and talks", "conference talks", "keynotes",
+]  # fmt: skip

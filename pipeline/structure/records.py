@@ -214,8 +214,17 @@ def _split_items(records: list[Record]) -> float:
     return len(split) / len(owner) if owner else 0.0
 
 
-def find_records(blocks: list[Block]) -> list[Record]:
-    """The partition of ``blocks`` into talk records that repetition supports best."""
+def _owned_talk_like(record: Record, sig: Signals) -> bool:
+    """On the page of one person's talks, a record is a talk by a title and a date, or a
+    year (``Harvard University (2024)``): the person is the page's, stated once."""
+    return sig.title and (sig.when or any(dates.find_year(b.text) for b in record.blocks))
+
+
+def find_records(blocks: list[Block], owner: str | None = None) -> list[Record]:
+    """The partition of ``blocks`` into talk records that repetition supports best.
+
+    ``owner``: the person a page of one person's talks names once (its title); records
+    then need no person of their own."""
     counts = Counter(v for b in blocks for v in _variants(b.signature))
     learnt = learn_labels(blocks)
     best: tuple[float, list[Record]] = (0.0, [])
@@ -225,7 +234,10 @@ def find_records(blocks: list[Block]) -> list[Record]:
         _, records = _partition(blocks, opener)
         _trim_last(records)
         sig = [signals(r, learnt) for r in records]
-        talk_like = sum(s.talk_like for s in sig)
+        if owner:
+            talk_like = sum(_owned_talk_like(r, s) for r, s in zip(records, sig, strict=True))
+        else:
+            talk_like = sum(s.talk_like for s in sig)
         if talk_like < 2 or talk_like < 0.5 * len(records):
             continue
         sizes = [len(r.blocks) for r in records]
@@ -257,8 +269,11 @@ def _context_year(context: list[Block], preamble_text: str) -> int | None:
     return dates.find_year(preamble_text)
 
 
-def read_records(records: list[Record], preamble_text: str = "") -> list[RawTalk]:
-    """One ``RawTalk`` per record that reads as a talk (a person, or a title and a time)."""
+def read_records(records: list[Record], preamble_text: str = "",
+                 owner: str | None = None) -> list[RawTalk]:
+    """One ``RawTalk`` per record that reads as a talk (a person, or a title and a time).
+
+    ``owner`` (see ``find_records``) speaks in every record that names nobody."""
     one_liners = [r.blocks[0].text for r in records if len(r.blocks) == 1]
     choice = templates.choose(one_liners) if one_liners else None
     learnt = learn_labels([b for r in records for b in r.blocks])
@@ -266,6 +281,11 @@ def read_records(records: list[Record], preamble_text: str = "") -> list[RawTalk
     talks = []
     for record in records:
         talk = _read(record, choice, preamble_text, learnt, roles)
+        if talk is not None and owner and not talk.speaker_text:
+            if not talk.title:
+                continue
+            talk.speaker_text = [owner]
+            talk.warnings.append("speaker is the person the page is about")
         if talk is not None:
             talks.append(talk)
     fill_constants(talks)
