@@ -151,7 +151,9 @@ def _text_signals(text: str) -> tuple[bool, bool, bool]:
     person = not when and bool(person_head(text))
     title = not when and not person and templates.title_score(text) >= 1.0 \
         and len(text.split()) <= 30
-    if not person and len(text) <= 300 and templates.choose([text]).template is not None:
+    # ``Name (Org): Title``: one block holds the person and the title
+    if not (person and title) and len(text) <= 300 \
+            and templates.choose([text]).template is not None:
         person = title = True
     return when, person, title
 
@@ -220,6 +222,30 @@ def _owned_talk_like(record: Record, sig: Signals) -> bool:
     return sig.title and (sig.when or any(dates.find_year(b.text) for b in record.blocks))
 
 
+def _group_partition(blocks: list[Block]) -> list[Record]:
+    """One record per item element (a ``tr``, an ``li``): the container's own partition,
+    a rival of the partitions at a repeated opener (a row of cells has no opener of its
+    own: every cell shares the ``td`` signature). Headings above are context."""
+    headings: dict[int, Block] = {}
+    records: list[Record] = []
+    current = 0
+    for block in blocks:
+        if block.heading and not block.group:
+            headings = {lvl: b for lvl, b in headings.items() if lvl < block.heading}
+            headings[block.heading] = block
+            current = 0
+            continue
+        if not block.group:
+            current = 0
+            continue
+        if block.group != current:
+            records.append(Record([], [headings[k] for k in sorted(headings)]))
+            current = block.group
+        if len(records[-1].blocks) < MAX_RECORD_BLOCKS:
+            records[-1].blocks.append(block)
+    return records
+
+
 def find_records(blocks: list[Block], owner: str | None = None) -> list[Record]:
     """The partition of ``blocks`` into talk records that repetition supports best.
 
@@ -228,14 +254,23 @@ def find_records(blocks: list[Block], owner: str | None = None) -> list[Record]:
     counts = Counter(v for b in blocks for v in _variants(b.signature))
     learnt = learn_labels(blocks)
     best: tuple[float, list[Record]] = (0.0, [])
-    for opener, count in counts.items():
-        if count < 2:
-            continue
-        _, records = _partition(blocks, opener)
-        _trim_last(records)
+    candidates = [(opener, None) for opener, count in counts.items() if count >= 2]
+    grouped = _group_partition(blocks)
+    if len(grouped) >= 2:
+        candidates.append(("", grouped))
+    for opener, given in candidates:
+        if given is None:
+            _, records = _partition(blocks, opener)
+            _trim_last(records)
+        else:
+            records = given
         sig = [signals(r, learnt) for r in records]
         if owner:
             talk_like = sum(_owned_talk_like(r, s) for r, s in zip(records, sig, strict=True))
+        elif given is not None:
+            # rows of cells with no header: a person and a date each (a group directory
+            # of names, roles and topics has no dates)
+            talk_like = sum(s.talk_like and s.when for s in sig)
         else:
             talk_like = sum(s.talk_like for s in sig)
         if talk_like < 2 or talk_like < 0.5 * len(records):
@@ -365,6 +400,16 @@ def _read(record: Record, choice: templates.Choice | None, preamble: str,
             continue
         if is_placeholder(text):
             continue  # ``TBD`` where a speaker or a title stands says nothing
+        if talk.title is None and len(blocks) == 1 and choice is not None \
+                and not talk.speaker_text:
+            reading = choice.read(text)  # ``Name (Org): Title``: the document's template
+            if reading is not None and reading.title:
+                talk.title = None if is_placeholder(reading.title) else reading.title
+                if reading.people and not is_placeholder(reading.people):
+                    talk.speaker_text = [reading.people]
+                if reading.date:
+                    when_parts.append(reading.date)
+                continue
         if not talk.speaker_text and (person_head(text) or (
                 len(text) <= 120 and templates.people_score(text) >= templates.STRONG_PEOPLE)):
             talk.speaker_text = [text]

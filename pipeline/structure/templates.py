@@ -52,6 +52,10 @@ _LEAD_DATE_RE = re.compile(
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}))"
     r"\s*(?:[:,–—|-]\s*)?(?P<rest>\S.*)$"
 )
+# a clock time or range opening a slot line (``10:00``, ``9:30–10:15``, ``2 pm``)
+_LEAD_TIME_RE = re.compile(
+    r"^(?P<date>\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:-|–|—|to)\s*\d{1,2}[:.h]\d{2}"
+    r"(?:\s*[ap]\.?m\.?)?)?|\d{1,2}\s*[ap]\.?m\.?)\s*(?:[:,–—|-]\s*)?(?P<rest>[^\d\s].*)$", re.I)
 _ENUMERATOR_RE = re.compile(r"^\s*\d{1,3}\s*[,.)]\s+(?=\D)|^\s*\d{1,3},(?=\D)")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -80,6 +84,8 @@ class Template:
         if self.leading_date:
             m = _LEAD_DATE_RE.match(text)
             if not m or not _has_month(m.group("date")):
+                m = _LEAD_TIME_RE.match(text)  # a slot's time opens it, the day is above
+            if not m:
                 return None
             date, text = m.group("date").strip(" ,"), m.group("rest")
         parts = self.split(text)
