@@ -81,10 +81,12 @@ from extractors.listing_page import standing_schedule as _standing_schedule
 from extractors.listing_page import venue as _venue
 from pipeline.errors import ExtractionError
 from pipeline.normalise import agenda, dates, people, text
+from pipeline.normalise.vocab import TALKS_PAGE_WORDS
 from pipeline.records import Document, RawTalk
 from pipeline.structure import blocks as structure_blocks
 from pipeline.structure import data as structure_data
 from pipeline.structure import records as structure_records
+from pipeline.structure import templates
 from pipeline.structure.context import drop_shared_prose
 from pipeline.structure.isolation import attempt, best_reading, completeness
 
@@ -117,6 +119,7 @@ _POST_META_RE = re.compile(
     r"\d+\s+comments?\s*$|no\s+comments\s*$|share\s+this\b)",
     re.I,
 )
+_END_BR_RE = re.compile(r"</br\s*>", re.I)
 _CONTACT_RE = re.compile(r"^\s*(?:\S+@\S+\.\w+|(?:https?://|www\.)\S+)\s*$", re.I)
 
 
@@ -271,6 +274,8 @@ def _extract(
 ) -> list[RawTalk]:
     if not html.strip():
         return list(data_talks or [])
+    # ``</br>`` is a line break to a browser (the HTML standard says so); lxml drops it
+    html = _END_BR_RE.sub("<br>", html)
     try:
         with warnings.catch_warnings():
             # XHTML (``<?xml ...?>`` first) is read as HTML on purpose: lxml's HTML parser
@@ -341,6 +346,9 @@ def _extract_soup(
 
     records = [] if talks else _records(lines)
     built = [(r, _record_talk(r, page)) for r in records]
+    built = [(r, item) for r, t in built
+             for item in ((_listed_items(_list_item_texts(r), t) or [t])
+                          if t is not None else [t])]
     # page-wide statements (venue, time zone) live outside the records that are talks
     talk_lines = {id(ln) for r, t in built if t is not None for ln in r.lines if not ln.heading}
     context = [ln.text for ln in lines if id(ln) not in talk_lines]
@@ -367,6 +375,15 @@ def _extract_soup(
         if dated or talks:
             talks.extend(t for _, t in built if t is not None)
     talks = _rival_reading(root, page, talks, all_text)
+    if not data and (not talks or (len(talks) == 1 and _title_names_speaker(talks[0]))):
+        # no listing, or one talk titled by its speaker's name (the page heading of a
+        # detail page): the page read as the one talk it describes
+        talks = _single_reading(root, all_text) or talks
+    owner = _page_owner(html_title) if not talks and not data else None
+    if owner:
+        talks = attempt("one person's talks reader", lambda: structure_records.read_records(
+            structure_records.find_records(structure_blocks.html_blocks(root), owner),
+            all_text, owner=owner), []) or []
     if data:
         # the page's data states each talk; a rendered body that lists them again adds only
         # what the data lacks, so a body record naming a data talk's title is the same talk
@@ -395,6 +412,44 @@ def _rival_reading(root: Tag, page: _Page, talks: list[RawTalk], all_text: str) 
     for talk in best:
         talk.warnings.extend(warnings)
     return best
+
+
+def _single_reading(root: Tag, all_text: str) -> list[RawTalk]:
+    """The page as the one talk it describes, when no reading found a listing in it.
+
+    A talk's detail page states each field once (``Speaker:``, ``Time:``) under its
+    title; it runs isolated like the other rivals."""
+    warnings: list[str] = []
+    talk = attempt("one-talk reader", lambda: structure_records.read_single(
+        structure_blocks.html_blocks(root), all_text), warnings)
+    if talk is None:
+        return []
+    talk.warnings.extend(warnings)
+    return [talk]
+
+
+_TALKS_PAGE_RE = re.compile(r"^(?:" + "|".join(TALKS_PAGE_WORDS) + r")$", re.I)
+
+
+def _page_owner(html_title: str | None) -> str | None:
+    """The person a page of one person's talks is about: ``Talks – Jane Doe`` names the
+    page (a word of ``TALKS_PAGE_WORDS``) and a person, and nothing else."""
+    if not html_title:
+        return None
+    parts = [p.strip() for p in re.split(r"\s+[|·•–—-]\s+|\s*::\s*", html_title) if p.strip()]
+    if len(parts) != 2 or not any(_TALKS_PAGE_RE.match(p) for p in parts):
+        return None
+    name = next(p for p in parts if not _TALKS_PAGE_RE.match(p))
+    return name if people.looks_like_person_name(name) else None
+
+
+def _title_names_speaker(talk: RawTalk) -> bool:
+    """The talk's title is its first speaker's name (``<h1>Name</h1>`` above the talk) or
+    a date line (``29 Outubro 2015 ·``): a detail page's heading, not its title."""
+    if not talk.title or not talk.speaker_text:
+        return False
+    return _title_key(talk.speaker_text[0]).startswith(_title_key(talk.title)) \
+        or structure_records.when_line(talk.title) is not None
 
 
 def _title_key(title: str | None) -> str:
@@ -643,10 +698,19 @@ def _hint(line: Line, container: Tag | None) -> str | None:
     return None
 
 
+# the shared label vocabulary's fields as this reader's roles
+_SHARED_ROLES = {"date": "when", "time": "when", "host": "skip"}
+
+
 def _label(text_: str) -> tuple[str, str] | None:
+    """(role, value) of a ``Label: value`` line: this reader's labels first, then the
+    shared vocabulary's (``Guest Speaker :``, ``Chair:``, ``Quem:``)."""
     m = _LABEL_RE.match(text_)
     if not m:
-        return None
+        shared = text.field_label(text_)
+        if shared is None:
+            return None
+        return _SHARED_ROLES.get(shared[0], shared[0]), shared[1]
     return _LABELS[m.group(1).lower()], m.group(2).strip()
 
 
@@ -719,6 +783,8 @@ def _record_talk(rec: _Record, page: _Page) -> RawTalk | None:
             role, t = labelled
             if not t or role == "skip":
                 continue
+            if role == "speaker":
+                t = _without_trailing_link(t, ln.links)
             if role == "speaker" and _prose_not_person(t):
                 role, t = None, ln.text  # ``Presenters: email the organisers to swap a slot``
         elif (
@@ -1042,12 +1108,20 @@ def _slot_talk(
 ) -> RawTalk | None:
     """One cell of a parallel-session programme: its lines read like a card, at the row's
     time (dated by the heading above the table), in the column's room."""
-    rec = _Record(page_lines(td), context=context, container=td)
+    day = None
+    if room and _is_when(room) and dates.parse_when(room) is not None:
+        day, room = room, None  # a programme's columns are its days (``Thursday June 1``)
+    lines = page_lines(td)
+    rec = _Record(lines, context=context, container=td)
     talk = _record_talk(rec, page)
+    if talk is None and len(lines) == 1 and not agenda.is_non_talk(lines[0].text) and \
+            templates.people_score(lines[0].text) >= templates.STRONG_PEOPLE:
+        # a cell holding only a name: the grid gives the time, the name is the speaker
+        talk = RawTalk(speaker_text=[lines[0].text])
     if talk is None:
         return None
     slot = _machine_times(talk, time.datetimes, _ARROW_RE.sub(" – ", time.text))
-    heading_when = _heading_when(context)
+    heading_when = _heading_when(context) or day
     own = f"{talk.when_text} {slot}" if talk.when_text and talk.when_text != heading_when else slot
     talk.when_text = f"{heading_when} {own}" if heading_when and not _has_date(own) else own
     talk.location = talk.location or room
@@ -1130,6 +1204,52 @@ def _table_talk(
     if not talk.speaker_text and not (talk.title and talk.when_text):
         return None
     return talk
+
+
+def _without_trailing_link(value: str, links: list[tuple[str, str]]) -> str:
+    """``Name (Org) See the announcement``: a link after a labelled name is material
+    about the talk (an announcement, slides), not part of the name."""
+    for label, _href in links:
+        label = " ".join(label.split())
+        if label and value.endswith(label) and len(label) < len(value) / 2:
+            return value[: -len(label)].rstrip(" ,;|-–—")
+    return value
+
+
+def _list_item_texts(rec: _Record) -> list[str]:
+    """The record's lines that are list items of a list inside it (a session's papers)."""
+    return [ln.text for ln in rec.lines if ln.element.name == "li"
+            and ln.element is not rec.container and not ln.heading]
+
+
+def _listed_items(texts: list[str], talk: RawTalk) -> list[RawTalk] | None:
+    """The talks a session's record lists, one per list item, each read by one template.
+
+    A programme row often holds a session (``Session 1: …``, ``Chair: …``) and under it
+    a list of its papers (``A and B. Title``). When the items (two at least, from some
+    item on to the last) all read by the one template they settle, a person slot and a
+    title slot each, they are the talks and the session's lines are context: each talk
+    keeps the session's time and place."""
+    if len(texts) < 2 or any(text.field_label(t) or _is_when(t) for t in texts):
+        return None  # a list of labelled fields (``Speaker: …``, ``Date: …``) is one talk
+    lines = [" ".join(ln.split()) for ln in texts]
+    for first in range(0, len(lines) - 1):
+        items = lines[first:]
+        choice = templates.choose(items)
+        if choice.template is None or choice.coverage < 1.0:
+            continue
+        readings = [choice.read(item) for item in items]
+        if any(r is None or not r.title or not r.people for r in readings):
+            continue
+        out = []
+        for reading in readings:
+            item = replace(talk, title=reading.title,  # type: ignore[union-attr]
+                           speaker_text=[reading.people], warnings=list(talk.warnings),
+                           kind=None, abstract=None)  # type: ignore[union-attr]
+            item.warnings.append("one of the talks a session's cell lists")
+            out.append(item)
+        return out
+    return None
 
 
 def _speaker_cell_lines(c: structured.Cell, speaker: str, aff: str | None) -> list[str]:

@@ -284,14 +284,19 @@ EVENT_LABEL_PANEL: list[str] = [
 # canonical field: regular-expression fragments matched case-insensitively before a colon.
 FIELD_LABELS: dict[str, str] = {
     "speaker": r"who|speakers?|presenters?|presented\s+by|lecturers?|(?:guest|invited|featured)"
-    r"\s+speakers?|by|panell?ists?|participants|discussants?",
-    "title": r"topic|title|talk\s+title|talk|seminar\s+title|lecture\s+title",
-    "when": r"when|date\s*(?:&|and|/)\s*time|date/time",
-    "date": r"dates?|day",
-    "time": r"times?",
-    "location": r"place|where|location|room|venue|loc",
-    "host": r"(?:faculty\s+)?hosts?|host\(s\)|hosted\s+by|contact|organi[sz]ers?|coordinators?",
-    "abstract": r"abstract|summary|description|synopsis",
+    r"\s+speakers?|by|panell?ists?|participants|discussants?"
+    # the same labels on pages in Portuguese, Spanish, French, German
+    r"|quem|palestrantes?|ponentes?|orador(?:a|es)?|conferencistas?|intervenants?|orateurs?"
+    r"|conférenci(?:er|ère)s?|referent(?:in|en)?|vortragende[rn]?",
+    "title": r"topic|title|talk\s+title|talk|seminar\s+title|lecture\s+title|t[íi]tulo|titre",
+    "when": r"when|date\s*(?:&|and|/)\s*time|date/time|quando|cu[áa]ndo|quand|wann",
+    "date": r"dates?|day|data|fecha|datum",
+    "time": r"times?|hora|hor[áa]rio|heure|uhrzeit",
+    "location": r"place|where|location|room|venue|loc|onde|d[óo]nde|local|lugar|lieu|salle|ort",
+    "host": r"(?:faculty\s+)?hosts?|host\(s\)|hosted\s+by|contact|organi[sz]ers?|coordinators?"
+    # a session's chair or moderator runs it; the talks are the papers under it
+    r"|(?:session\s+)?chairs?|(?:session\s+)?chair(?:ed|person)(?:\s+by)?|moderat(?:ors?|ed\s+by)",
+    "abstract": r"abstract|summary|description|synopsis|resumo|resumen|résumé",
     "bio": r"bio|biography|about\s+the\s+(?:speaker|presenter|lecturer)s?|speaker\s+bio(?:graphy)?"
     r"|(?:presenter|lecturer)\s+bio(?:graphy)?|biographical\s+sketch|short\s+bio",
     "affiliation": r"affiliation|institution",
@@ -867,4 +872,11 @@ SIGNOFF_PATTERNS: list[str] = [
     r"(?:best|kind|warm|warmest|kindest)?\s*(?:regards|wishes)", r"best", r"cheers",
     r"thanks", r"many\s+thanks", r"thank\s+you", r"sincerely", r"yours(?:\s+\w+)?",
     r"see\s+you\s+there", r"all\s+the\s+best", r"with\s+best\s+regards", r"respectfully",
+]  # fmt: skip
+
+# What a page of one person's talks calls itself (``Talks – Jane Doe``): its records are
+# that person's talks, the person named once by the page's title
+TALKS_PAGE_WORDS: list[str] = [
+    "talks", "invited talks", "selected talks", "presentations", "lectures", "speaking",
+    "talks and presentations", "presentations and talks", "conference talks", "keynotes",
 ]  # fmt: skip

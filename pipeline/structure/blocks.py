@@ -114,6 +114,10 @@ def html_blocks(root: Tag, max_blocks: int = 20000) -> list[Block]:
                                            or child.find(_STRUCTURE_TAGS) is not None):
                 _flush_inline(tag, run, pending)
                 pending.append(child)
+            elif isinstance(child, Tag) and child.name == "br":
+                # ``<div>Title<br><span>Speaker: A</span><br>…</div>``: a line break between
+                # inline fields ends one block, as it does inside a ``<p>``
+                _flush_inline(tag, run, pending)
             elif isinstance(child, Tag):
                 if child.name not in _SKIP_TAGS:
                     run.append(child.get_text(" "))

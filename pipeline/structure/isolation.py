@@ -37,12 +37,15 @@ def completeness(talks: list) -> float:
     The measure rival readings are compared by; a talk with only one of the three is
     weak evidence (a heading, a name in a footer) and counts nothing, so a reading that
     cuts each talk in two pieces does not win by its number of rows."""
+    from pipeline.structure.records import person_head
     from pipeline.structure.templates import people_score, title_score
 
     total = 0.0
     for t in talks:
         texts = getattr(t, "speaker_text", None) or []
-        person = bool(getattr(t, "speakers", None)) or any(people_score(x) > 0 for x in texts)
+        # ``Name, Organisation``: the name that opens a speaker line counts as a person
+        person = bool(getattr(t, "speakers", None)) or any(
+            people_score(x) > 0 or person_head(x) for x in texts)
         raw_title = getattr(t, "title", None) or ""
         # a title holding table or link markup is a mis-cut row, not a title
         title = bool(raw_title) and title_score(raw_title) >= 0.5 \

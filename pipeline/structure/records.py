@@ -151,7 +151,9 @@ def _text_signals(text: str) -> tuple[bool, bool, bool]:
     person = not when and bool(person_head(text))
     title = not when and not person and templates.title_score(text) >= 1.0 \
         and len(text.split()) <= 30
-    if not person and len(text) <= 300 and templates.choose([text]).template is not None:
+    # ``Name (Org): Title``: one block holds the person and the title
+    if not (person and title) and len(text) <= 300 \
+            and templates.choose([text]).template is not None:
         person = title = True
     return when, person, title
 
@@ -214,18 +216,63 @@ def _split_items(records: list[Record]) -> float:
     return len(split) / len(owner) if owner else 0.0
 
 
-def find_records(blocks: list[Block]) -> list[Record]:
-    """The partition of ``blocks`` into talk records that repetition supports best."""
+def _owned_talk_like(record: Record, sig: Signals) -> bool:
+    """On the page of one person's talks, a record is a talk by a title and a date, or a
+    year (``Harvard University (2024)``): the person is the page's, stated once."""
+    return sig.title and (sig.when or any(dates.find_year(b.text) for b in record.blocks))
+
+
+def _group_partition(blocks: list[Block]) -> list[Record]:
+    """One record per item element (a ``tr``, an ``li``): the container's own partition,
+    a rival of the partitions at a repeated opener (a row of cells has no opener of its
+    own: every cell shares the ``td`` signature). Headings above are context."""
+    headings: dict[int, Block] = {}
+    records: list[Record] = []
+    current = 0
+    for block in blocks:
+        if block.heading and not block.group:
+            headings = {lvl: b for lvl, b in headings.items() if lvl < block.heading}
+            headings[block.heading] = block
+            current = 0
+            continue
+        if not block.group:
+            current = 0
+            continue
+        if block.group != current:
+            records.append(Record([], [headings[k] for k in sorted(headings)]))
+            current = block.group
+        if len(records[-1].blocks) < MAX_RECORD_BLOCKS:
+            records[-1].blocks.append(block)
+    return records
+
+
+def find_records(blocks: list[Block], owner: str | None = None) -> list[Record]:
+    """The partition of ``blocks`` into talk records that repetition supports best.
+
+    ``owner``: the person a page of one person's talks names once (its title); records
+    then need no person of their own."""
     counts = Counter(v for b in blocks for v in _variants(b.signature))
     learnt = learn_labels(blocks)
     best: tuple[float, list[Record]] = (0.0, [])
-    for opener, count in counts.items():
-        if count < 2:
-            continue
-        _, records = _partition(blocks, opener)
-        _trim_last(records)
+    candidates = [(opener, None) for opener, count in counts.items() if count >= 2]
+    grouped = _group_partition(blocks)
+    if len(grouped) >= 2:
+        candidates.append(("", grouped))
+    for opener, given in candidates:
+        if given is None:
+            _, records = _partition(blocks, opener)
+            _trim_last(records)
+        else:
+            records = given
         sig = [signals(r, learnt) for r in records]
-        talk_like = sum(s.talk_like for s in sig)
+        if owner:
+            talk_like = sum(_owned_talk_like(r, s) for r, s in zip(records, sig, strict=True))
+        elif given is not None:
+            # rows of cells with no header: a person and a date each (a group directory
+            # of names, roles and topics has no dates)
+            talk_like = sum(s.talk_like and s.when for s in sig)
+        else:
+            talk_like = sum(s.talk_like for s in sig)
         if talk_like < 2 or talk_like < 0.5 * len(records):
             continue
         sizes = [len(r.blocks) for r in records]
@@ -257,8 +304,11 @@ def _context_year(context: list[Block], preamble_text: str) -> int | None:
     return dates.find_year(preamble_text)
 
 
-def read_records(records: list[Record], preamble_text: str = "") -> list[RawTalk]:
-    """One ``RawTalk`` per record that reads as a talk (a person, or a title and a time)."""
+def read_records(records: list[Record], preamble_text: str = "",
+                 owner: str | None = None) -> list[RawTalk]:
+    """One ``RawTalk`` per record that reads as a talk (a person, or a title and a time).
+
+    ``owner`` (see ``find_records``) speaks in every record that names nobody."""
     one_liners = [r.blocks[0].text for r in records if len(r.blocks) == 1]
     choice = templates.choose(one_liners) if one_liners else None
     learnt = learn_labels([b for r in records for b in r.blocks])
@@ -266,6 +316,11 @@ def read_records(records: list[Record], preamble_text: str = "") -> list[RawTalk
     talks = []
     for record in records:
         talk = _read(record, choice, preamble_text, learnt, roles)
+        if talk is not None and owner and not talk.speaker_text:
+            if not talk.title:
+                continue
+            talk.speaker_text = [owner]
+            talk.warnings.append("speaker is the person the page is about")
         if talk is not None:
             talks.append(talk)
     fill_constants(talks)
@@ -345,6 +400,16 @@ def _read(record: Record, choice: templates.Choice | None, preamble: str,
             continue
         if is_placeholder(text):
             continue  # ``TBD`` where a speaker or a title stands says nothing
+        if talk.title is None and len(blocks) == 1 and choice is not None \
+                and not talk.speaker_text:
+            reading = choice.read(text)  # ``Name (Org): Title``: the document's template
+            if reading is not None and reading.title:
+                talk.title = None if is_placeholder(reading.title) else reading.title
+                if reading.people and not is_placeholder(reading.people):
+                    talk.speaker_text = [reading.people]
+                if reading.date:
+                    when_parts.append(reading.date)
+                continue
         if not talk.speaker_text and (person_head(text) or (
                 len(text) <= 120 and templates.people_score(text) >= templates.STRONG_PEOPLE)):
             talk.speaker_text = [text]
@@ -410,3 +475,108 @@ def _assign_label(talk: RawTalk, kind: str, value: str, when_parts: list[str]) -
         setattr(talk, kind, value)
     elif kind == "affiliation" and talk.speaker_text:
         talk.speaker_text[-1] = f"{talk.speaker_text[-1]} ({value})"
+
+
+# --------------------------------------------------------------------------- one-talk pages
+
+# how many blocks above the speaker line the talk's title may stand (a date line, the
+# page's heading and a teaser sit between them on detail pages)
+TITLE_REACH = 4
+# prose blocks after the speaker line that can still be the talk's (abstract, bio)
+BODY_REACH = 12
+_LABEL_FIELD = {"date": "when", "time": "when", "bio": "bio"}
+# a pictograph before a detail page's label (``📅 Time:``) is decoration, like a bullet
+_PICTOGRAPH_RE = re.compile(r"^[\s\u2190-\u2bff\u200d\ufe0f\U0001f000-\U0001faff]+")
+
+
+def _title_like(block: Block) -> bool:
+    """A block that can be a talk's title: a few words, not a date, a label, a name."""
+    text = block.text
+    return (2 <= len(text.split()) <= 30 and not when_line(text) and field_label(text) is None
+            and not is_placeholder(text) and templates.name_score(text) < 0.8
+            and templates.title_score(text) >= 1.0 and not is_non_talk(text))
+
+
+def read_single(blocks: list[Block], preamble_text: str = "") -> RawTalk | None:
+    """The one talk of a detail page: its fields are stated once, not repeated.
+
+    Why: a talk's own page (``Speaker: A``, ``Time: …`` under a heading with its title)
+    has no siblings to learn a record shape from, so the repetition reader finds nothing.
+    Such a page names exactly one speaker by label; the title is the nearest title-like
+    block above that label (the page heading, a teaser, a bold line), the date a labelled
+    or nearby date line, and the labelled prose after it the abstract and bio. A page that
+    labels two speakers, or gives neither a title nor a date, is not read here."""
+    labels = [labelled(_PICTOGRAPH_RE.sub("", b.text), {}) for b in blocks]
+    speakers = [i for i, lab in enumerate(labels) if lab and lab[0] == "speaker" and lab[1]]
+    if len(speakers) != 1:
+        return None
+    anchor = speakers[0]
+    talk = RawTalk(speaker_text=[labels[anchor][1]])  # type: ignore[index]
+    if not person_head(talk.speaker_text[0]) and \
+            templates.people_score(talk.speaker_text[0]) < templates.STRONG_PEOPLE:
+        return None
+    when_parts: list[str] = []  # labelled dates and times: they win over nearby lines
+    near: list[str] = []
+    start = next((i for i in range(anchor - 1, max(-1, anchor - 1 - TITLE_REACH), -1)
+                  if blocks[i].heading == 1 or _title_like(blocks[i])), anchor)
+    for i in range(start, anchor):  # the title and what stands between it and the speaker
+        if when_line(blocks[i].text):
+            near.append(when_line(blocks[i].text))  # type: ignore[arg-type]
+        elif talk.title is None and _title_like(blocks[i]):
+            talk.title = blocks[i].text
+    pending: str | None = None  # a bare label (``Abstract:``) whose value is the next block
+    prose: list[str] = []
+    for i in range(anchor + 1, min(len(blocks), anchor + 1 + BODY_REACH)):
+        block, lab = blocks[i], labels[i]
+        if block.heading and block.heading <= 2:
+            break  # the next section (``Notes for visitors``) is the page's, not the talk's
+        if lab:
+            kind, value = _LABEL_FIELD.get(lab[0], lab[0]), lab[1]
+            if kind in ("abstract", "bio") and not value:
+                pending = kind
+            elif value:
+                _assign_label(talk, kind, value, when_parts)
+                pending = None
+            continue
+        if pending == "bio" or (pending is None and talk.speaker_bio is None and prose
+                                and _bio_of(block.text, talk.speaker_text[0])):
+            talk.speaker_bio = block.text if len(block.text) >= 80 else talk.speaker_bio
+            pending = None
+            continue
+        if len(block.text) >= 120:
+            prose.append(_ABSTRACT_RE.sub("", block.text))
+        elif when_line(block.text) and not near:
+            near.append(when_line(block.text))  # type: ignore[arg-type]
+        pending = pending if pending == "abstract" and not prose else None
+    if talk.abstract is None and prose:
+        talk.abstract = "\n\n".join(prose)
+    if not near:
+        near = [w for w in (when_line(b.text) for b in blocks[max(0, start - 2):start]) if w]
+    if not when_parts:
+        when_parts.extend(near[-1:])
+    if talk.title is None and not when_parts:
+        return None
+    talk.when_text = ", ".join(when_parts) or None
+    talk.year_hint = dates.find_year(preamble_text)
+    talk.warnings.append("read as the one talk of a detail page")
+    return talk
+
+
+def when_line(text: str) -> str | None:
+    """A short line that is a date or time (``29 October 2015 ·``), trailing dividers cut."""
+    text = text.strip(" ·|•,;-–—")
+    if not text or len(text) > 80:
+        return None
+    if is_when(text):
+        return text
+    # a date in another language (``29 Outubro 2015``) the line test does not know, but
+    # the parser reads: a short line that parses to a date is one
+    parsed = dates.parse_when(text) if len(text.split()) <= 5 else None
+    return text if parsed is not None and parsed.date is not None else None
+
+
+def _bio_of(text: str, speaker: str) -> bool:
+    """A paragraph about the speaker: it opens with a word of the speaker's name."""
+    words = {w.casefold() for w in re.findall(r"\w{3,}", speaker)}
+    head = re.findall(r"\w+", text)[:3]
+    return any(w.casefold() in words for w in head)

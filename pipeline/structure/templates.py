@@ -43,7 +43,8 @@ _ON_QUOTED_RE = re.compile(rf"^(?P<a>.*?\S),?\s+(?:on|about|:)\s+{_QUOTED}(?P<b>
 _BY_RE = re.compile(r"^(?P<a>.*\S)\s+(?:by|with)\s+(?P<b>[A-Z].*)$")
 _LIST_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\band\b|\+)\s*(?:and\s+)?", re.I)
 _PERSON_AFFIL_RE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<org>[^()]+)\)$")
-_SEPARATORS = (" -- ", " — ", " – ", " - ", ": ", ":", " | ", " / ", ", ", ",", "\t")
+# ``. `` last: a citation-style item (``A and B. Title``) ties with no other reading
+_SEPARATORS = (" -- ", " — ", " – ", " - ", ": ", ":", " | ", " / ", ", ", ",", "\t", ". ")
 _LEAD_DATE_RE = re.compile(
     r"^(?P<date>(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?(?:\s+\d{4})?"
@@ -51,6 +52,10 @@ _LEAD_DATE_RE = re.compile(
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}))"
     r"\s*(?:[:,–—|-]\s*)?(?P<rest>\S.*)$"
 )
+# a clock time or range opening a slot line (``10:00``, ``9:30–10:15``, ``2 pm``)
+_LEAD_TIME_RE = re.compile(
+    r"^(?P<date>\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:-|–|—|to)\s*\d{1,2}[:.h]\d{2}"
+    r"(?:\s*[ap]\.?m\.?)?)?|\d{1,2}\s*[ap]\.?m\.?)\s*(?:[:,–—|-]\s*)?(?P<rest>[^\d\s].*)$", re.I)
 _ENUMERATOR_RE = re.compile(r"^\s*\d{1,3}\s*[,.)]\s+(?=\D)|^\s*\d{1,3},(?=\D)")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -79,6 +84,8 @@ class Template:
         if self.leading_date:
             m = _LEAD_DATE_RE.match(text)
             if not m or not _has_month(m.group("date")):
+                m = _LEAD_TIME_RE.match(text)  # a slot's time opens it, the day is above
+            if not m:
                 return None
             date, text = m.group("date").strip(" ,"), m.group("rest")
         parts = self.split(text)
@@ -222,6 +229,9 @@ def title_score(text: str) -> float:
         return 0.0
     if people_score(text) >= 0.8:
         return 0.1
+    head, dot, _ = text.partition(". ")
+    if dot and people_score(head) >= 0.8 and len(split_people(head)) >= 2:
+        return 0.5  # ``B and C. Title``: a name list opens it, the title is after it
     if len(words) == 1:
         return 0.5
     return 1.0
