@@ -41,6 +41,7 @@ from pipeline.structure import blocks as structure_blocks
 from pipeline.structure import data as structure_data
 from pipeline.structure import records as structure_records
 from pipeline.structure.isolation import best_reading
+from pipeline.structure.talklist import talk_list
 
 VERSION = "7"
 
@@ -98,13 +99,15 @@ def _best_reading(doc: Document, talks: list[RawTalk]) -> list[RawTalk]:
 
     rivals = [("repetition reader", repetition),
               ("data reader", lambda: structure_data.data_talks(structure_data.load(doc.text))),
-              ("table reader", lambda: structure_data.table_talks(doc.text))]
+              ("table reader", lambda: structure_data.table_talks(doc.text)),
+              ("talk-list reader", lambda: talk_list(doc.text))]
     if len(_MARKDOWN_SIGNS_RE.findall(doc.text)) >= 2:
         from extractors.listing import extract_markdown
 
         rivals.append(("markdown reader", lambda: extract_markdown(doc)))
     best = best_reading(talks, rivals, warnings,
-                        structured=frozenset({"data reader", "table reader"}))
+                        structured=frozenset({"data reader", "table reader",
+                                              "talk-list reader"}))
     for talk in best:
         talk.warnings.extend(warnings)
     return best
