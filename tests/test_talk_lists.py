@@ -106,3 +106,26 @@ def test_lists_that_are_not_talks_give_no_talk_list() -> None:
 def test_date_slots() -> None:
     assert all(map(is_date_slot, ["March 2021", "2015年10月", "18/10/2023", "2026", "Sept. 2019"]))
     assert not any(map(is_date_slot, ["Oslo 2021 summer school", "Bern", "ICPS 2026 Tokyo"]))
+
+
+PARAGRAPHS = """\
+Seminar talks
+
+Number Theory Seminar, Univ. of Lisbon, Feb. 3 2024, Heights on Shimura Curves https://example.org/t/1
+
+Arithmetic Day, IST Austria, Nov. 14, Nov. 15 2023, Heights on Shimura Curves
+
+Algebra Lunch, Ghent University, Jun. 2 2023 Modular Forms mod p in Practice
+
+Geometry Seminar, Leiden University, May 9, 2022, Galois Images for Elliptic Curves
+"""
+
+
+def test_one_line_paragraphs_with_the_title_after_the_date() -> None:
+    talks = talk_list(PARAGRAPHS)
+    assert [t.title for t in talks] == [
+        "Heights on Shimura Curves", "Heights on Shimura Curves",
+        "Modular Forms mod p in Practice", "Galois Images for Elliptic Curves"]
+    # a month-day joins the year after it; a date run into the title is cut off it
+    assert [t.when_text for t in talks] == ["Feb. 3 2024", "Nov. 15 2023", "Jun. 2 2023",
+                                            "May 9 2022"]

@@ -35,6 +35,10 @@ MIN_ITEMS = 3
 DATED_SHARE = 0.6
 # a title slot holding a person's name in more than this share of lines: not a talk list
 PERSON_TITLE_SHARE = 0.3
+# a one-line paragraph longer than this is prose, not a list line
+ALONE_MAX_CHARS = 300
+# the title follows the date when this share of dated lines goes on after it
+AFTER_DATE_SHARE = 0.6
 # what a first slot scores as people when it is nothing but full names
 FULL_NAME = 0.99
 # a column whose values hold an event noun this often names the venue
@@ -43,6 +47,7 @@ EVENT_COLUMN_SHARE = 0.5
 _MARKER_RE = re.compile(r"^\s*(?:[-*+•·▪◦‣]|\d{1,3}[.)]|\(\d{1,3}\))\s+(?=\S)")
 _PIPE_SPLIT_RE = re.compile(r"\s*\|\s*")
 _ORG_LINK_RE = re.compile(r"\[\[([^\]]+)\](?:\[([^\]]*)\])?\]")
+_BARE_URL_RE = re.compile(r"(?<![\w(\[])https?://\S+")
 _MD_LINK_RE = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
 _QUOTED_LEAD_RE = re.compile(r"^[\"“”«„‘](?P<title>[^\"“”«»„]{3,300}?)[\"“”»’]"
                              r"\s*[,.:;–—-]?\s*(?P<rest>.*)$")
@@ -67,6 +72,7 @@ class _Item:
     links: list[tuple[str, str]] = field(default_factory=list)
     title: str | None = None  # a quoted or parenthesis-led title the line settles itself
     date: str | None = None
+    piped: bool = False  # a ``|``-separated line: its slots are columns
 
 
 def is_date_slot(text: str) -> bool:
@@ -91,7 +97,11 @@ def _links(text: str) -> tuple[str, list[tuple[str, str]]]:
         found.append((m.group(1), m.group(2)))
         return ""
 
-    text = _MD_LINK_RE.sub(md, _ORG_LINK_RE.sub(org, text))
+    def bare(m: re.Match[str]) -> str:
+        found.append(("", m.group(0)))
+        return ""
+
+    text = _BARE_URL_RE.sub(bare, _MD_LINK_RE.sub(md, _ORG_LINK_RE.sub(org, text)))
     text = re.sub(r"(?:\s*[,;:]\s*)+\.?\s*$", "", " ".join(text.split()))
     return text.strip(), found
 
@@ -109,11 +119,34 @@ def _split_commas(text: str) -> list[str]:
     return [p.strip() for p in out if p.strip()]
 
 
+_MONTH_DAY = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:-\d{1,2})?"
+_DATE_LED_RE = re.compile(
+    rf"^(?P<date>(?:{_MONTH_DAY},?\s+)?(?:19|20)\d{{2}})\s+(?P<rest>[^\d\s].*)$", re.I)
+_MONTH_DAY_RE = re.compile(rf"^{_MONTH_DAY}$", re.I)
+
+
+def _date_slots(slots: list[str]) -> list[str]:
+    """``slots`` with a date run into the text after it cut off (``Mar. 7 2022 Title``)
+    and a month-day slot joined to the year slot after it (``Apr. 28``, ``2022``)."""
+    out: list[str] = []
+    for slot in slots:
+        m = _DATE_LED_RE.match(slot)
+        parts = [m.group("date"), m.group("rest")] if m and not is_date_slot(slot) else [slot]
+        for part in parts:
+            if out and _MONTH_DAY_RE.match(out[-1]) and re.fullmatch(r"(?:19|20)\d{2}", part):
+                out[-1] = f"{out[-1]} {part}"
+            else:
+                out.append(part)
+    return out
+
+
 def _items(text: str) -> list[_Item]:
     """The lines of the document's dominant list shape, cut into slots."""
     marked: list[str] = []
     piped: list[str] = []
-    for line in text.splitlines():
+    alone: list[str] = []  # one-line paragraphs of comma-separated slots, no marker
+    lines = text.splitlines()
+    for n, line in enumerate(lines):
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             continue  # org/markdown keywords, comments and headings are no list items
@@ -121,11 +154,17 @@ def _items(text: str) -> list[_Item]:
             piped.append(stripped)
         elif _MARKER_RE.match(line):
             marked.append(_MARKER_RE.sub("", line).strip())
+        elif stripped.count(",") >= 2 and len(stripped) <= ALONE_MAX_CHARS \
+                and (n == 0 or not lines[n - 1].strip()) \
+                and (n + 1 == len(lines) or not lines[n + 1].strip()):
+            alone.append(stripped)
+    if len(alone) > max(len(marked), len(piped)):
+        marked = alone
     out: list[_Item] = []
     if len(piped) > len(marked):
         for line in piped:
             body, links = _links(line)
-            out.append(_Item([s.strip() for s in _PIPE_SPLIT_RE.split(body)], links))
+            out.append(_Item([s.strip() for s in _PIPE_SPLIT_RE.split(body)], links, piped=True))
         return out
     for line in marked:
         body, links = _links(line)
@@ -138,7 +177,7 @@ def _items(text: str) -> list[_Item]:
             out.append(_Item(_split_commas(m.group("rest")), links, title=m.group("title"),
                              date=m.group("date")))
             continue
-        out.append(_Item(_split_commas(body), links))
+        out.append(_Item(_date_slots(_split_commas(body)), links))
     return out
 
 
@@ -166,6 +205,12 @@ def _title_column(items: list[_Item]) -> int | None:
         if words >= 3 and words > best[0]:
             best = (words, col)
     return best[1]
+
+
+def _after_date(item: _Item) -> list[str]:
+    """The slots after the line's last date slot."""
+    last = max((n for n, s in enumerate(item.slots) if is_date_slot(s)), default=None)
+    return [] if last is None else item.slots[last + 1:]
 
 
 def _title_sized(text: str) -> bool:
@@ -203,9 +248,11 @@ def talk_list(text: str) -> list[RawTalk]:
     dated = [i for i in items if _date_of(i)]
     if len(dated) < DATED_SHARE * len(items):
         return []
-    tabular = all(i.title is None for i in items) and \
-        sum(len(i.slots) >= 3 for i in items) >= 0.8 * len(items)
+    tabular = all(i.piped for i in items)
     column = _title_column(items) if tabular else None
+    # ``Venue, Place, Aug. 22 2026, Title``: where the title stands is settled by all lines
+    after_date = column is None and \
+        sum(bool(_after_date(i)) for i in dated) >= AFTER_DATE_SHARE * len(dated)
     talks: list[RawTalk] = []
     person_titles = 0
     seen: dict[str, int] = {}
@@ -214,6 +261,8 @@ def talk_list(text: str) -> list[RawTalk]:
             title: str | None = item.title
         elif column is not None:
             title = item.slots[column] if column < len(item.slots) else None
+        elif after_date:
+            title = ", ".join(_after_date(item)) or None
         else:
             title = next((s for s in item.slots if not is_date_slot(s)), None)
         if not title or not _title_sized(title) or is_placeholder(title) or is_non_talk(title):
