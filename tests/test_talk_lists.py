@@ -129,3 +129,23 @@ def test_one_line_paragraphs_with_the_title_after_the_date() -> None:
     # a month-day joins the year after it; a date run into the title is cut off it
     assert [t.when_text for t in talks] == ["Feb. 3 2024", "Nov. 15 2023", "Jun. 2 2023",
                                             "May 9 2022"]
+
+
+DASHED = """\
+** 2019
+
+- *12.11.2019* - [[https://example.org/sieve.pdf][Lattice Sieving in Practice]] - Crypto Seminar, \
+Bochum, DE, [[https://example.org/src][sources]].
+- *28.03.2019* - Sieving - Theory Day, Aarhus, DK.
+- *05.02.2019* - Lattice Sieving in Practice - Leiden, NL
+"""
+
+
+def test_dash_separated_lines_with_an_emphasised_date_and_a_titled_link() -> None:
+    talks = talk_list(DASHED)
+    # a link labelled by text is a slot; one labelled ``sources`` leaves nothing behind;
+    # the title after a leading date may be a single word
+    assert [(t.title, t.when_text) for t in talks] == [
+        ("Lattice Sieving in Practice", "2019-11-12"), ("Sieving", "2019-03-28"),
+        ("Lattice Sieving in Practice", "2019-02-05")]
+    assert talks[0].slides == "https://example.org/sieve.pdf"

@@ -60,6 +60,11 @@ _TAIL_DATE_RE = re.compile(
     r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?"
     r"(?<!\d)(?:19|20)\d{2}\s*$", re.I)
 _EVENT_WORDS = frozenset(EVENT_WORDS)
+_MEDIA_LABEL_RE = re.compile(r"^\W*(?:slides?|video|recording|pdf|(?:latex\s+)?sources?|code|"
+                             r"paper|poster|abstract|link|website|page|here|watch|youtube)\W*$",
+                             re.I)
+_EMPHASIS_RE = re.compile(r"(?<![\w*])\*(\S(?:[^*]*\S)?)\*(?![\w*])")
+_DASH_SEP_RE = re.compile(r"\s+[-–—]\s+")
 _VIDEO_LABEL_RE = re.compile(r"video|recording|youtube|youtu\.be|vimeo|watch\b", re.I)
 _SLIDES_LABEL_RE = re.compile(r"slides?\b|\.pdf\b|speakerdeck|slideshare", re.I)
 
@@ -86,24 +91,40 @@ def is_date_slot(text: str) -> bool:
 
 
 def _links(text: str) -> tuple[str, list[tuple[str, str]]]:
-    """``text`` with its org-mode and markdown links removed, and (label, url) of each."""
+    """``text`` with its org-mode and markdown links taken out, and (label, url) of each.
+
+    A link labelled by what it points to (``Slides``, ``Video``, ``LaTeX sources``) leaves
+    nothing behind; one labelled by text (``[[talk.pdf][Title]]``) leaves its label in place,
+    since the label is a slot of the line."""
     found: list[tuple[str, str]] = []
+
+    def keep(label: str) -> str:
+        return "" if not label or _MEDIA_LABEL_RE.search(label) else label
 
     def org(m: re.Match[str]) -> str:
         found.append((m.group(2) or "", m.group(1)))
-        return ""
+        return keep(m.group(2) or "")
 
     def md(m: re.Match[str]) -> str:
         found.append((m.group(1), m.group(2)))
-        return ""
+        return keep(m.group(1))
 
     def bare(m: re.Match[str]) -> str:
         found.append(("", m.group(0)))
         return ""
 
     text = _BARE_URL_RE.sub(bare, _MD_LINK_RE.sub(md, _ORG_LINK_RE.sub(org, text)))
+    text = _EMPHASIS_RE.sub(r"\1", text)  # ``*03.09.2015*``: emphasis is no text
     text = re.sub(r"(?:\s*[,;:]\s*)+\.?\s*$", "", " ".join(text.split()))
-    return text.strip(), found
+    return text.strip(" ."), found
+
+
+def _split_slots(text: str) -> list[str]:
+    """``text`` cut into slots: at its dashes when two or more separate it (``date - Title -
+    Venue, City``), else at its commas."""
+    if len(_DASH_SEP_RE.findall(text)) >= 2:
+        return [p.strip() for p in _DASH_SEP_RE.split(text) if p.strip()]
+    return _split_commas(text)
 
 
 def _split_commas(text: str) -> list[str]:
@@ -177,7 +198,7 @@ def _items(text: str) -> list[_Item]:
             out.append(_Item(_split_commas(m.group("rest")), links, title=m.group("title"),
                              date=m.group("date")))
             continue
-        out.append(_Item(_date_slots(_split_commas(body)), links))
+        out.append(_Item(_date_slots(_split_slots(body)), links))
     return out
 
 
@@ -210,7 +231,11 @@ def _title_column(items: list[_Item]) -> int | None:
 def _after_date(item: _Item) -> list[str]:
     """The slots after the line's last date slot."""
     last = max((n for n, s in enumerate(item.slots) if is_date_slot(s)), default=None)
-    return [] if last is None else item.slots[last + 1:]
+    if last is None:
+        return []
+    # a leading date is followed by the title and then the venue; a date in the middle
+    # (``Venue, Place, date, Title``) by the title alone, commas and all
+    return item.slots[last + 1:last + 2] if last == 0 else item.slots[last + 1:]
 
 
 def _title_sized(text: str) -> bool:
@@ -265,7 +290,11 @@ def talk_list(text: str) -> list[RawTalk]:
             title = ", ".join(_after_date(item)) or None
         else:
             title = next((s for s in item.slots if not is_date_slot(s)), None)
-        if not title or not _title_sized(title) or is_placeholder(title) or is_non_talk(title):
+        # a title the document's shape places (quoted, after the date, its column) may be one
+        # word (``Heartbleed``); a bare first slot must look like a title by its size
+        placed = item.title is not None or column is not None or after_date
+        if not title or not (placed or _title_sized(title)) or is_placeholder(title) \
+                or is_non_talk(title):
             continue
         # a quoted or date-led title is marked as one; a bare first slot that is a full
         # name (``Ana Lima, Karl Berg, Title, Journal, 2021``) opens a paper or a roster
