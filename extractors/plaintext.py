@@ -44,7 +44,7 @@ from pipeline.structure.abstracts import abstract_collection
 from pipeline.structure.isolation import RIVAL_MARGIN, attempt, best_reading, completeness
 from pipeline.structure.talklist import talk_list
 
-VERSION = "7"
+VERSION = "8"
 
 _SUBJECT_PREFIX_RE = re.compile(r"^(?:\s*(?:re|fwd?|aw|tr)\s*:\s*|\s*\[[^\]]*\]\s*)+", re.I)
 _SUBJECT_EVENT_RE = re.compile(
