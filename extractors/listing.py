@@ -89,6 +89,7 @@ from pipeline.structure import records as structure_records
 from pipeline.structure import templates
 from pipeline.structure.context import drop_shared_prose
 from pipeline.structure.isolation import attempt, best_reading, completeness
+from pipeline.structure.talklist import talk_list
 
 VERSION = "6"
 
@@ -195,7 +196,8 @@ def _markdown_rivals(doc: Document, talks: list[RawTalk], meta: dict,
     warnings_: list[str] = []
     rivals = [("data reader", lambda: structure_data.data_talks(
         structure_data.load(doc.text) if not meta else meta)),
-        ("table reader", lambda: structure_data.table_talks(body))]
+        ("table reader", lambda: structure_data.table_talks(body)),
+        ("talk-list reader", lambda: talk_list(body))]
     deck = _deck_front_matter(meta)
     if deck:  # a deck says so in its front matter: one talk, whatever its slide headings
         from extractors.slides import extract_slides_text
@@ -218,7 +220,8 @@ def _markdown_rivals(doc: Document, talks: list[RawTalk], meta: dict,
     # a whole file of data is read by its keys; the rules already read front-matter lists
     # and the pipe tables markdown renders, so those rivals must explain twice as much
     best = best_reading(talks, rivals, warnings_,
-                        structured=frozenset() if meta else frozenset({"data reader"}))
+                        structured=frozenset({"talk-list reader"}) if meta
+                        else frozenset({"data reader", "talk-list reader"}))
     for talk in best:
         talk.warnings.extend(warnings_)
     return best

@@ -40,9 +40,11 @@ from pipeline.records import Document, RawTalk, Speaker
 from pipeline.structure import blocks as structure_blocks
 from pipeline.structure import data as structure_data
 from pipeline.structure import records as structure_records
-from pipeline.structure.isolation import best_reading
+from pipeline.structure.abstracts import abstract_collection
+from pipeline.structure.isolation import RIVAL_MARGIN, attempt, best_reading, completeness
+from pipeline.structure.talklist import talk_list
 
-VERSION = "7"
+VERSION = "8"
 
 _SUBJECT_PREFIX_RE = re.compile(r"^(?:\s*(?:re|fwd?|aw|tr)\s*:\s*|\s*\[[^\]]*\]\s*)+", re.I)
 _SUBJECT_EVENT_RE = re.compile(
@@ -98,13 +100,21 @@ def _best_reading(doc: Document, talks: list[RawTalk]) -> list[RawTalk]:
 
     rivals = [("repetition reader", repetition),
               ("data reader", lambda: structure_data.data_talks(structure_data.load(doc.text))),
-              ("table reader", lambda: structure_data.table_talks(doc.text))]
+              ("table reader", lambda: structure_data.table_talks(doc.text)),
+              ("talk-list reader", lambda: talk_list(doc.text))]
     if len(_MARKDOWN_SIGNS_RE.findall(doc.text)) >= 2:
         from extractors.listing import extract_markdown
 
         rivals.append(("markdown reader", lambda: extract_markdown(doc)))
     best = best_reading(talks, rivals, warnings,
-                        structured=frozenset({"data reader", "table reader"}))
+                        structured=frozenset({"data reader", "table reader",
+                                              "talk-list reader"}))
+    # a file of titled abstracts naming nobody: taken only when it explains clearly more
+    # (the margin), so an announcement's ``Abstract`` and ``Bio`` sections stay one talk
+    collection = attempt("abstract-collection reader",
+                         lambda: abstract_collection(doc.text), warnings) or []
+    if collection and completeness(collection) > RIVAL_MARGIN * completeness(best):
+        best = collection
     for talk in best:
         talk.warnings.extend(warnings)
     return best

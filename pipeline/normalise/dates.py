@@ -904,6 +904,11 @@ def find_dated_line(text: str) -> dt.date | None:
     return None
 
 
+# The warning of a talk whose date the document states without its day (``December 2017``,
+# ``2015年10月``, a CV's ``2025``): the row is dated, coarsely, so it is not an empty record.
+COARSE_DATE_WARNING = "date stated without its day"
+
+
 def find_year(text: str) -> int | None:
     """The first plausible year (1900-2099) stated in ``text``, or None.
 

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from pipeline.normalise import agenda
+from pipeline.normalise import agenda, dates
 from pipeline.normalise.vocab import (
     AGENDA_SLOT_FILLERS,
     AGENDA_SLOT_WORDS,
@@ -136,15 +136,16 @@ def _heading_of(abstract: str | None) -> tuple[str | None, str | None]:
 
 
 def _drop_empty(rows: list[dict[str, Any]], notes: list[str]) -> list[dict[str, Any]]:
-    """Among several rows, one with only a title (nobody named, no date, no abstract, no
-    link) is a heading or a menu item read as a record, not a talk. A calendar's event is
-    one by the feed's own structure, so feeds are left alone."""
+    """Among several rows, one with only a title (nobody named, no date, not even a month
+    or a year, no abstract, no link) is a heading or a menu item read as a record, not a
+    talk. A calendar's event is one by the feed's own structure, so feeds are left alone."""
     if len(rows) < 2 or rows[0]["source_format"] == "ics":
         return rows
     kept = []
     for row in rows:
+        coarse = any(w.startswith(dates.COARSE_DATE_WARNING) for w in row["warnings"] or [])
         if not (row["speakers"] or row["date"] or row["abstract"] or row["url"]
-                or row["slides"] or row["video"] or row["start"]):
+                or row["slides"] or row["video"] or row["start"] or coarse):
             notes.append(f"nothing but a title (no person, date, abstract or link): dropped "
                          f"({row['title']!r})")
             continue

@@ -183,6 +183,8 @@ def _row(
                     if end < start:
                         end += dt.timedelta(days=1)
                         warnings.append("end before start: taken as the next day")
+    if raw.when_text and date is None and start is None and dates.find_year(raw.when_text):
+        warnings.append(f"{dates.COARSE_DATE_WARNING}: {raw.when_text!r}")
     zone_name = _pick_zone(phrase_zone, zone_name, doc.hints.timezone, start, date, named)
     tz = _zone(zone_name, warnings)
     if tz is None:

@@ -15,12 +15,14 @@ import datetime as dt
 import json
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
 import yaml
 
 from pipeline.normalise import dates
+from pipeline.normalise.agenda import is_non_talk
 from pipeline.normalise.text import clean_text, is_placeholder, org_links_as_text
 from pipeline.normalise.vocab import DATA_FIELD_KEYS, FIELD_LABELS
 from pipeline.records import RawTalk
@@ -283,6 +285,8 @@ def pipe_tables(text: str) -> list[list[dict]]:
             continue
         body = [row for row in rows[1:] if len(row) == len(rows[0])]
         header = _column_fields(rows[0], body)
+        if not {"title", "speaker"} & set(header):
+            header = _record_column(header, body)
         if sum(h is not None for h in header) < 2:
             continue
         out.append([{h: v for h, v in zip(header, row, strict=True) if h} for row in body])
@@ -317,9 +321,85 @@ def _column_fields(header: list[str], rows: list[list[str]]) -> list[str | None]
     return fields
 
 
+# the key of a column of whole records (``Title (A, B and C)``) that no header names
+RECORD = "_record"
+# a column is one of whole records when its values average this many words
+RECORD_WORDS = 3.0
+# when the template finds people in this share of a table's records, a record naming
+# nobody (a session heading, ``Discussion``) is no talk
+NAMED_SHARE = 0.6
+# a cell this short that a table repeats is a slot label, not a record
+SLOT_LABEL_WORDS = 3
+_NAME_THEN_ORG_RE = re.compile(r"^(?P<title>.*\S)\s*\((?P<name>[^(),]+),\s*(?P<org>[^()]+)\)\s*$")
+_LEAD_LABEL_RE = re.compile(r"^\s*[*_/]+(?P<label>[^*_/]{1,40})[*_/]+\s*:?\s*")
+
+
+def _record_column(header: list[str | None], rows: list[list[str]]) -> list[str | None]:
+    """``header`` with its one column of free text marked ``RECORD``: an agenda's
+    ``Activity`` column holds title and people together, to be cut by the template the
+    whole column settles (``templates.choose``), not by its header word."""
+    best: tuple[float, int | None] = (RECORD_WORDS - 1e-9, None)
+    for i, name in enumerate(header):
+        values = [row[i] for row in rows if row[i]]
+        if name is not None or len(values) < 2:
+            continue
+        words = sum(len(v.split()) for v in values) / len(values)
+        if words > best[0]:
+            best = (words, i)
+    if best[1] is None:
+        return header
+    return [RECORD if i == best[1] else h for i, h in enumerate(header)]
+
+
+def _read_record(cell: str, choice: templates.Choice) -> tuple[str, list[str]]:
+    """(title, speaker lines) of one record cell: by the table's template, else by the
+    best template for this cell alone when that names people strongly (an invited talk
+    written ``Title, Name (Org)`` among ``Title (A and B)`` rows), else a title alone."""
+    reading = choice.read(cell)
+    if reading is None:
+        strong = [r for r in (t.read(cell) for t in templates.templates()) if r is not None
+                  and r.title and templates.people_score(r.people or "") >= 1.0
+                  and templates.title_score(r.title) >= 1.0]
+        reading = max(strong, key=templates.reading_score, default=None)
+    if reading is None:  # ``Title (Name, Org, Country)``: one person and where from
+        m = _NAME_THEN_ORG_RE.match(cell)
+        if m and templates.name_score(m.group("name")) >= 1.0 \
+                and templates.people_score(m.group("org")) == 0.0:
+            return m.group("title"), [f"{m.group('name')} ({m.group('org')})"]
+    if reading is None or not reading.people or is_placeholder(reading.people):
+        return cell, []
+    people = [f"{n} ({a})" if a else n for n, a in templates.split_people(reading.people)]
+    return reading.title or cell, people
+
+
 def table_talks(text: str) -> list[RawTalk]:
     """Talks of every pipe table of ``text`` whose header names their fields."""
     talks: list[RawTalk] = []
     for items in pipe_tables(text):
-        talks.extend(t for t in (record_talk(x) for x in items) if t is not None)
+        cells = {id(x): _LEAD_LABEL_RE.sub("", x[RECORD]) for x in items if x.get(RECORD)}
+        if not cells:
+            talks.extend(t for t in (record_talk(x) for x in items) if t is not None)
+            continue
+        # breaks, and short slot labels the table repeats word for word (``Discussion``),
+        # are no records of the template: left out of its choice and of the talks
+        repeated = Counter(cells.values())
+        cells = {k: c for k, c in cells.items() if c and not is_non_talk(c)
+                 and not (repeated[c] >= 2 and len(c.split()) <= SLOT_LABEL_WORDS)}
+        choice = templates.choose(list(cells.values()))
+        read = {k: _read_record(c, choice) for k, c in cells.items()}
+        named = sum(bool(p) for _, p in read.values()) >= NAMED_SHARE * len(read)
+        for item in items:
+            fields = {k: v for k, v in item.items() if k != RECORD}
+            if item.get(RECORD) and id(item) not in read:
+                continue  # a break, a discussion slot
+            if id(item) in read:
+                title, people = read[id(item)]
+                if named and not people:
+                    continue  # a session heading or a discussion slot among talks
+                fields["title"] = title
+                if people:
+                    fields["speaker"] = people  # type: ignore[assignment]
+            talk = record_talk(fields)
+            if talk is not None:
+                talks.append(talk)
     return talks
