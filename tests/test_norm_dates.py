@@ -276,6 +276,9 @@ def test_find_timezone_cue(text: str, zone: str) -> None:
         "Thesis about PT symmetry",
         "Central limit theorem",
         "Eastern Europe collaborations",
+        # an acronym a zone abbreviation spells, far from any clock time
+        "09:30-12:30 Training: Introduction to R. Speaker: Compass CDT",
+        "Hosted by the CEST research group",
     ],
 )
 def test_find_timezone_cue_negatives(text: str) -> None:

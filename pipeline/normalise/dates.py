@@ -75,11 +75,6 @@ ZONE_ABBREVIATIONS: dict[str, str] = {
     "AEDT": "Australia/Sydney", "ACST": "Australia/Adelaide", "AWST": "Australia/Perth",
     "NZST": "Pacific/Auckland", "NZDT": "Pacific/Auckland", "BRT": "America/Sao_Paulo",
 }  # fmt: skip
-# Abbreviations that are also common words/acronyms in scientific text: only taken
-# next to a time or in a ``times are ...`` statement.
-_AMBIGUOUS_ABBREVIATIONS = frozenset(
-    {"ET", "CT", "MT", "PT", "UK", "BST", "MST", "CST", "HST", "WEST", "MEZ", "SGT", "BRT"}
-)
 ZONE_NAMES: dict[str, str] = {
     "eastern": "America/New_York", "central": "America/Chicago",
     "mountain": "America/Denver", "pacific": "America/Los_Angeles",
@@ -805,9 +800,10 @@ def looks_like_when(text: str, *, loose: bool = False) -> bool:
 def find_timezone_cue(text: str) -> str | None:
     """The IANA zone a page states for its times (``All times listed are ET``), or None.
 
-    Unambiguous cues (an IANA name, ``Eastern Time``, ``CEST``) count anywhere;
-    abbreviations that double as ordinary acronyms (``ET``, ``PT``, ``BST``) only
-    next to a clock time or in a ``times are ...`` statement.
+    Unambiguous cues (an IANA name, ``Eastern Time``) count anywhere; an abbreviation
+    (``CEST``, ``ET``) only next to a clock time or in a ``times are ...`` statement,
+    since any of them can be an ordinary acronym somewhere on a page (``Compass CDT``, a
+    Centre for Doctoral Training, is not Central Daylight Time).
     """
     if not text:
         return None
@@ -834,7 +830,7 @@ def find_timezone_cue(text: str) -> str | None:
             or re.search(r"\btimes?\b[^.\n]{0,30}$", before, re.I)
             or re.search(r"^\s*\)?\s*time\b", after, re.I)
         )
-        if abbr in _AMBIGUOUS_ABBREVIATIONS and not near_time:
+        if not near_time:
             continue
         return ZONE_ABBREVIATIONS[abbr]
     m = _OFFSET_ZONE_RE.search(text)
