@@ -36,8 +36,8 @@ import pyarrow.parquet as pq
 from pipeline.events import find_events, merge_event, source_order
 from pipeline.name_keys import name_key
 from pipeline.people_table import build_people
-from pipeline.write import sort_table, to_table, write_parquet
-from schemas.event import event_schema
+from pipeline.write import write_parquet
+from schemas.event import MERGED_FIELDS, event_schema
 from schemas.person import person_schema
 
 DERIVED_COLUMNS = ("event_id",)
@@ -91,14 +91,49 @@ def publish_links(good: pa.Table, run_dir: Path, published: Published | None = N
     changes can affect is relinked."""
     if published is not None and published.usable():
         return _relink(good, run_dir, published)
-    rows = [strip_links(r) for r in good.to_pylist()]
-    del good
+    rows = [strip_links(r) for r in _rows(good)]
     events, people = link(rows)
     write_parquet(pa.Table.from_pylist(events, schema=event_schema()),
                   run_dir / "events.parquet")
+    del events
     write_parquet(pa.Table.from_pylist(people, schema=person_schema()),
                   run_dir / "people.parquet")
-    return sort_table(to_table(rows))
+    del people
+    return _set_links(good, range(good.num_rows), rows)
+
+
+# The columns linking reads: what events merge (schemas.event.MERGED_FIELDS), and a row's
+# identity and source. The rest (hashes, warnings, timestamps) is never turned into Python.
+_READ = ("talk_id", "source_path", "source_format", "event_id", *MERGED_FIELDS)
+
+
+def _rows(table: pa.Table, indices: list[int] | None = None) -> list[dict[str, Any]]:
+    """The rows of ``table`` (or those at ``indices``) as dicts of the columns linking reads."""
+    table = table.select(list(_READ))
+    if indices is not None:
+        table = table.take(pa.array(indices, pa.int64()))
+    return table.to_pylist()
+
+
+def _set_links(table: pa.Table, indices: range | list[int], rows: list[dict[str, Any]]
+               ) -> pa.Table:
+    """``table`` with the ``event_id`` and ``speakers`` (their ``person_id``) of ``rows``,
+    the rows at ``indices`` (ascending): the columns are replaced in Arrow, so the rest
+    of the dataset never becomes Python objects again, and the order is unchanged."""
+    n = table.num_rows
+    for name in ("event_id", "speakers"):
+        field = table.schema.field(name)
+        new = pa.array([r.get(name) for r in rows], field.type)
+        if len(rows) == n:
+            column = new
+        else:
+            positions = list(range(n))
+            for k, i in enumerate(indices):
+                positions[i] = n + k
+            old = table.column(name)
+            column = pa.concat_arrays([*old.chunks, new]).take(pa.array(positions, pa.int64()))
+        table = table.set_column(table.schema.get_field_index(name), field, column)
+    return table
 
 
 def _carry_file(source: Path, dest: Path) -> None:
@@ -199,8 +234,7 @@ def _relink(good: pa.Table, run_dir: Path, published: Published) -> pa.Table:
     del keys, gone_keys, uf
 
     # events: the affected components, relinked from their own rows (in dataset order)
-    rows: dict[int, dict[str, Any]] = dict(
-        zip(affected, good.take(pa.array(affected, pa.int64())).to_pylist(), strict=True))
+    rows: dict[int, dict[str, Any]] = dict(zip(affected, _rows(good, affected), strict=True))
     old_event = {i: row.pop("event_id", None) for i, row in rows.items()}
     groups = find_events([rows[i] for i in affected])
     dropped_events = {e for e in old_event.values() if e is not None}
@@ -213,8 +247,7 @@ def _relink(good: pa.Table, run_dir: Path, published: Published) -> pa.Table:
             dirty |= blocks[i]
     extra = [i for i in range(n) if i not in rows and blocks[i] & dirty]
     if extra:
-        rows.update(zip(extra, good.take(pa.array(extra, pa.int64())).to_pylist(),
-                        strict=True))
+        rows.update(zip(extra, _rows(good, extra), strict=True))
     ordered = sorted(rows)
     dropped_people = {sp.get("person_id") for r in removed.column("speakers").to_pylist()
                       for sp in r or []}
@@ -238,8 +271,7 @@ def _relink(good: pa.Table, run_dir: Path, published: Published) -> pa.Table:
                                                if isinstance(hit, pa.ChunkedArray) else hit
                                                ).to_pylist() if i not in rows]
         if more:
-            rows.update(zip(more, good.take(pa.array(more, pa.int64())).to_pylist(),
-                            strict=True))
+            rows.update(zip(more, _rows(good, more), strict=True))
         ordered = sorted(rows)
         for i in ordered:
             eid = rows[i]["event_id"]
@@ -260,13 +292,8 @@ def _relink(good: pa.Table, run_dir: Path, published: Published) -> pa.Table:
                                                       value_set=gone)))
     _write_sorted(old_people, people, person_schema(), "person_id", run_dir / "people.parquet")
 
-    mask = [False] * n
-    for i in rows:
-        mask[i] = True
-    kept = good.filter(pc.invert(pa.array(mask)))
-    schema = kept.schema
-    relinked = to_table([rows[i] for i in sorted(rows)])
-    return sort_table(pa.concat_tables([kept, relinked.cast(schema)]))
+    ordered = sorted(rows)
+    return _set_links(good, ordered, [rows[i] for i in ordered])
 
 
 def _write_sorted(kept: pa.Table, new: list[dict[str, Any]], schema: pa.Schema, key: str,
