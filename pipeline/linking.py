@@ -23,9 +23,13 @@ changed does not relink at all and hard-links the published tables forward.
 
 from __future__ import annotations
 
+import hashlib
+import importlib
+import json
 import os
 import shutil
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +40,7 @@ import pyarrow.parquet as pq
 from pipeline.events import find_events, merge_event, source_order
 from pipeline.name_keys import name_key
 from pipeline.people_table import build_people
-from pipeline.write import write_parquet
+from pipeline.write import write_json, write_parquet
 from schemas.event import MERGED_FIELDS, event_schema
 from schemas.person import person_schema
 
@@ -76,10 +80,33 @@ class Published:
     removed: pa.Table
 
     def usable(self) -> bool:
-        return all((self.folder / name).is_file() for name in LINK_FILES)
+        """Whether the published tables are there and were made by this linking code."""
+        if not all((self.folder / name).is_file() for name in LINK_FILES):
+            return False
+        try:
+            made = json.loads((self.folder / VERSION_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        return isinstance(made, dict) and made.get("version") == version()
 
 
 LINK_FILES = ("events.parquet", "people.parquet")
+VERSION_FILE = "links.json"
+# The code links are a function of: a change in any of it relinks the whole dataset once.
+_LINK_MODULES = ("pipeline.linking", "pipeline.events", "pipeline.people_table",
+                 "pipeline.name_keys", "pipeline.similarity", "pipeline.unionfind",
+                 "pipeline.normalise.vocab")
+
+
+@lru_cache(maxsize=1)
+def version() -> str:
+    """A hash of the linking code's source: links carried from a run of other code would
+    not be the links a whole relink gives now, so they are not carried."""
+    digest = hashlib.sha256()
+    for name in _LINK_MODULES:
+        module = importlib.import_module(name)
+        digest.update(Path(module.__file__ or name).read_bytes())
+    return digest.hexdigest()[:16]
 LINK_COLUMNS = ("talk_id", "date", "speakers", "event_id")
 
 
@@ -89,6 +116,7 @@ def publish_links(good: pa.Table, run_dir: Path, published: Published | None = N
     ``run_dir`` (the run's publication hook); returns ``good`` with its links set, in the
     dataset's order. With ``published`` (and its tables present), only what this run's
     changes can affect is relinked."""
+    write_json({"version": version()}, run_dir / VERSION_FILE)
     if published is not None and published.usable():
         return _relink(good, run_dir, published)
     rows = [strip_links(r) for r in _rows(good)]

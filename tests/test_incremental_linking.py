@@ -230,3 +230,17 @@ def test_relink_of_random_changes_equals_a_whole_relink(tmp_path: Path, seed: in
     for name in linking.LINK_FILES:
         assert pq.read_table(tmp_path / "incremental" / name).equals(
             pq.read_table(tmp_path / "whole" / name))
+
+
+def test_links_of_other_linking_code_are_not_carried(tmp_path: Path,
+                                                     linked_rows: list[int],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run of changed linking code (another ``linking.version()``) relinks everything once."""
+    src, out = tmp_path / "src", tmp_path / "out"
+    _write(src)
+    _ingest(src, out)
+    (src / "old.txt").unlink()
+    monkeypatch.setattr(linking, "version", lambda: "other linking code")
+    _ingest(src, out)
+    assert linked_rows == [8, 7]  # the whole dataset, not the one removed row's component
+    _assert_equals_full_relink(out)
