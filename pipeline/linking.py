@@ -8,9 +8,10 @@ what the sources say (``state.PROVENANCE`` leaves ``event_id`` out), so a new so
 joining a talk does not make its older rows "updated".
 
 Why incrementally: relinking 150,000 rows costs tens of seconds, and a nightly re-run that
-changed a few files must cost seconds. Linking is local: two rows are only ever compared
-when they share a date or (one of them undated) a speaker's name block, and two speakers
-only when their names share a block (``NameKey.block``). So the dataset falls apart into
+changed a few files must cost seconds. Linking is local: two rows can only be paired when
+they share a date and a speaker's name block (or, one naming nobody, a date; or, one
+undated, a name block), and two speakers only when their names share a block
+(``NameKey.block``). So the dataset falls apart into
 *components* (rows joined by shared blocking keys) whose events are a function of their
 own rows alone, and into name blocks whose people are a function of their own mentions
 (and of those mentions' ``event_id``). A re-run relinks only the components that hold a
@@ -197,9 +198,8 @@ def _blocks(column: pa.ChunkedArray | pa.Array, n: int) -> list[set[tuple[str, s
 
 
 class _Keys:
-    """Union-find over blocking keys (a date as its day number, a name block as a tuple):
-    rows sharing a key can be compared by ``events.find_events``, so rows whose keys are
-    joined lie in one component."""
+    """Union-find over blocking keys (``_row_keys``): rows sharing a key may be paired by
+    ``events.find_events``, so rows whose keys are joined lie in one component."""
 
     def __init__(self) -> None:
         self.parent: dict[Any, Any] = {}
@@ -224,12 +224,25 @@ class _Keys:
 
 
 def _row_keys(day: int | None, blocks: set[tuple[str, str]],
-              undated_blocks: set[tuple[str, str]]) -> list[Any]:
-    """A row's blocking keys: an undated row meets every row sharing a name block; a dated
-    row meets the rows of its date and the undated rows sharing a block with it."""
+              undated_blocks: set[tuple[str, str]], nameless_days: set[int]) -> list[Any]:
+    """A row's blocking keys, such that two rows ``events.match_score`` may pair share one.
+
+    Rows that both name speakers pair only through an overlapping speaker, whose names are
+    then in one block (``name_keys.compatible`` needs the surname and the first initial):
+    on a date, the key is (day, block). A row naming nobody pairs with any row of its date
+    (the key is the day, which every row of a day holding such a row takes too); an
+    undated row pairs with every row sharing one of its blocks (the key is the block,
+    which a dated row takes when an undated row holds it). Undated and naming nobody, a
+    row pairs with nothing."""
     if day is None:
         return sorted(blocks)
-    return [day, *sorted(blocks & undated_blocks)]
+    if not blocks:
+        return [day]
+    keys: list[Any] = [(day, *b) for b in sorted(blocks)]
+    keys += sorted(blocks & undated_blocks)
+    if day in nameless_days:
+        keys.append(day)
+    return keys
 
 
 def _relink(good: pa.Table, run_dir: Path, published: Published) -> pa.Table:
@@ -246,11 +259,15 @@ def _relink(good: pa.Table, run_dir: Path, published: Published) -> pa.Table:
     gone_days = _days(removed.column("date"))
     gone_blocks = _blocks(removed.column("speakers"), removed.num_rows)
     undated_blocks: set[tuple[str, str]] = set()
+    nameless_days: set[int] = set()
     for day, bs in zip([*days, *gone_days], [*blocks, *gone_blocks], strict=True):
         if day is None:
             undated_blocks |= bs
-    keys = [_row_keys(d, b, undated_blocks) for d, b in zip(days, blocks, strict=True)]
-    gone_keys = [_row_keys(d, b, undated_blocks)
+        elif not bs:
+            nameless_days.add(day)
+    keys = [_row_keys(d, b, undated_blocks, nameless_days)
+            for d, b in zip(days, blocks, strict=True)]
+    gone_keys = [_row_keys(d, b, undated_blocks, nameless_days)
                  for d, b in zip(gone_days, gone_blocks, strict=True)]
     uf = _Keys()
     for ks in (*keys, *gone_keys):
