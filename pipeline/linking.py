@@ -9,9 +9,9 @@ joining a talk does not make its older rows "updated".
 
 Why incrementally: relinking 150,000 rows costs tens of seconds, and a nightly re-run that
 changed a few files must cost seconds. Linking is local: two rows can only be paired when
-they share a date and a speaker's name block (or, one naming nobody, a date; or, one
-undated, a name block), and two speakers only when their names share a block
-(``NameKey.block``). So the dataset falls apart into
+they share blocking keys (``_row_keys``: a date and a speaker's name block, or titles
+sharing most words on a date or in a name block), and two speakers only when their
+names share a block (``NameKey.block``). So the dataset falls apart into
 *components* (rows joined by shared blocking keys) whose events are a function of their
 own rows alone, and into name blocks whose people are a function of their own mentions
 (and of those mentions' ``event_id``). A re-run relinks only the components that hold a
@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
+import math
 import os
 import shutil
 from dataclasses import dataclass
@@ -38,9 +39,16 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from pipeline.events import find_events, merge_event, source_order
+from pipeline.events import (
+    TITLE_ALONE_WORDS,
+    UNDATED_COVERAGE,
+    find_events,
+    merge_event,
+    source_order,
+)
 from pipeline.name_keys import name_key
 from pipeline.people_table import build_people
+from pipeline.similarity import title_tokens
 from pipeline.write import write_json, write_parquet
 from schemas.event import MERGED_FIELDS, event_schema
 from schemas.person import person_schema
@@ -74,7 +82,7 @@ class Published:
     ``folder`` holds its ``events.parquet`` and ``people.parquet``; ``clean_ids`` are the
     talk ids of rows carried over exactly as published (same id, same links), and
     ``removed`` the published rows that are not (their file changed or went, or their id
-    was re-derived), with at least ``talk_id``, ``date``, ``speakers`` and ``event_id``."""
+    was re-derived), with at least the columns of ``LINK_COLUMNS``."""
 
     folder: Path
     clean_ids: pa.Array
@@ -108,7 +116,7 @@ def version() -> str:
         module = importlib.import_module(name)
         digest.update(Path(module.__file__ or name).read_bytes())
     return digest.hexdigest()[:16]
-LINK_COLUMNS = ("talk_id", "date", "speakers", "event_id")
+LINK_COLUMNS = ("talk_id", "date", "title", "speakers", "event_id")
 
 
 def publish_links(good: pa.Table, run_dir: Path, published: Published | None = None
@@ -197,6 +205,18 @@ def _blocks(column: pa.ChunkedArray | pa.Array, n: int) -> list[set[tuple[str, s
     return out
 
 
+def _titles(column: pa.ChunkedArray | pa.Array) -> list[frozenset[str]]:
+    """Each row's title words (``similarity.title_tokens``), each distinct title once."""
+    known: dict[str | None, frozenset[str]] = {}
+    out = []
+    for title in column.to_pylist():
+        words = known.get(title)
+        if words is None:
+            words = known[title] = title_tokens(title)
+        out.append(words)
+    return out
+
+
 class _Keys:
     """Union-find over blocking keys (``_row_keys``): rows sharing a key may be paired by
     ``events.find_events``, so rows whose keys are joined lie in one component."""
@@ -223,25 +243,35 @@ class _Keys:
                 self.parent[other] = first
 
 
-def _row_keys(day: int | None, blocks: set[tuple[str, str]],
+def _title_prefix(title: frozenset[str]) -> list[str]:
+    """Words of which two titles sharing ``UNDATED_COVERAGE`` of their words share one
+    (prefix filtering: of a title's words in a fixed order, the first ``n - k + 1`` when
+    any match must share ``k`` of its ``n``; ``k`` is rounded down, so never too few)."""
+    words = sorted(title)
+    return words[: len(words) - math.floor(UNDATED_COVERAGE * len(words)) + 1]
+
+
+def _row_keys(day: int | None, blocks: set[tuple[str, str]], title: frozenset[str],
               undated_blocks: set[tuple[str, str]], nameless_days: set[int]) -> list[Any]:
     """A row's blocking keys, such that two rows ``events.match_score`` may pair share one.
 
-    Rows that both name speakers pair only through an overlapping speaker, whose names are
-    then in one block (``name_keys.compatible`` needs the surname and the first initial):
-    on a date, the key is (day, block). A row naming nobody pairs with any row of its date
-    (the key is the day, which every row of a day holding such a row takes too); an
-    undated row pairs with every row sharing one of its blocks (the key is the block,
-    which a dated row takes when an undated row holds it). Undated and naming nobody, a
-    row pairs with nothing."""
-    if day is None:
-        return sorted(blocks)
-    if not blocks:
-        return [day]
-    keys: list[Any] = [(day, *b) for b in sorted(blocks)]
-    keys += sorted(blocks & undated_blocks)
-    if day in nameless_days:
-        keys.append(day)
+    Two rows naming speakers pair only through an overlapping speaker, whose names are in
+    one block (``name_keys.compatible`` needs the surname and the first initial): dated,
+    on the same day (key: day and block); one undated, with titles sharing most words (key:
+    block and a prefix word of the title, ``_title_prefix``). A row naming nobody pairs
+    only on its day, with a title of ``TITLE_ALONE_WORDS`` sharing most words (key: day and
+    a prefix word). A row takes the keys of the kinds its possible partners hold (an
+    undated row of its block, a row naming nobody on its day)."""
+    prefix = _title_prefix(title) if title else []
+    keys: list[Any] = []
+    if blocks and day is not None:
+        keys += [("day-name", day, *b) for b in sorted(blocks)]
+    if blocks and (day is None or blocks & undated_blocks):
+        near = blocks if day is None else blocks & undated_blocks
+        keys += [("name-title", *b, w) for b in sorted(near) for w in prefix]
+    if day is not None and len(title) >= TITLE_ALONE_WORDS and (not blocks
+                                                                or day in nameless_days):
+        keys += [("day-title", day, w) for w in prefix]
     return keys
 
 
@@ -258,17 +288,21 @@ def _relink(good: pa.Table, run_dir: Path, published: Published) -> pa.Table:
     blocks = _blocks(good.column("speakers"), n)
     gone_days = _days(removed.column("date"))
     gone_blocks = _blocks(removed.column("speakers"), removed.num_rows)
+    titles = _titles(good.column("title"))
+    gone_titles = _titles(removed.column("title"))
     undated_blocks: set[tuple[str, str]] = set()
     nameless_days: set[int] = set()
-    for day, bs in zip([*days, *gone_days], [*blocks, *gone_blocks], strict=True):
+    for day, bs, title in zip([*days, *gone_days], [*blocks, *gone_blocks],
+                              [*titles, *gone_titles], strict=True):
         if day is None:
             undated_blocks |= bs
-        elif not bs:
+        elif not bs and len(title) >= TITLE_ALONE_WORDS:
             nameless_days.add(day)
-    keys = [_row_keys(d, b, undated_blocks, nameless_days)
-            for d, b in zip(days, blocks, strict=True)]
-    gone_keys = [_row_keys(d, b, undated_blocks, nameless_days)
-                 for d, b in zip(gone_days, gone_blocks, strict=True)]
+    keys = [_row_keys(d, b, t, undated_blocks, nameless_days)
+            for d, b, t in zip(days, blocks, titles, strict=True)]
+    gone_keys = [_row_keys(d, b, t, undated_blocks, nameless_days)
+                 for d, b, t in zip(gone_days, gone_blocks, gone_titles, strict=True)]
+    del titles, gone_titles
     uf = _Keys()
     for ks in (*keys, *gone_keys):
         uf.join(ks)
