@@ -179,11 +179,12 @@ def find_events(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
         eid = event_id_of(r["talk_id"] for r in group)
         for row in group:
             row["event_id"] = eid
-        events[eid] = sorted(group, key=_source_order)
+        events[eid] = sorted(group, key=source_order)
     return events
 
 
-def _source_order(row: dict[str, Any]) -> tuple[int, str]:
+def source_order(row: dict[str, Any]) -> tuple[int, str]:
+    """The order of an event's rows: calendar feeds first (``SOURCE_PRIORITY``), then id."""
     fmt = row.get("source_format")
     rank = SOURCE_PRIORITY.index(fmt) if fmt in SOURCE_PRIORITY else len(SOURCE_PRIORITY)
     return rank, row["talk_id"]

@@ -118,14 +118,18 @@ class _People(GuardedUnionFind):
         self.words[keep] |= self.words[gone]
 
 
-def _mentions(rows: list[dict[str, Any]]) -> list[_Mention]:
-    return [
-        _Mention(sp, name_key(sp["name"]), row.get("event_id") or row["talk_id"],
-                 row.get("date"), row.get("series"), row["source_path"])
-        for row in rows
-        for sp in row.get("speakers") or []
-        if sp.get("name")
-    ]
+def _mentions(rows: list[dict[str, Any]],
+              blocks: set[tuple[str, str]] | None = None) -> list[_Mention]:
+    out = []
+    for row in rows:
+        for sp in row.get("speakers") or []:
+            if not sp.get("name"):
+                continue
+            key = name_key(sp["name"])
+            if blocks is None or key.block in blocks:
+                out.append(_Mention(sp, key, row.get("event_id") or row["talk_id"],
+                                    row.get("date"), row.get("series"), row["source_path"]))
+    return out
 
 
 def person_id_of(key: NameKey) -> str:
@@ -195,12 +199,20 @@ def _unambiguous(groups: list[_Group], candidates: list[tuple[float, int, int]]
     return [c for c in candidates if c[1] not in ambiguous and c[2] not in ambiguous]
 
 
-def build_people(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def build_people(rows: list[dict[str, Any]],
+                 blocks: set[tuple[str, str]] | None = None) -> list[dict[str, Any]]:
     """The people of ``rows`` (one dict per person, by person_id); sets ``person_id`` on
     every speaker of every row. Rows should carry their ``event_id`` already, so a talk
-    seen in three sources counts once."""
+    seen in three sources counts once.
+
+    With ``blocks``, only the speakers whose name falls in one of those name blocks
+    (``NameKey.block``) are considered, and only their people returned: a person never
+    spans two blocks, so the people of a block are a function of that block's mentions
+    alone, which lets a re-run rebuild only the blocks its changes touch
+    (``pipeline/linking.py``). ``rows`` must then hold every row naming a speaker of
+    those blocks, in dataset order."""
     by_name: dict[str, _Group] = {}
-    for m in _mentions(rows):
+    for m in _mentions(rows, blocks):
         by_name.setdefault(m.key.full, _Group(m.key)).mentions.append(m)
     groups = [by_name[k] for k in sorted(by_name)]
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)

@@ -52,7 +52,7 @@ from pipeline.extract import (
     sniff_version,
     version_of,
 )
-from pipeline.linking import publish_links, strip_links
+from pipeline.linking import LINK_COLUMNS, Published, publish_links
 from pipeline.lock import Busy, locked
 from pipeline.partition import (
     FILE_NAME,
@@ -183,6 +183,7 @@ class _Run:
         self.durations: dict[str, float] = {}
         self.dropped: list[dict[str, str]] = []
         self.doc_ids_used: set[str] = set()
+        self.published_links: Published | None = None  # for an incremental relink
 
     def execute(self, inputs: list[Path]) -> RunResult:
         try:
@@ -290,7 +291,7 @@ class _Run:
         del mask  # when every earlier file is carried over (a re-run with nothing changed)
         n_kept = kept.num_rows
         table = pa.concat_tables([kept, *self.tables]) if self.tables else kept
-        del prev, kept
+        del kept
         self.tables = []
         was = table.column("talk_id").to_pylist()
         paths = table.column("source_path").to_pylist()
@@ -309,7 +310,16 @@ class _Run:
             for i, (tid, path, old) in enumerate(zip(ids, paths, was, strict=True))
             if tid not in dup
         )
-        del was, paths, ids
+        if n_kept:  # rows carried as published keep their links unless a change reaches them
+            clean = pa.array(sorted(
+                tid for tid, old in zip(ids[:n_kept], was[:n_kept], strict=True)
+                if tid == old and tid not in dup
+            ), pa.string())
+            gone = pc.invert(pc.is_in(prev.column("talk_id"), value_set=clean))
+            self.published_links = Published(
+                current, clean, prev.select(list(LINK_COLUMNS)).filter(gone)
+            )
+        del was, paths, ids, prev
         good = sort_table(table.cast(schema))
         del table
         old_rejects = self.prev_rejects.filter(
@@ -527,13 +537,10 @@ def _publish(
     out, run_id, t = run.out, run.run_id, time.perf_counter()
     run_dir = out / ".runs" / run_id
     run_dir.mkdir(parents=True, exist_ok=False)
-    # linking works on the whole dataset as rows (event_id, person_id; events.parquet,
-    # people.parquet): the carried rows' earlier links are dropped and made again
-    rows = [strip_links(r) for r in good.to_pylist()]
-    del good
-    publish_links(rows, run_dir)
-    good = sort_table(to_table(rows))
-    del rows
+    # linking (event_id, person_id; events.parquet, people.parquet): only what this run's
+    # changes can reach is linked again (pipeline/linking.py)
+    good = publish_links(good, run_dir, run.published_links)
+    run.published_links = None
     run.timings["link"] += time.perf_counter() - t
     t = time.perf_counter()
     layout = choose_layout(run.options.partition, good.num_rows, run.options.partition_rows)
