@@ -1257,14 +1257,24 @@ def _listed_items(texts: list[str], talk: RawTalk) -> list[RawTalk] | None:
 
 def _speaker_cell_lines(c: structured.Cell, speaker: str, aff: str | None) -> list[str]:
     """A speaker cell laid out on lines (``Name<br><small>Affiliation</small>``) is one speaker
-    line ``Name, Affiliation``; lines that are all names are one speaker each."""
+    line ``Name, Affiliation``; lines that are all names are one speaker each.
+
+    An affiliation from its own column is attached as ``Name (Affiliation)``: the column
+    settled what it is, and ``Name, Affiliation`` would let a person-shaped organisation
+    (``George Mason``) read as a second speaker.
+    """
+    def with_aff(name: str) -> str:
+        if not aff or aff in name:
+            return name
+        return f"{name} ({aff})" if "(" not in aff and ")" not in aff else f"{name}, {aff}"
+
     lines = [ln.strip() for ln in c.lines if ln.strip()]
     if len(lines) >= 2 and _personish(lines[0]) and "," not in lines[0]:
         if all(_personish(ln) for ln in lines):
-            return [f"{ln}, {aff}" if aff else ln for ln in lines]
+            return [with_aff(ln) for ln in lines]
         if len(lines) == 2 and not aff:
             return [f"{lines[0]}, {lines[1]}"]
-    return [f"{speaker}, {aff}" if aff else speaker]
+    return [with_aff(speaker)]
 
 
 def _kind_label(text_: str) -> str | None:

@@ -132,7 +132,7 @@ def test_table_agenda_columns_in_any_order() -> None:
     assert [t.title for t in talks] == [
         "Topological pumps in driven lattices", "Strange metals from the bottom up"]
     first, second = talks
-    assert first.speaker_text == ["Maria Oyelaran, University of Lagos"]
+    assert first.speaker_text == ["Maria Oyelaran (University of Lagos)"]
     assert first.when_text == "Thursday, February 8 4:00–5:00 pm"
     assert first.year_hint == 2024  # from the "Spring 2024" heading, not the footer
     assert first.url == "https://physics.example.edu/colloquium/talks/oyelaran.html"

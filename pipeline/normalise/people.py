@@ -677,8 +677,27 @@ def _split_people(segment: str) -> list[str] | None:
     return None
 
 
+# ``Kiriaki (Korinna) Fragkia``: one given-name-shaped word in brackets between two name
+# words is the name a person goes by, part of the name, not an affiliation
+_NICKNAME_RE = re.compile(
+    r"(?P<before>\b[A-Z][\w'’.-]*)\s\((?P<nick>[A-Z][a-z][\w'’-]*)\)\s+(?P<after>[A-Z][\w'’-]*)")
+
+
 def _parse_paren_form(text: str) -> list[Speaker] | None:
-    """``Name (Affiliation)`` repeated, separated by commas/and: the Indico form."""
+    """``Name (Affiliation)`` repeated, separated by commas/and: the Indico form.
+
+    A nickname in brackets is set aside while the brackets are read, then put back into
+    the name it stood in.
+    """
+    nicks = list(_NICKNAME_RE.finditer(text))
+    if nicks:
+        found = _parse_paren_form(_NICKNAME_RE.sub(r"\g<before> \g<after>", text))
+        for sp in found or []:
+            for m in nicks:
+                plain = f"{m.group('before')} {m.group('after')}"
+                sp.name = sp.name.replace(plain, f"{plain.split()[0]} ({m.group('nick')}) "
+                                                 f"{m.group('after')}", 1)
+        return found
     speakers: list[Speaker] = []
     pos = 0
     for m in _PAREN_PERSON_RE.finditer(text):
