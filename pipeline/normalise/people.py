@@ -683,12 +683,18 @@ def _parse_paren_form(text: str) -> list[Speaker] | None:
     pos = 0
     for m in _PAREN_PERSON_RE.finditer(text):
         gap = text[pos : m.start()]
+        pending: list[str] = []
         if not _LIST_SEP_RE.match(gap):
-            return None
+            # ``A, B, and C (Org)``: names listed before one bracket share it, as author
+            # lists write a common affiliation once
+            pending = _name_list(gap)
+            if not pending:
+                return None
         name = re.sub(r"^(?:and|&)\s+", "", m.group("name").strip(), flags=re.I)
         names = [name] if looks_like_person_name(name) else _split_people(name)
         if not names or not all(looks_like_person_name(n) for n in names):
             return None
+        names = pending + names
         inner = " ".join(m.group("inner").split())
         role: str | None = None
         affiliation: str | None = inner or None
@@ -712,6 +718,23 @@ def _parse_paren_form(text: str) -> list[Speaker] | None:
         # ``Name (Org), conference chair``: a role after the last bracket is that person's
         return speakers if _trailing_role(text[pos:], speakers[-1]) else None
     return speakers
+
+
+def _name_list(gap: str) -> list[str]:
+    """The names of ``gap`` when it is nothing but a list of person names (``A, B, and``
+    between two bracketed speakers, or opening the line); [] otherwise."""
+    body = re.sub(r"^\s*[,;]?\s*", "", gap)
+    body = re.sub(r"\s*(?:,|;)?\s*(?:\band\b|&)?\s*$", "", body, flags=re.I)
+    if not body:
+        return []
+    names: list[str] = []
+    for part in re.split(r"\s*,\s*", body):
+        part = re.sub(r"^(?:and|&)\s+", "", part.strip(), flags=re.I)
+        found = [part] if looks_like_person_name(part) else _split_people(part)
+        if not found:
+            return []
+        names.extend(found)
+    return names
 
 
 _TRAILING_ROLE_RE = re.compile(r"^\s*[,;–—-]\s*(?P<role>[^,;()]+?)\s*$")
