@@ -90,6 +90,7 @@ def _speakers(raw: RawTalk) -> list[Speaker]:
                 role=text.clean_text(sp.role),
             )
         )
+    people.complete_from_text(out, [raw.abstract, raw.speaker_bio])
     return out
 
 
