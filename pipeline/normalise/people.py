@@ -25,10 +25,12 @@ from nameparser.config import CONSTANTS as NAME_CONSTANTS
 from pipeline.memo import per_document
 from pipeline.normalise import dates
 from pipeline.normalise.language import is_person_name
+from pipeline.normalise.names_lexicon import lexicon
 from pipeline.normalise.tagger import label_scores
 from pipeline.normalise.text import FIELD_LABEL_RE, clean_text, spelling_variants
 from pipeline.normalise.vocab import (
     ACRONYMS,
+    ATTENDANCE_MODES,
     DEGREES,
     DISCIPLINE_WORDS,
     EVENT_PHRASES,
@@ -126,6 +128,7 @@ _MARKS_RE = re.compile(
     # a separator: names hold no digits, and ``Paris 7`` has its space
     r"|(?<=[a-z])\d{1,2}(?:,\d{1,2})*(?=\s*(?:[,;]|$|\s(?:and|&)\s)))"
 )
+_NAME_BRACKET_RE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<inner>[^()]+)\)$")
 _AT_RE = re.compile(r"\s+(?:at|@)\s+", re.I)
 _BRACKETS_RE = re.compile(r"\[([^\[\]]*)\]")
 # ``Jane Doe from MIT``, ``Jane Doe of Harvard University``: a name, a linking word, an
@@ -235,6 +238,19 @@ def is_given_name(word: str) -> bool | None:
     if not core or not core[0].isalpha():
         return False
     return detector.get_gender(core) != "unknown"  # type: ignore[attr-defined]
+
+
+def _given_evidence(word: str) -> bool | None:
+    """``is_given_name``, or without its dictionary (GPL, not in the default install) the
+    census given names of the name lexicon (``names_lexicon``, MIT); None with neither."""
+    known = is_given_name(word)
+    if known is not None:
+        return known
+    lex = lexicon()
+    if lex is None:
+        return None
+    core = word.strip(".,()'’\"")
+    return bool(core) and core[0].isalpha() and lex.given_name(core)
 
 
 # A word is a common English word, not a name, when English text uses it often
@@ -713,6 +729,9 @@ def _parse_paren_form(text: str) -> list[Speaker] | None:
         names = [name] if looks_like_person_name(name) else _split_people(name)
         if not names or not all(looks_like_person_name(n) for n in names):
             return None
+        if pending and _independent_orgs(m.group("inner")) >= 2:
+            # ``A, B, C (Org1, Org2, Org3)``: whose is which the line does not say
+            return None
         names = pending + names
         inner = " ".join(m.group("inner").split())
         role: str | None = None
@@ -737,6 +756,19 @@ def _parse_paren_form(text: str) -> list[Speaker] | None:
         # ``Name (Org), conference chair``: a role after the last bracket is that person's
         return speakers if _trailing_role(text[pos:], speakers[-1]) else None
     return speakers
+
+
+_SUB_UNIT_RE = re.compile(
+    r"^(?:the\s+)?(?:department|dept\.?|school|faculty|division|group|lab|laboratory|"
+    r"centre|center|chair|institute\s+(?:of|for)|program(?:me)?)\b", re.I)
+
+
+def _independent_orgs(inner: str) -> int:
+    """How many parts of a bracket name an organisation of their own: ``Department of
+    Physics, Uppsala University`` is one affiliation (a unit, then its organisation);
+    ``Uppsala University, Lund University`` are two."""
+    parts = [p for p in re.split(r"\s*[,;]\s*|\s+and\s+|\s*&\s*", inner) if p.strip()]
+    return sum(1 for p in parts if _is_org(p) and not _SUB_UNIT_RE.match(p.strip()))
 
 
 def _name_list(gap: str) -> list[str]:
@@ -872,8 +904,8 @@ def _reorder_last_first(line: str) -> str:
         and len(g_tokens) <= 2
         and _name_token_ok(surname, 0, 2)
         and not _is_org(surname)
-        and is_given_name(g_tokens[0]) is True
-        and is_given_name(surname) is False
+        and _given_evidence(g_tokens[0]) is True
+        and _given_evidence(surname) is False
     )
     if not (_is_caps_name_token(surname) or plain_pair or export_pair):
         return line
@@ -934,6 +966,11 @@ def parse_speakers(text: str) -> list[Speaker]:
                 and (_is_org(linked.group("org")) or _tagged_org(linked.group("org")))):
             segments.extend([linked.group("name"), linked.group("org")])
             continue
+        bracketed = _NAME_BRACKET_RE.match(seg)
+        if bracketed and looks_like_person_name(bracketed["name"]):
+            # ``…, Okan Bulut (Org1, Org2)``: the next speaker and what the bracket says
+            segments.extend([bracketed["name"], bracketed["inner"]])
+            continue
         people = _split_people(seg)
         if people:
             joined.update(range(len(segments) + 1, len(segments) + len(people)))
@@ -981,6 +1018,28 @@ def parse_speakers(text: str) -> list[Speaker]:
     for sp, parts in zip(speakers, affil, strict=True):
         sp.affiliation = ", ".join(parts) or None
     return [s for s in speakers if s.name]
+
+
+_ATTENDANCE_RE = re.compile(r"^(?:" + "|".join(ATTENDANCE_MODES) + r")$", re.I)
+
+
+def tidy_affiliation(speaker: Speaker) -> None:
+    """An affiliation as extractors hand it, made only an affiliation: a leading position
+    (``CEO, 353solutions``) becomes the role when there is none, a trailing attendance
+    mode (``Caltech, remote``) is dropped."""
+    aff = speaker.affiliation
+    if not aff:
+        return
+    parts = [p for p in _segments(aff) if p.strip()]
+    while len(parts) > 1 and _ATTENDANCE_RE.match(parts[-1].strip(" .")):
+        parts.pop()
+    if len(parts) > 1 and speaker.role is None:
+        rs = _role_split(parts[0])
+        if rs is not None and rs[1] is None:
+            speaker.role = rs[0]
+            parts = parts[1:]
+    if len(parts) > 1 or parts != [aff]:
+        speaker.affiliation = ", ".join(parts)
 
 
 # --- organisation and speaker lines ---------------------------------------------------

@@ -90,6 +90,8 @@ def _speakers(raw: RawTalk) -> list[Speaker]:
                 role=text.clean_text(sp.role),
             )
         )
+    for sp in out:
+        people.tidy_affiliation(sp)
     people.complete_from_text(out, [raw.abstract, raw.speaker_bio])
     return out
 
