@@ -1233,3 +1233,29 @@ def complete_from_text(speakers: list[Speaker], texts: list[str | None]) -> None
                 if sp.role is None:
                     sp.role = found[0].role
                 break
+
+
+def affiliation_from_abstract(speakers: list[Speaker], abstract: str | None) -> bool:
+    """True (and the speaker given it) when a talk's "abstract" is the lone speaker's
+    affiliation line: the stacked layout ``Name`` / ``Organisation`` / ``Title`` hands the
+    line under the name on as text. One short line, no sentence, that reads after the
+    name as a speaker line's affiliation (``Uppsala University``; ``Professor, Lund
+    University`` gives the role too) and as an organisation (word lists or the tagger)."""
+    if len(speakers) != 1 or speakers[0].affiliation or not abstract:
+        return False
+    line = " ".join(abstract.split())
+    if "\n" in abstract.strip() or len(line) > 100 or len(line.split()) > 12:
+        return False
+    if re.search(r"[.!?:]$", line) and not _strip_edges(line).endswith("."):
+        return False
+    sp = speakers[0]
+    found = parse_speakers(f"{sp.name}, {line}")
+    if len(found) != 1 or found[0].name.casefold() != sp.name.casefold():
+        return False
+    aff = found[0].affiliation
+    if not aff or not (_is_org(aff) or _tagged_org(aff)):
+        return False
+    sp.affiliation = aff
+    if sp.role is None:
+        sp.role = found[0].role
+    return True

@@ -214,6 +214,8 @@ def _row(
     )
     if abstract is not None and text.is_placeholder(abstract):
         abstract = None
+    if people.affiliation_from_abstract(speakers, abstract):
+        abstract = None  # the line under the name was the speaker's affiliation
     return {
         "talk_id": talk_id,
         "source_path": doc.path,
