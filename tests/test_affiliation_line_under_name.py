@@ -16,15 +16,15 @@ title: Hydrology Seminar
 ## Upcoming talks
 
 ### March 4, 2025
-**Ottilie Brandt**  
-*Institute of Hydrology, Uppsala University*  
+**Ottilie Brandt**|
+*Institute of Hydrology, Uppsala University*|
 Title: Flood forecasting with sparse gauges
 
 ### March 11, 2025
-**Idris Bello**  
-*McGill University*  
+**Idris Bello**|
+*McGill University*|
 Title: Sharp inequalities for harmonic measure
-"""
+""".replace("|\n", "  \n")  # markdown hard line breaks
 
 
 def test_stacked_affiliation_line_is_the_affiliation(tmp_path: Path) -> None:
