@@ -130,3 +130,15 @@ def test_the_gazetteer_travels_with_the_task_to_a_cluster_worker(tmp_path: Path)
                  extracted_at=dt.datetime(2024, 1, 1, tzinfo=dt.UTC))))], 60.0, 2 << 30)
     assert plain.rows and plain.rows[0]["location"] is None
     assert plain.version == gazetteer.base_key(outcome.version)
+
+
+def test_scanning_a_hostile_text_stays_linear() -> None:
+    """The first pass runs in the parent process: its patterns must not backtrack."""
+    import time
+
+    t0 = time.process_time()
+    for text in ("A" * 200_000, "Ab " * 100_000, "Room 1" * 50_000):
+        assert gazetteer.names_in(text) == frozenset()
+    big = gazetteer.Gazetteer(frozenset(f"Hall Number{i}" for i in range(5000)))
+    assert big.slice("Hall " * 50_000) == ()
+    assert time.process_time() - t0 < 5.0
