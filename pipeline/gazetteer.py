@@ -32,7 +32,9 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import re
+import stat
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -223,15 +225,33 @@ class Cache:
                           sorted(self.files.items())}}
 
 
-def read_scan_text(path: str | Path, max_bytes: int) -> str | None:
-    """``scan_text`` of the file at ``path``; None when it cannot be read or is too large
-    (the extract stage reports that file's problem itself)."""
+def _read_regular(path: str | Path, max_bytes: int) -> bytes | None:
+    """The bytes of a regular file of at most ``max_bytes``; None for anything else (a
+    FIFO, a device, a vanished or oversized file: the extract stage reports it). Opened
+    without blocking and checked on the descriptor, as ``extract.read_file`` does: the
+    first pass runs in the parent process and must never wait on a pipe."""
     try:
-        with open(path, "rb") as fh:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > max_bytes:
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as fh:
             data = fh.read(max_bytes + 1)
     except OSError:
         return None
-    return None if len(data) > max_bytes else scan_text(data)
+    finally:
+        os.close(fd)
+    return None if len(data) > max_bytes else data
+
+
+def read_scan_text(path: str | Path, max_bytes: int) -> str | None:
+    """``scan_text`` of the file at ``path``; None when it cannot be read or is too large
+    (the extract stage reports that file's problem itself)."""
+    data = _read_regular(path, max_bytes)
+    return None if data is None else scan_text(data)
 
 
 @dataclass(frozen=True)
@@ -253,12 +273,8 @@ def collect(files: Iterable[Seen], previous: Cache, max_bytes: int) -> tuple[Gaz
         if f.unchanged_sha and was and was[0] == f.unchanged_sha:
             cache[f.rel] = was
             continue
-        try:
-            with open(f.path, "rb") as fh:
-                data = fh.read(max_bytes + 1)
-        except OSError:
-            continue
-        if len(data) > max_bytes:
+        data = _read_regular(f.path, max_bytes)
+        if data is None:
             continue
         sha = hashlib.sha256(data).hexdigest()
         cache[f.rel] = (sha, tuple(sorted(names_in(scan_text(data)))))
