@@ -56,11 +56,13 @@ def on_cluster(address: str) -> Engine:
 
 def code_version() -> str:
     """The extraction code's identity: the digest of every extractor and normalise module
-    and the normalise stage's version (what the incremental cache key is made of)."""
+    and the normalise stage's version (what the incremental cache key is made of), and the
+    gazetteer's (a worker computes the slice of the run's gazetteer that joins that key)."""
     from extractors import _code_digest
+    from pipeline import gazetteer
     from pipeline.normalise import stage
 
-    return f"{_code_digest()}+normalise@{stage.VERSION}"
+    return f"{_code_digest()}+normalise@{stage.VERSION}+places#{gazetteer.cache_version()}"
 
 
 # One small document per format, read once in each Dask worker process before it forks

@@ -26,7 +26,9 @@ from typing import Any
 from extractors import extractor_version, get_extractor
 from pipeline import memo
 from pipeline.errors import SniffError, TalksError
+from pipeline.gazetteer import Gazetteer, key_suffix, scan_text
 from pipeline.normalise import stage as normalise_stage
+from pipeline.normalise.places import use_gazetteer
 from pipeline.normalise.stage import normalise_document
 from pipeline.records import Document, Hints
 from pipeline.sniff import sniff, sniff_decoded
@@ -60,6 +62,7 @@ class FileTask:
     max_bytes: int
     extracted_at: dt.datetime
     doc_id: str | None = None  # the document's identity, when the run knows it already
+    gazetteer: Gazetteer = Gazetteer()  # the run's places, read-only (pipeline.gazetteer)
 
 
 @lru_cache(maxsize=1)
@@ -145,8 +148,10 @@ def _process_file(task: FileTask) -> Outcome:
                    doc_id=task.doc_id or sha)
     if text is not None:  # decoded once: ``Document.text`` is what sniffing read
         doc.__dict__["text"] = text
-    outcome = _process(doc, task.extracted_at)
-    outcome.sha256, outcome.format, outcome.version = sha, fmt, version
+    # the rows depend on the gazetteer names this document holds: they join the cache key
+    held = task.gazetteer.slice(scan_text(data)) if task.gazetteer.names else ()
+    outcome = _process(doc, task.extracted_at, held)
+    outcome.sha256, outcome.format, outcome.version = sha, fmt, version + key_suffix(held)
     return outcome
 
 
@@ -163,8 +168,18 @@ def process_document(doc: Document, extracted_at: dt.datetime) -> Outcome:
     return outcome
 
 
-def _process(doc: Document, extracted_at: dt.datetime) -> Outcome:
+def _process(doc: Document, extracted_at: dt.datetime, places: tuple[str, ...] = ()) -> Outcome:
+    """Extract and normalise ``doc``; ``places`` are the gazetteer names it holds (the
+    only part of the run's gazetteer its rows may depend on)."""
     memo.new_document()
+    use_gazetteer(places)
+    try:
+        return _extract_normalise(doc, extracted_at)
+    finally:
+        use_gazetteer(())
+
+
+def _extract_normalise(doc: Document, extracted_at: dt.datetime) -> Outcome:
     try:
         raws = get_extractor(doc.format)(doc)
     except TalksError as exc:

@@ -41,6 +41,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from pipeline import gazetteer
 from pipeline import state as state_store
 from pipeline.discover import Refused, SourceFile, Unreadable, discover
 from pipeline.errors import UsageError
@@ -184,6 +185,9 @@ class _Run:
         self.dropped: list[dict[str, str]] = []
         self.doc_ids_used: set[str] = set()
         self.published_links: Published | None = None  # for an incremental relink
+        self.gazetteer = gazetteer.Gazetteer()  # the run's places, made by ``_first_pass``
+        self.prev_gazetteer = gazetteer.Cache({})
+        self.gazetteer_cache = gazetteer.Cache({})
 
     def execute(self, inputs: list[Path]) -> RunResult:
         try:
@@ -215,6 +219,7 @@ class _Run:
                 self._skip(item.rel, item.reason)
             elif isinstance(item, Unreadable):
                 self._unreadable(item)
+        self._first_pass(sources)
         todo = [task for src in sources if (task := self._prepare(src, gone)) is not None]
         self.timings["hash"] += time.perf_counter() - t
 
@@ -379,7 +384,9 @@ class _Run:
             and not before.stale
             and before.format
             and src.hints.format in (None, before.format)
-            and _version(before.format) == before.extractor
+            and _version(before.format) == gazetteer.base_key(before.extractor)
+            and gazetteer.rows_current(self.gazetteer, self.prev_gazetteer, src.path,
+                                       before.extractor, self.options.max_bytes)
         ):
             self.files["unchanged"] += 1
             self.carried.add(src.rel)
@@ -394,7 +401,28 @@ class _Run:
             max_bytes=self.options.max_bytes,
             extracted_at=self.started,
             doc_id=doc_id,
+            gazetteer=self.gazetteer,
         )
+
+    def _first_pass(self, sources: list[SourceFile]) -> None:
+        """The run's gazetteer of places (``pipeline.gazetteer``), before any extraction:
+        contributions of unchanged files come from the previous run's cache."""
+        t = time.perf_counter()
+        self.prev_gazetteer = gazetteer.Cache.load(self.out / "current")
+        seen = []
+        for src in sources:
+            before = self.prev_state.get(src.rel)
+            try:
+                info = os.stat(src.path)
+            except OSError:
+                continue  # ``_prepare`` reports it
+            same = (before is not None and not self.options.rehash and before.sha256
+                    and before.size == info.st_size and before.mtime_ns == info.st_mtime_ns)
+            seen.append(gazetteer.Seen(src.rel, os.fspath(src.path),
+                                       before.sha256 if same and before else None))
+        self.gazetteer, self.gazetteer_cache = gazetteer.collect(
+            seen, self.prev_gazetteer, self.options.max_bytes)
+        self.timings["gazetteer"] += time.perf_counter() - t
 
     def _absorb(self, outcome: Outcome) -> None:
         path = outcome.path
@@ -565,6 +593,7 @@ def _publish(
     run.timings["total"] = time.perf_counter() - run.t0
     report["timings_s"] = {k: round(v, 3) for k, v in run.timings.items()}
     write_json(report, run_dir / "report.json")
+    write_json(run.gazetteer_cache.to_json(run.gazetteer.digest()), run_dir / gazetteer.FILE_NAME)
     fsync_dir(run_dir / "changes")
     fsync_dir(run_dir)
 

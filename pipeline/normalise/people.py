@@ -25,10 +25,12 @@ from nameparser.config import CONSTANTS as NAME_CONSTANTS
 from pipeline.memo import per_document
 from pipeline.normalise import dates
 from pipeline.normalise.language import is_person_name
+from pipeline.normalise.names_lexicon import lexicon
 from pipeline.normalise.tagger import label_scores
 from pipeline.normalise.text import FIELD_LABEL_RE, clean_text, spelling_variants
 from pipeline.normalise.vocab import (
     ACRONYMS,
+    ATTENDANCE_MODES,
     DEGREES,
     DISCIPLINE_WORDS,
     EVENT_PHRASES,
@@ -126,6 +128,7 @@ _MARKS_RE = re.compile(
     # a separator: names hold no digits, and ``Paris 7`` has its space
     r"|(?<=[a-z])\d{1,2}(?:,\d{1,2})*(?=\s*(?:[,;]|$|\s(?:and|&)\s)))"
 )
+_NAME_BRACKET_RE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<inner>[^()]+)\)$")
 _AT_RE = re.compile(r"\s+(?:at|@)\s+", re.I)
 _BRACKETS_RE = re.compile(r"\[([^\[\]]*)\]")
 # ``Jane Doe from MIT``, ``Jane Doe of Harvard University``: a name, a linking word, an
@@ -235,6 +238,19 @@ def is_given_name(word: str) -> bool | None:
     if not core or not core[0].isalpha():
         return False
     return detector.get_gender(core) != "unknown"  # type: ignore[attr-defined]
+
+
+def _given_evidence(word: str) -> bool | None:
+    """``is_given_name``, or without its dictionary (GPL, not in the default install) the
+    census given names of the name lexicon (``names_lexicon``, MIT); None with neither."""
+    known = is_given_name(word)
+    if known is not None:
+        return known
+    lex = lexicon()
+    if lex is None:
+        return None
+    core = word.strip(".,()'’\"")
+    return bool(core) and core[0].isalpha() and lex.given_name(core)
 
 
 # A word is a common English word, not a name, when English text uses it often
@@ -646,8 +662,27 @@ def _is_org(segment: str) -> bool:
     )
 
 
+# The tagger's word on an organisation: a segment it reads as ORG with at least
+# ``_TAGGER_ORG`` and as PERSON with at most ``_TAGGER_ORG_NOT_PERSON`` is an organisation
+# even when its shape is a name's (``Red Hat``, ``Leeds Beckett``, ``Accessible Minds``).
+# Set on ``dev``: real names there score ORG under 0.05.
+_TAGGER_ORG = 0.9
+_TAGGER_ORG_NOT_PERSON = 0.1
+
+
+def _tagged_org(segment: str) -> bool:
+    """Whether the span tagger is confident ``segment`` names an organisation."""
+    if not segment or len(segment) > 120:
+        return False
+    scores = tagger_scores(segment)
+    return scores["ORG"] >= _TAGGER_ORG and scores["PERSON"] <= _TAGGER_ORG_NOT_PERSON
+
+
 def _classify(segment: str) -> str:
-    """``person``, ``role``, ``org``, ``degree`` or ``other``."""
+    """``person``, ``role``, ``org``, ``degree`` or ``other``.
+
+    The word lists (``_is_org``) and the name shape are evidence; the span tagger's ORG
+    score overturns a name shape it is confident is an organisation."""
     if segment.lower().strip(".") in _DEGREES:
         return "degree"
     if segment.lower().strip(".") in _NAME_SUFFIXES:
@@ -655,8 +690,8 @@ def _classify(segment: str) -> str:
     if _role_split(segment) is not None:
         return "role"
     if looks_like_person_name(segment):
-        return "person"
-    if _is_org(segment):
+        return "org" if _tagged_org(segment) else "person"
+    if _is_org(segment) or _tagged_org(segment):
         return "org"
     return "other"
 
@@ -702,12 +737,21 @@ def _parse_paren_form(text: str) -> list[Speaker] | None:
     pos = 0
     for m in _PAREN_PERSON_RE.finditer(text):
         gap = text[pos : m.start()]
+        pending: list[str] = []
         if not _LIST_SEP_RE.match(gap):
-            return None
+            # ``A, B, and C (Org)``: names listed before one bracket share it, as author
+            # lists write a common affiliation once
+            pending = _name_list(gap)
+            if not pending:
+                return None
         name = re.sub(r"^(?:and|&)\s+", "", m.group("name").strip(), flags=re.I)
         names = [name] if looks_like_person_name(name) else _split_people(name)
         if not names or not all(looks_like_person_name(n) for n in names):
             return None
+        if pending and _independent_orgs(m.group("inner")) >= 2:
+            # ``A, B, C (Org1, Org2, Org3)``: whose is which the line does not say
+            return None
+        names = pending + names
         inner = " ".join(m.group("inner").split())
         role: str | None = None
         affiliation: str | None = inner or None
@@ -731,6 +775,36 @@ def _parse_paren_form(text: str) -> list[Speaker] | None:
         # ``Name (Org), conference chair``: a role after the last bracket is that person's
         return speakers if _trailing_role(text[pos:], speakers[-1]) else None
     return speakers
+
+
+_SUB_UNIT_RE = re.compile(
+    r"^(?:the\s+)?(?:department|dept\.?|school|faculty|division|group|lab|laboratory|"
+    r"centre|center|chair|institute\s+(?:of|for)|program(?:me)?)\b", re.I)
+
+
+def _independent_orgs(inner: str) -> int:
+    """How many parts of a bracket name an organisation of their own: ``Department of
+    Physics, Uppsala University`` is one affiliation (a unit, then its organisation);
+    ``Uppsala University, Lund University`` are two."""
+    parts = [p for p in re.split(r"\s*[,;]\s*|\s+and\s+|\s*&\s*", inner) if p.strip()]
+    return sum(1 for p in parts if _is_org(p) and not _SUB_UNIT_RE.match(p.strip()))
+
+
+def _name_list(gap: str) -> list[str]:
+    """The names of ``gap`` when it is nothing but a list of person names (``A, B, and``
+    between two bracketed speakers, or opening the line); [] otherwise."""
+    body = re.sub(r"^\s*[,;]?\s*", "", gap)
+    body = re.sub(r"\s*(?:,|;)?\s*(?:\band\b|&)?\s*$", "", body, flags=re.I)
+    if not body:
+        return []
+    names: list[str] = []
+    for part in re.split(r"\s*,\s*", body):
+        part = re.sub(r"^(?:and|&)\s+", "", part.strip(), flags=re.I)
+        found = [part] if looks_like_person_name(part) else _split_people(part)
+        if not found:
+            return []
+        names.extend(found)
+    return names
 
 
 _TRAILING_ROLE_RE = re.compile(r"^\s*[,;–—-]\s*(?P<role>[^,;()]+?)\s*$")
@@ -849,8 +923,8 @@ def _reorder_last_first(line: str) -> str:
         and len(g_tokens) <= 2
         and _name_token_ok(surname, 0, 2)
         and not _is_org(surname)
-        and is_given_name(g_tokens[0]) is True
-        and is_given_name(surname) is False
+        and _given_evidence(g_tokens[0]) is True
+        and _given_evidence(surname) is False
     )
     if not (_is_caps_name_token(surname) or plain_pair or export_pair):
         return line
@@ -907,8 +981,14 @@ def parse_speakers(text: str) -> list[Speaker]:
     joined: set[int] = set()  # segments a conjunction marks as a new person
     for seg in _segments(line):
         linked = _NAME_LINK_ORG_RE.match(seg)
-        if linked and looks_like_person_name(linked.group("name")) and _is_org(linked.group("org")):
+        if (linked and looks_like_person_name(linked.group("name"))
+                and (_is_org(linked.group("org")) or _tagged_org(linked.group("org")))):
             segments.extend([linked.group("name"), linked.group("org")])
+            continue
+        bracketed = _NAME_BRACKET_RE.match(seg)
+        if bracketed and looks_like_person_name(bracketed["name"]):
+            # ``…, Okan Bulut (Org1, Org2)``: the next speaker and what the bracket says
+            segments.extend([bracketed["name"], bracketed["inner"]])
             continue
         people = _split_people(seg)
         if people:
@@ -957,6 +1037,28 @@ def parse_speakers(text: str) -> list[Speaker]:
     for sp, parts in zip(speakers, affil, strict=True):
         sp.affiliation = ", ".join(parts) or None
     return [s for s in speakers if s.name]
+
+
+_ATTENDANCE_RE = re.compile(r"^(?:" + "|".join(ATTENDANCE_MODES) + r")$", re.I)
+
+
+def tidy_affiliation(speaker: Speaker) -> None:
+    """An affiliation as extractors hand it, made only an affiliation: a leading position
+    (``CEO, 353solutions``) becomes the role when there is none, a trailing attendance
+    mode (``Caltech, remote``) is dropped."""
+    aff = speaker.affiliation
+    if not aff:
+        return
+    parts = [p for p in _segments(aff) if p.strip()]
+    while len(parts) > 1 and _ATTENDANCE_RE.match(parts[-1].strip(" .")):
+        parts.pop()
+    if len(parts) > 1 and speaker.role is None:
+        rs = _role_split(parts[0])
+        if rs is not None and rs[1] is None:
+            speaker.role = rs[0]
+            parts = parts[1:]
+    if len(parts) > 1 or parts != [aff]:
+        speaker.affiliation = ", ".join(parts)
 
 
 # --- organisation and speaker lines ---------------------------------------------------
@@ -1113,3 +1215,66 @@ def speaker_line(line: str, context: str | None = None) -> list[Speaker] | None:
             and not _HONORIFIC_START.search(line):
         return None
     return merged
+
+
+# --- a speaker's affiliation from the talk's own text ---------------------------------
+
+_NAME_THEN_SEP_RE = re.compile(r"^\s*(?:[-*•·]\s*)?(?P<rest>.*)$")
+
+
+def complete_from_text(speakers: list[Speaker], texts: list[str | None]) -> None:
+    """Give a speaker without an affiliation the one a line of the talk's own text states
+    when that line opens with the speaker's name and goes on as a speaker line does
+    (``Name, Role, Department, University`` heading a calendar description; ``Name
+    (Org)`` opening an abstract). The line must parse as this one speaker, and what it
+    gives as the affiliation must read as an organisation (the word lists or the span
+    tagger): ``Jane Doe is a professor at MIT`` or ``Jane Doe, we thank you`` give none.
+    """
+    wanting = [sp for sp in speakers if sp.name and not sp.affiliation]
+    if not wanting:
+        return
+    lines = [ln.strip() for text in texts if text for ln in text.splitlines()[:60]]
+    for sp in wanting:
+        folded = sp.name.casefold()
+        for line in lines:
+            rest = _NAME_THEN_SEP_RE.match(line)["rest"]  # type: ignore[index]
+            if len(rest) > 300 or not rest.casefold().startswith(folded):
+                continue
+            after = rest[len(sp.name):]
+            if not re.match(r"\s*(?:[,(]|\s[-–—]\s)", after):
+                continue
+            found = parse_speakers(rest)
+            if len(found) != 1 or found[0].name.casefold() != folded:
+                continue
+            aff = found[0].affiliation
+            if aff and (_is_org(aff) or _tagged_org(aff)):
+                sp.affiliation = aff
+                if sp.role is None:
+                    sp.role = found[0].role
+                break
+
+
+def affiliation_from_abstract(speakers: list[Speaker], abstract: str | None) -> bool:
+    """True (and the speaker given it) when a talk's "abstract" is the lone speaker's
+    affiliation line: the stacked layout ``Name`` / ``Organisation`` / ``Title`` hands the
+    line under the name on as text. One short line, no sentence, that reads after the
+    name as a speaker line's affiliation (``Uppsala University``; ``Professor, Lund
+    University`` gives the role too) and as an organisation (word lists or the tagger)."""
+    if len(speakers) != 1 or speakers[0].affiliation or not abstract:
+        return False
+    line = " ".join(abstract.split())
+    if "\n" in abstract.strip() or len(line) > 100 or len(line.split()) > 12:
+        return False
+    if re.search(r"[.!?:]$", line) and not _strip_edges(line).endswith("."):
+        return False
+    sp = speakers[0]
+    found = parse_speakers(f"{sp.name}, {line}")
+    if len(found) != 1 or found[0].name.casefold() != sp.name.casefold():
+        return False
+    aff = found[0].affiliation
+    if not aff or not (_is_org(aff) or _tagged_org(aff)):
+        return False
+    sp.affiliation = aff
+    if sp.role is None:
+        sp.role = found[0].role
+    return True

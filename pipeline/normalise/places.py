@@ -166,12 +166,26 @@ def _known_in(clause: str, known: frozenset[str]) -> str | None:
     return min(found)[2] if found else None
 
 
-def find_place(text: str, known: Iterable[str] = (), *, strict: bool = False) -> str | None:
+_document_places: tuple[str, ...] = ()
+
+
+def use_gazetteer(names: Iterable[str]) -> None:
+    """Set the run's gazetteer names the current document holds (``pipeline.gazetteer``):
+    set by the extract stage before each document, read by ``find_place``. Read-only for
+    the extractors; an empty tuple outside a run."""
+    global _document_places
+    _document_places = tuple(names)
+
+
+def find_place(text: str, known: Iterable[str] | None = None, *, strict: bool = False
+               ) -> str | None:
     """The room, building or venue ``text`` says the talk is in, as written; ``Online`` or
     the meeting tool (``Zoom``) for an online talk; None when it names no place.
 
-    ``known`` is the run's gazetteer (names, any case); ``strict`` is for running prose
-    (an abstract): a bare ``Name 12`` there is a place only in a sentence about the venue."""
+    ``known`` is the run's gazetteer (names, any case; by default the current document's
+    share of it, ``use_gazetteer``); ``strict`` is for running prose (an abstract): a bare
+    ``Name 12`` there is a place only in a sentence about the venue."""
+    known = _document_places if known is None else known
     gazetteer = frozenset(k.lower() for k in known if k.strip())
     online: str | None = None
     for clause in clauses(text):

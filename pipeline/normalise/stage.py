@@ -90,6 +90,9 @@ def _speakers(raw: RawTalk) -> list[Speaker]:
                 role=text.clean_text(sp.role),
             )
         )
+    for sp in out:
+        people.tidy_affiliation(sp)
+    people.complete_from_text(out, [raw.abstract, raw.speaker_bio])
     return out
 
 
@@ -213,6 +216,8 @@ def _row(
     )
     if abstract is not None and text.is_placeholder(abstract):
         abstract = None
+    if people.affiliation_from_abstract(speakers, abstract):
+        abstract = None  # the line under the name was the speaker's affiliation
     return {
         "talk_id": talk_id,
         "source_path": doc.path,

@@ -811,6 +811,13 @@ ORG_INITIALISMS: list[str] = [
 
 # --- places, series, closings ---------------------------------------------------
 
+# How a speaker takes part, written after the affiliation (``Caltech, remote``): no part of
+# the affiliation. Regular-expression fragments, matched case-insensitively on a whole part.
+ATTENDANCE_MODES: list[str] = [
+    r"remote(?:ly)?", "online", r"virtual(?:ly)?", r"in[\s-]person", "hybrid",
+    r"(?:via|on|over)\s+(?:zoom|teams|webex)", "zoom", r"pre-?recorded", r"by\s+video",
+]  # fmt: skip
+
 # Words naming a place where a talk happens (``Room 101``, ``Online``, ``Hall B``);
 # regular-expression fragments, matched case-insensitively on word boundaries.
 PLACE_WORDS: list[str] = [
