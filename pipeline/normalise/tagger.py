@@ -31,7 +31,7 @@ from pipeline.normalise.names_lexicon import lexicon
 LABELS = ("PERSON", "ORG", "LOCATION", "TITLE")
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "span_tagger"
 MODEL_FILE = MODEL_DIR / "model.crfsuite"
-MODEL_SHA256 = "6054640e0f4387923cc0e30883fa1eedcb9f2b6c19f2e2c2bec3fa5e1db2062f"
+MODEL_SHA256 = "ff5c0d41eb2bae7dc95b65aa759f9231d4c828452a0f1727efdec22743576b78"
 
 # A word (letters, inner hyphens and apostrophes), a number (with inner separators), or
 # one other character: the tokens the features and the labels are given to.
