@@ -58,8 +58,8 @@ def extractor_version(fmt: str) -> str:
 _PROJECT = Path(__file__).resolve().parent.parent
 CODE_FOLDERS = ("extractors", "pipeline/normalise", "pipeline/structure")
 CODE_MODULES = ("pipeline/decode.py", "pipeline/emails.py", "pipeline/errors.py",
-                "pipeline/extract.py", "pipeline/memo.py", "pipeline/records.py",
-                "pipeline/sniff.py")
+                "pipeline/extract.py", "pipeline/gazetteer.py", "pipeline/memo.py",
+                "pipeline/records.py", "pipeline/sniff.py")
 MODEL_FOLDERS = ("models",)
 
 
