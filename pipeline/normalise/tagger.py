@@ -31,7 +31,7 @@ from pipeline.normalise.names_lexicon import lexicon
 LABELS = ("PERSON", "ORG", "LOCATION", "TITLE")
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "span_tagger"
 MODEL_FILE = MODEL_DIR / "model.crfsuite"
-MODEL_SHA256 = "ff5c0d41eb2bae7dc95b65aa759f9231d4c828452a0f1727efdec22743576b78"
+MODEL_SHA256 = "ebde7c2ec53bd6a64f6b505645c18da63d352b1cdf935e717905b8d6eece991e"
 
 # A word (letters, inner hyphens and apostrophes), a number (with inner separators), or
 # one other character: the tokens the features and the labels are given to.
