@@ -25,93 +25,29 @@ from extractors.ics_text import (
 from pipeline.normalise import text as normtext
 from pipeline.normalise.dates import looks_like_when
 from pipeline.normalise.people import looks_like_person_name, parse_speakers
+from pipeline.normalise.vocab import CHAIR_LABEL, CONTEXT_LABELS, FIELD_LABELS, SERIES_LABEL
 from pipeline.structure import templates
 
-# Description labels -> field kind. Block kinds take the following lines as their value.
-_LABELS: dict[str, str] = {
-    "title": "title",
-    "talk title": "title",
-    "topic": "title",
-    "speaker": "speakers",
-    "speakers": "speakers",
-    "presenter": "speakers",
-    "presenters": "speakers",
-    "lecturer": "speakers",
-    "speaker(s)": "speakers",
-    "abstract": "abstract",
-    "talk abstract": "abstract",
-    "summary": "abstract",
-    "résumé": "abstract",
-    "resumen": "abstract",
-    "zusammenfassung": "abstract",
-    "bio": "bio",
-    "biography": "bio",
-    "speaker bio": "bio",
-    "about the speaker": "bio",
-    "slides": "slides",
-    "video": "video",
-    "recording": "video",
-    "url": "url",
-    "web page": "url",
-    "webpage": "url",
-    "more info": "url",
-    "more information": "url",
-    "event page": "url",
-    "details": "url_if_link",
-    "link": "url_if_link",
-    "location": "location",
-    "room": "location",
-    "venue": "location",
-    "where": "location",
-    "series": "series",
-    # read and dropped: not part of the abstract, not a talk field
-    "host": "drop",
-    "hosts": "drop",
-    "hosted by": "drop",
-    "organizer": "drop",
-    "organizers": "drop",
-    "organiser": "drop",
-    "organisers": "drop",
-    "chair": "drop",
-    "chairs": "drop",
-    "chair(s)": "drop",
-    "chairperson": "drop",
-    "chairpersons": "drop",
-    "session chair": "drop",
-    "convener": "drop",
-    "conveners": "drop",
-    "convenor": "drop",
-    "convenors": "drop",
-    "moderator": "drop",
-    "contact": "drop",
-    "attendees": "drop",
-    "participants": "drop",
-    # a block of logistics lines up to the next blank line: not the abstract
-    "agenda": "drop_block",
-    "schedule": "drop_block",
-    "programme": "drop_block",
-    "program": "drop_block",
-    "when": "drop",
-    "date": "drop",
-    "time": "drop",
-    "zoom": "drop",
-    "zoom link": "drop",
-    "meeting link": "drop",
-    "meeting id": "drop",
-    "passcode": "drop",
-    "password": "drop",
-    "join zoom meeting": "drop",
-    "join": "drop",
-    "one tap mobile": "drop",
-    "dial by your location": "drop",
+# The shared label vocabulary's fields (``vocab.FIELD_LABELS``, ``CONTEXT_LABELS``, the
+# series label) as this reader's kinds. Block kinds take the following lines as their value;
+# ``drop`` lines are read and dropped (not the abstract, not a talk field: the host, the
+# time already in DTSTART, the meeting logistics); ``drop_block`` drops the lines up to the
+# next blank one (an agenda); a field without a kind here (``Affiliation:``) is no label
+# for a description.
+_KINDS: dict[str, str] = {
+    "title": "title", "speaker": "speakers", "abstract": "abstract", "bio": "bio",
+    "slides": "slides", "video": "video", "url": "url", "location": "location",
+    "series": "series", "host": "drop", "when": "drop", "date": "drop", "time": "drop",
+    "agenda": "drop_block", "meeting": "drop", "link": "url_if_link", "audience": "drop",
+}
+_DESCRIPTION_LABELS: dict[str, str] = {
+    k: v for k, v in {**FIELD_LABELS, **CONTEXT_LABELS, "series": SERIES_LABEL}.items()
+    if k in _KINDS
 }
 _BLOCK_KINDS = {"abstract", "bio"}
 # labels that may stand alone on their line (their value follows on the next lines)
 _VALUELESS_OK = _BLOCK_KINDS | {"speakers", "drop_block"}
-_CHAIR_LABELS = {
-    "chair", "chairs", "chair(s)", "chairperson", "chairpersons", "session chair", "convener",
-    "conveners", "convenor", "convenors",
-}
+_CHAIR_LABEL_RE = re.compile(CHAIR_LABEL, re.I)
 # Meeting invitations: a rule of underscores (Outlook/Teams), Google's -::~:~::~ rule,
 # or the first line of a Zoom/Teams/Meet block.
 _RULE_RE = re.compile(r"^(?:_{10,}|-?(?::{1,2}~)+:{1,2}-?|-::~[:~]+-)$")
@@ -133,7 +69,7 @@ _PART_OF_SERIES_RE = re.compile(
 )
 _LABEL_RE = re.compile(
     r"^[\s*_#>]*(?P<label>"
-    + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_LABELS, key=len, reverse=True))
+    + normtext.label_alternatives(_DESCRIPTION_LABELS)
     + r")[*_]*\s*(?:(?::|\s[–—-])[*_]*\s*(?P<value>.*?)|)\s*$",
     re.I,
 )
@@ -182,10 +118,10 @@ def _parse_description(desc: _Text) -> _Description:
         href = next((h for t, h in desc.links if t == stripped), None) if m else None
         if m and m.group("value") is None and href:
             # a link whose text is the label: <a href="...pdf">Slides</a>
-            _assign(out, _LABELS[_norm_label(m)], href, desc.links)
+            _assign(out, _kind(m), href, desc.links)
             continue
-        if m and (m.group("value") is not None or _LABELS[_norm_label(m)] in _VALUELESS_OK):
-            kind = _LABELS[_norm_label(m)]
+        if m and (m.group("value") is not None or _kind(m) in _VALUELESS_OK):
+            kind = _kind(m)
             value = (m.group("value") or "").strip()
             prev_kind = kind
             if kind in ("speakers", "title") and body_at_first_label is None:
@@ -204,7 +140,7 @@ def _parse_description(desc: _Text) -> _Description:
                         out.speakers.append(lines[i].strip())
                     i += 1
                 continue
-            if kind == "drop" and _norm_label(m) in _CHAIR_LABELS:
+            if kind == "drop" and _CHAIR_LABEL_RE.fullmatch(_norm_label(m)):
                 out.chairs = True
             if not value and i < len(lines) and _URL_RE.match(lines[i].strip()):
                 value = lines[i].strip()
@@ -329,6 +265,11 @@ def _lead_speaker(body: list[str]) -> tuple[str | None, list[str]]:
     if not speakers or not all(looks_like_person_name(sp.name) for sp in speakers):
         return None, body
     return first, lines[1:]
+
+
+def _kind(m: re.Match[str]) -> str:
+    """This reader's kind of the label ``_LABEL_RE`` matched."""
+    return _KINDS[normtext.matched_label(m, _DESCRIPTION_LABELS)]
 
 
 def _norm_label(m: re.Match[str]) -> str:

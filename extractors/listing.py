@@ -57,8 +57,6 @@ from extractors.listing_frontmatter import markdown_renderer as _markdown
 from extractors.listing_frontmatter import merge_fields as _merge_fields
 from extractors.listing_frontmatter import page_talk as _page_talk
 from extractors.listing_frontmatter import raw_front_matter as _raw_front_matter
-from extractors.listing_lines import LABEL_RE as _LABEL_RE
-from extractors.listing_lines import LABELS as _LABELS
 from extractors.listing_lines import NAME_SPLIT_RE as _NAME_SPLIT_RE
 from extractors.listing_lines import (
     Line,
@@ -706,15 +704,12 @@ _SHARED_ROLES = {"date": "when", "time": "when", "host": "skip"}
 
 
 def _label(text_: str) -> tuple[str, str] | None:
-    """(role, value) of a ``Label: value`` line: this reader's labels first, then the
-    shared vocabulary's (``Guest Speaker :``, ``Chair:``, ``Quem:``)."""
-    m = _LABEL_RE.match(text_)
-    if not m:
-        shared = text.field_label(text_)
-        if shared is None:
-            return None
-        return _SHARED_ROLES.get(shared[0], shared[0]), shared[1]
-    return _LABELS[m.group(1).lower()], m.group(2).strip()
+    """(role, value) of a ``Label: value`` line, by the shared label vocabulary
+    (``Guest Speaker :``, ``Chair:``, ``Quem:``) with its fields as this reader's roles."""
+    shared = text.field_label(text_, multiline=True)
+    if shared is None:
+        return None
+    return _SHARED_ROLES.get(shared[0], shared[0]), shared[1]
 
 
 def _is_link_line(line: Line) -> bool:

@@ -19,9 +19,8 @@ import yaml
 from markdown_it import MarkdownIt
 from mdit_py_plugins.attrs import attrs_plugin
 
-from extractors.listing_lines import LABEL_RE
 from pipeline.normalise import agenda, dates
-from pipeline.normalise.text import is_placeholder
+from pipeline.normalise.text import field_label, is_placeholder
 from pipeline.normalise.vocab import FIELD_LABELS, HEADER_LABELS
 from pipeline.records import RawTalk
 from pipeline.structure import data as structure_data
@@ -69,7 +68,7 @@ def markdown_renderer() -> MarkdownIt:
         following = "".join(
             t.content for t in tokens[idx + 1: idx + 4] if t.type == "text"
         )
-        if LABEL_RE.match(following):
+        if field_label(following) is not None:
             return "<br />\n"
         return default(tokens, idx, options, env) if default else "\n"
 

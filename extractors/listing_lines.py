@@ -59,31 +59,6 @@ _EDGE_PUNCT = " \t\n—–-:|,;·•"
 _WHEN_PART_MAX = 80
 _ONE_LINE_MAX = 600
 
-# Labels a line may start with, mapped to the field they introduce. Line vocabulary shared by
-# the record classifier (``listing``) and the markdown renderer (``listing_frontmatter``).
-LABELS = {
-    "speaker": "speaker", "speakers": "speaker", "presenter": "speaker", "presenters": "speaker",
-    "presented by": "speaker", "who": "speaker", "lecturer": "speaker",
-    "title": "title", "talk": "title", "topic": "title", "talk title": "title",
-    "abstract": "abstract", "summary": "abstract", "description": "abstract",
-    "date": "when", "when": "when", "time": "when", "date and time": "when", "date/time": "when",
-    "location": "location", "venue": "location", "room": "location", "where": "location",
-    "place": "location",
-    "bio": "bio", "biography": "bio", "about the speaker": "bio", "speaker bio": "bio",
-    "affiliation": "affiliation", "institution": "affiliation",
-    "slides": "slides", "video": "video", "recording": "video",
-    # the series' people, not a talk's
-    "organizers": "skip", "organisers": "skip", "organizer": "skip", "organiser": "skip",
-    "organized by": "skip", "organised by": "skip", "contact": "skip", "hosts": "skip",
-    "coordinators": "skip", "coordinator": "skip",
-}
-LABEL_RE = re.compile(
-    r"^\s*(" + "|".join(sorted((re.escape(k) for k in LABELS), key=len, reverse=True))
-    + r")\s*[:：]\s*(.*)$",
-    re.I | re.S,
-)
-
-
 @dataclass
 class Segment:
     """A run of text with the inline formatting that covers it."""

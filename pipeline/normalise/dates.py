@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -468,6 +469,23 @@ def _numeric_order(a: int, b: int, day_first: bool | None) -> tuple[int, int] | 
     if a > 12 or b > 12:
         return None
     return (b, a) if day_first else (a, b)
+
+
+def numeric_order(texts: Iterable[str | None]) -> bool | None:
+    """The numeric-date convention one document settles for all its dates: day-first when
+    some ``a/b`` date has a day above 12 in front (``18/04/2024``) and none behind, month-
+    first the other way round, None when no date settles it or the dates disagree. A page
+    writes all its dates one way, so ``11/04/2024`` beside ``18/04/2024`` is the 11th of
+    April, with no guess."""
+    day_first = month_first = False
+    for text in texts:
+        for m in _NUM_DATE_RE.finditer(text or ""):
+            a, b = int(m.group(1)), int(m.group(2))
+            day_first |= 12 < a <= 31 and 1 <= b <= 12
+            month_first |= 12 < b <= 31 and 1 <= a <= 12
+    if day_first == month_first:
+        return None
+    return day_first
 
 
 def _find_date(

@@ -45,8 +45,11 @@ def normalise_document(
         """Whether the document spells out this zone's name itself."""
         return zone == "UTC" or zone in doc.text
 
+    # the numeric-date convention the document's own dates settle (``18/04/2024`` makes
+    # its ``11/04/2024`` April), else each phrase's zone decides
+    day_first = dates.numeric_order(raw.when_text for raw in raws)
     for raw in raws:
-        row, why_not = _row(doc, raw, extracted_at, named)
+        row, why_not = _row(doc, raw, extracted_at, named, day_first)
         if row is None:
             notes.append(f"{why_not}: dropped ({_describe(raw)})")
             continue
@@ -137,7 +140,8 @@ _YEAR_WRITTEN_RE = re.compile(r"\b(?:19|20)\d\d\b|'\d\d\b|\b\d{1,2}[./-]\d{1,2}[
 
 
 def _row(
-    doc: Document, raw: RawTalk, extracted_at: dt.datetime, named: Callable[[str], bool]
+    doc: Document, raw: RawTalk, extracted_at: dt.datetime, named: Callable[[str], bool],
+    day_first: bool | None = None,
 ) -> tuple[dict[str, Any] | None, str]:
     """The row for ``raw``, or None and the reason it is not a talk."""
     warnings = list(raw.warnings)
@@ -165,6 +169,7 @@ def _row(
             raw.when_text,
             year=academic[0] if academic else raw.year_hint,
             reference=raw.reference_date,
+            day_first=day_first,
             zone=raw.timezone or doc.hints.timezone,  # orders ambiguous numeric dates
         )
         if when is not None and when.date is not None and academic:

@@ -376,21 +376,33 @@ def is_location_line(line: str, recurring: bool = False) -> bool:
 
 # --- header field labels -----------------------------------------------------------
 
+def label_alternatives(labels: dict[str, str]) -> str:
+    """One regular-expression alternation with a named group per canonical field of
+    ``labels`` (``vocab.FIELD_LABELS`` and its kin): the group that matched names the field,
+    so every reader builds its label pattern from the one vocabulary."""
+    return "|".join(f"(?P<{k}>{v})" for k, v in labels.items())
+
+
+def matched_label(m: re.Match[str], labels: dict[str, str]) -> str:
+    """The canonical field whose group of ``label_alternatives(labels)`` matched."""
+    return next(k for k in labels if m.group(k) is not None)
+
+
 # ``Speaker: X``, ``**Where:** Y``: a field label (``vocab.FIELD_LABELS``) and its value; one
-# named group per canonical field, ``label`` and ``value``.
-FIELD_LABEL_RE = re.compile(
-    r"^[\s*_>#-]*(?P<label>"
-    + "|".join(f"(?P<{k}>{v})" for k, v in FIELD_LABELS.items())
-    + r")[*_]*\s*[:：][*_]*\s*(?P<value>.*)$",
-    re.I,
+# named group per canonical field, ``label`` and ``value``. The second pattern lets the
+# value run over several lines (a card's text with its line breaks).
+_FIELD_LABEL_SHAPE = (
+    r"^[\s*_>#-]*(?P<label>" + label_alternatives(FIELD_LABELS)
+    + r")[*_]*\s*[:：][*_]*\s*(?P<value>.*)$"
 )
+FIELD_LABEL_RE = re.compile(_FIELD_LABEL_SHAPE, re.I)
+_FIELD_LABEL_MULTILINE_RE = re.compile(_FIELD_LABEL_SHAPE, re.I | re.S)
 
 
-def field_label(line: str) -> tuple[str, str] | None:
+def field_label(line: str, multiline: bool = False) -> tuple[str, str] | None:
     """(canonical field, value) of a labeled header line (``Where: Room 5`` →
-    (``location``, ``Room 5``)), else None."""
-    m = FIELD_LABEL_RE.match(line)
+    (``location``, ``Room 5``)), else None. With ``multiline`` the value may span lines."""
+    m = (_FIELD_LABEL_MULTILINE_RE if multiline else FIELD_LABEL_RE).match(line)
     if not m:
         return None
-    name = next(k for k in FIELD_LABELS if m.group(k))
-    return name, m["value"].strip()
+    return matched_label(m, FIELD_LABELS), m["value"].strip()

@@ -280,11 +280,21 @@ EVENT_LABEL_PANEL: list[str] = [
     r"fireside\s+chat", "debate",
 ]  # fmt: skip
 
-# Header field labels of announcements and listings (``Speaker:``, ``Where:``), by
-# canonical field: regular-expression fragments matched case-insensitively before a colon.
+# A session's chair or convener runs it; the talks are the papers under it. A description
+# that names one and no speaker describes a session (``ics_description``).
+CHAIR_LABEL = r"(?:session\s+)?chair(?:s|\(s\)|persons?|ed(?:\s+by)?)?|conven[eo]rs?"
+
+# The label of a series (``Series:``, ``Seminar series:``).
+SERIES_LABEL = r"(?:seminar\s+|event\s+|lecture\s+)?series"
+
+# Field labels of announcements, listings and calendar descriptions (``Speaker:``,
+# ``Where:``), by canonical field: regular-expression fragments matched case-insensitively
+# before a colon. The one label vocabulary of the project: every reader builds its label
+# pattern from these dictionaries (``text.field_label``, ``ics_description``), so a label
+# learnt for one format is known to all.
 FIELD_LABELS: dict[str, str] = {
-    "speaker": r"who|speakers?|presenters?|presented\s+by|lecturers?|(?:guest|invited|featured)"
-    r"\s+speakers?|by|panell?ists?|participants|discussants?"
+    "speaker": r"who|speakers?|speaker\(s\)|presenters?|presented\s+by|lecturers?"
+    r"|(?:guest|invited|featured)\s+speakers?|by|panell?ists?|participants|discussants?"
     # the same labels on pages in Portuguese, Spanish, French, German
     r"|quem|palestrantes?|ponentes?|orador(?:a|es)?|conferencistas?|intervenants?|orateurs?"
     r"|conférenci(?:er|ère)s?|referent(?:in|en)?|vortragende[rn]?",
@@ -293,16 +303,28 @@ FIELD_LABELS: dict[str, str] = {
     "date": r"dates?|day|data|fecha|datum",
     "time": r"times?|hora|hor[áa]rio|heure|uhrzeit",
     "location": r"place|where|location|room|venue|loc|onde|d[óo]nde|local|lugar|lieu|salle|ort",
-    "host": r"(?:faculty\s+)?hosts?|host\(s\)|hosted\s+by|contact|organi[sz]ers?|coordinators?"
-    # a session's chair or moderator runs it; the talks are the papers under it
-    r"|(?:session\s+)?chairs?|(?:session\s+)?chair(?:ed|person)(?:\s+by)?|moderat(?:ors?|ed\s+by)",
-    "abstract": r"abstract|summary|description|synopsis|resumo|resumen|résumé",
+    "host": r"(?:faculty\s+)?hosts?|host\(s\)|hosted\s+by|contact|organi[sz]ers?|organi[sz]ed\s+by"
+    r"|coordinators?|moderat(?:ors?|ed\s+by)|" + CHAIR_LABEL,
+    "abstract": r"(?:talk\s+)?abstract|summary|description|synopsis|resumo|resumen|résumé"
+    r"|zusammenfassung",
     "bio": r"bio|biography|about\s+the\s+(?:speaker|presenter|lecturer)s?|speaker\s+bio(?:graphy)?"
     r"|(?:presenter|lecturer)\s+bio(?:graphy)?|biographical\s+sketch|short\s+bio",
     "affiliation": r"affiliation|institution",
     "slides": r"slides",
     "video": r"video|recording",
-    "url": r"url|web\s*page|more\s+info(?:rmation)?",
+    "url": r"url|web\s*page|event\s+page|more\s+info(?:rmation)?",
+}
+
+# Labels of what surrounds a talk rather than describes it, by kind: an agenda or
+# programme block (its lines are the event's running order, not the abstract), the
+# logistics of an online meeting (``Meeting ID:``, ``Passcode:``), a link that only a
+# hyperlink makes the talk's page (``Details:``), the audience.
+CONTEXT_LABELS: dict[str, str] = {
+    "agenda": r"agenda|schedule|program(?:me)?",
+    "meeting": r"zoom(?:\s+link)?|meeting\s+(?:link|id)|passcode|password"
+    r"|join(?:\s+zoom\s+meeting)?|one\s+tap\s+mobile|dial\s+by\s+your\s+location",
+    "link": r"details|link",
+    "audience": r"attendees",
 }
 
 # Labels a document's header block (a run of ``Label: value`` lines at its top, not RFC 822)
@@ -311,7 +333,7 @@ FIELD_LABELS: dict[str, str] = {
 # (``Audience:``, ``Posted-By:``) are metadata: dropped, never title or abstract.
 HEADER_LABELS: dict[str, str] = {
     "title": r"subject|re",
-    "series": r"event|series|seminar\s+series|event\s+series|program(?:me)?",
+    "series": r"event|program(?:me)?|" + SERIES_LABEL,
 }
 
 # Keys of talks given as data (front matter, ``_data/talks.yml``, JSON) beyond the labels
