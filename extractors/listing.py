@@ -376,9 +376,13 @@ def _extract_soup(
         if dated or talks:
             talks.extend(t for _, t in built if t is not None)
     talks = _rival_reading(root, page, talks, all_text)
-    if not data and (not talks or (len(talks) == 1 and _title_names_speaker(talks[0]))):
-        # no listing, or one talk titled by its speaker's name (the page heading of a
-        # detail page): the page read as the one talk it describes
+    if not data and (not talks or (len(talks) == 1 and (
+            not talks[0].title or text.is_prose(talks[0].title)
+            or _title_names_speaker(talks[0])))):
+        # no listing, or one talk without a title, titled by a paragraph or by its
+        # speaker's name (the page heading of a detail page, above a date heading that
+        # started the record):
+        # the page read as the one talk it describes
         talks = _single_reading(root, all_text) or talks
     owner = _page_owner(html_title) if not talks and not data else None
     if owner:

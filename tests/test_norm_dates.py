@@ -211,6 +211,12 @@ def test_repeated_calls_agree() -> None:
         "Date: 12 May 2022",
         "noon - 1pm",
         "Wednesday 16:00-17:30 CET",
+        # in other languages: the month, the weekday and the phrase's small words
+        "jeudi 12 octobre 2023, 14h00",
+        "Donnerstag, 5. März 2024, 16:00",
+        "Quinta-feira, 27 de março de 2025",
+        "martes 4 de junio, 16:00",
+        "giovedì 7 marzo 2024 ore 15:00",
     ],
 )
 def test_looks_like_when(line: str) -> None:
@@ -230,6 +236,8 @@ def test_looks_like_when(line: str) -> None:
         "",
         "2020 seminars",
         "Generative models with symmetries for physics",
+        "Marzo de la ciencia 2024",
+        "Le 5 mai, une histoire des grèves",
     ],
 )
 def test_not_looks_like_when(line: str) -> None:

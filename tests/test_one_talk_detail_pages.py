@@ -109,3 +109,22 @@ def test_a_labelled_name_with_no_title_or_date_is_no_talk() -> None:
     <p>Ana Duarte works on category theory and its uses in the design of type systems
     for functional languages, with a side interest in proof assistants.</p></main></body></html>"""
     assert _rows(html) == []
+
+
+POST = """<html><body><nav><ul><li><a href="/">Home</a></li><li><a href="/talks">Talks</a></li>
+</ul></nav><div id="content"><h1 class="headline"> Ice Shelves and the Tides </h1>
+<h3 class="meta"> 14 March 2024 <span>&middot;</span></h3>
+<div class="post"><ul><li><b>Speaker</b>: Mirja Koskinen</li>
+<li><b>Room</b>: Hall B, second floor</li><li><b>Time</b>: 14 March 2024, 3-4pm</li></ul>
+<p>Tidal flexure controls where ice shelves fracture; we combine radar and gravimetry to
+map it around the whole continent.</p></div></div></body></html>"""
+
+
+def test_a_post_heading_over_a_date_heading_is_the_title() -> None:
+    """A blog-style post: the title heading, then a heading holding only the post's date
+    (read as a date heading, so the record under it has no title of its own)."""
+    [row] = _rows(POST)
+    assert row["title"] == "Ice Shelves and the Tides"
+    assert [s["name"] for s in row["speakers"]] == ["Mirja Koskinen"]
+    assert row["date"] == dt.date(2024, 3, 14)
+    assert row["location"] == "Hall B, second floor"

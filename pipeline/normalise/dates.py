@@ -29,7 +29,12 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 
 from pipeline.memo import per_document
-from pipeline.normalise.vocab import MONTH_NAMES_INTL, REFERENCE_LINE_WORDS
+from pipeline.normalise.vocab import (
+    DATE_WORDS_INTL,
+    MONTH_NAMES_INTL,
+    REFERENCE_LINE_WORDS,
+    WEEKDAY_NAMES_INTL,
+)
 
 
 @dataclass
@@ -221,6 +226,10 @@ _SHORT_YEAR_RE = re.compile(
     re.I,
 )
 _WORD_RE = re.compile(r"[A-Za-z]+")
+_INTL_WORD_RE = re.compile(r"[^\W\d_]+")
+# the words of a date phrase in another language (month and weekday names, ``de``, ``à``)
+_INTL_DATE_WORDS = frozenset(w.lower() for w in (*MONTH_NAMES_INTL, *WEEKDAY_NAMES_INTL,
+                                                 *DATE_WORDS_INTL))
 _FILLER_WORDS = frozenset(
     {"at", "on", "from", "to", "until", "till", "and", "the", "of", "between", "starting",
      "starts", "begins", "time", "times", "local", "date", "when", "am", "pm", "a", "p", "m",
@@ -811,7 +820,12 @@ def looks_like_when(text: str, *, loose: bool = False) -> bool:
         return False
     work = _WEEKDAY_RE.sub(" ", work)
     work = _YEAR_RE.sub(" ", work)
-    leftovers = [w for w in _WORD_RE.findall(work) if w not in _FILLER_WORDS]
+    if _INTL_MONTH_RE.search(work):
+        # ``jeudi 12 octobre 2023, 14h00``: the words of the phrase's own language
+        leftovers = [w for w in _INTL_WORD_RE.findall(work)
+                     if w not in _FILLER_WORDS and w not in _INTL_DATE_WORDS]
+    else:
+        leftovers = [w for w in _WORD_RE.findall(work) if w not in _FILLER_WORDS]
     return len(leftovers) == 0
 
 

@@ -268,6 +268,13 @@ def spelling_variants(word: str) -> set[str]:
     return {word, fold_accents(word), fold_accents(word.translate(_TRANSLITERATIONS))}
 
 
+def is_prose(text: str) -> bool:
+    """Whether ``text`` reads as running prose rather than a title or a field value: long,
+    or several sentences, or a long sentence ending in a full stop (titles seldom do)."""
+    return (len(text) > 160 or len(re.findall(r"[a-z][.!?](?:\s|$)", text)) >= 2
+            or (len(text.split()) >= 15 and text.rstrip().endswith(".")))
+
+
 def is_placeholder(text: str | None) -> bool:
     """True for ``TBA``, ``TBD``, ``T.B.A.``, ``Details to come``, ``Title TBA`` and the like."""
     if text is None:

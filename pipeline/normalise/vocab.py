@@ -135,6 +135,25 @@ MONTH_NAMES_INTL: list[str] = [
     "januari", "februari", "maart", "mei", "augustus",
 ]
 
+# Weekday names in the same languages, and the small words of their date phrases
+# (``jeudi 12 octobre à 14h``, ``Donnerstag, 5. März um 16 Uhr``, ``27 de março de 2025``,
+# ``martes 4 de junio a las 16:00``): what ``dates.looks_like_when`` may find beside an
+# international month name in a line that is only a date.
+WEEKDAY_NAMES_INTL: list[str] = [
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado",
+    "domingo", "segunda", "terça", "terca", "quarta", "quinta", "sexta", "feira",
+    "lunedì", "lunedi", "martedì", "martedi", "mercoledì", "mercoledi", "giovedì", "giovedi",
+    "venerdì", "venerdi", "sabato", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
+    "zaterdag", "zondag",
+]
+DATE_WORDS_INTL: list[str] = [
+    "de", "del", "des", "du", "le", "la", "las", "los", "à", "às", "a", "al", "alle", "ore",
+    "um", "uhr", "am", "vom", "bis", "den", "der", "h", "heures", "horas", "hrs", "om", "tot",
+    "van", "et", "und", "y", "e", "en", "le", "dalle",
+]
+
 # Calendar entries saying nobody speaks that day (``No seminar (fall break)``,
 # ``Reading week: no meeting``, ``Thanksgiving``): matched as the whole item, or as its
 # head followed by a separator or a reason, so ``Holiday effects in demand`` is a talk.
