@@ -86,3 +86,14 @@ def test_a_value_over_several_lines_is_one_labelled_value_when_asked() -> None:
     assert text.field_label("Abstract: first line\nsecond line") is None
     assert text.field_label("Abstract: first line\nsecond line", multiline=True) == (
         "abstract", "first line\nsecond line")
+
+
+@pytest.mark.parametrize("line", [
+    "Present: R. Okafor (chair), L. Chen, M. Duval",
+    "Apologies: J. Novak",
+    "Attendees: Ana Ruiz, Tomás Aguirre",
+])
+def test_an_attendance_line_names_nobody_speaking(line: str) -> None:
+    from pipeline.normalise.people import parse_speakers
+
+    assert parse_speakers(line) == []

@@ -31,6 +31,7 @@ from pipeline.normalise.text import FIELD_LABEL_RE, clean_text, spelling_variant
 from pipeline.normalise.vocab import (
     ACRONYMS,
     ATTENDANCE_MODES,
+    CONTEXT_LABELS,
     DEGREES,
     DISCIPLINE_WORDS,
     EVENT_PHRASES,
@@ -141,6 +142,8 @@ _NOT_SPEAKER_LABEL_RE = re.compile(
     r"introductions?|discussants?|coordinators?|convenors?|conveners?)\b(?:\s+by)?\s*:?",
     re.I,
 )
+# A line listing who attends (``Present: A, B``, ``Apologies: C``) names nobody speaking.
+_AUDIENCE_LABEL_RE = re.compile(rf"^\W*(?:{CONTEXT_LABELS['audience']})\s*:", re.I)
 # Where such a label starts later in the line (``Jane Doe (MIT); Host: Bob Smith``,
 # ``Jane Doe, MIT. Hosted by Bob Smith``): the line ends there.
 _NOT_SPEAKER_TAIL_RE = re.compile(
@@ -953,7 +956,7 @@ def parse_speakers(text: str) -> list[Speaker]:
         return []
     line = _lines_to_segments(line[:2000])
     line = " ".join(line.split())[:600]
-    if _NOT_SPEAKER_LABEL_RE.match(line):
+    if _NOT_SPEAKER_LABEL_RE.match(line) or _AUDIENCE_LABEL_RE.match(line):
         return []
     tail = _NOT_SPEAKER_TAIL_RE.search(line)
     if tail:

@@ -343,7 +343,8 @@ CONTEXT_LABELS: dict[str, str] = {
     "meeting": r"zoom(?:\s+link)?|meeting\s+(?:link|id)|passcode|password"
     r"|join(?:\s+zoom\s+meeting)?|one\s+tap\s+mobile|dial\s+by\s+your\s+location",
     "link": r"details|link",
-    "audience": r"attendees",
+    # who attends a meeting (minutes' ``Present:`` and ``Apologies:``): nobody speaking
+    "audience": r"attendees|attendance|in\s+attendance|present|apologies|absent|regrets",
 }
 
 # Labels a document's header block (a run of ``Label: value`` lines at its top, not RFC 822)
