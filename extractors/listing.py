@@ -75,7 +75,6 @@ from extractors.listing_page import Page as _Page
 from extractors.listing_page import apply_page as _apply_page
 from extractors.listing_page import content_root as _content_root
 from extractors.listing_page import series_from_title as _series_from_title
-from extractors.listing_page import standing_schedule as _standing_schedule
 from extractors.listing_page import venue as _venue
 from pipeline.errors import ExtractionError
 from pipeline.normalise import agenda, dates, people, text
@@ -87,6 +86,7 @@ from pipeline.structure import records as structure_records
 from pipeline.structure import templates
 from pipeline.structure.context import drop_shared_prose
 from pipeline.structure.isolation import attempt, best_reading, completeness
+from pipeline.structure.schedule import standing_schedule
 from pipeline.structure.talklist import talk_list
 
 VERSION = "6"
@@ -354,7 +354,7 @@ def _extract_soup(
     talk_lines = {id(ln) for r, t in built if t is not None for ln in r.lines if not ln.heading}
     context = [ln.text for ln in lines if id(ln) not in talk_lines]
     page.timezone = dates.find_timezone_cue("\n".join(context))
-    page.standing_time, standing_place = _standing_schedule(context)
+    page.standing_time, standing_place = standing_schedule(context)
     page.location = _venue(context) or standing_place
 
     if not talks:

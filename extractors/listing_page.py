@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup
 from bs4.element import Tag
 
-from extractors.listing_lines import is_when
 from pipeline.normalise import agenda, dates, text
 from pipeline.normalise.vocab import SERIES_NOUNS_INTL
 from pipeline.records import RawTalk
@@ -68,21 +67,6 @@ _PAGE_WORDS_HEAD_RE = re.compile(
 )
 _YEAR_TOKEN_RE = re.compile(r"^(?:19|20)\d\d$")
 # standing schedules: what a sentence must speak of, where logistics start, clock spans
-_SCHEDULE_SUBJECT_RE = re.compile(
-    r"\b(?:talks?|seminars?|colloqui(?:a|um)|lectures?|sessions?|meetings?|meets?|"
-    r"presentations?|(?:mon|tues|wednes|thurs|fri|satur|sun)days|every\s+\w+day)\b",
-    re.I,
-)
-_LOGISTICS_RE = re.compile(
-    r"\b(?:refreshments?|coffee|tea|lunch|snacks?|pizza|reception|dinner|breakfast|cookies|"
-    r"drinks|pre-?talk|doors\s+open)\b",
-    re.I,
-)
-_CLOCK = r"(?:\d{1,2}(?:[:h]\d{2})\s*(?:[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?|noon)"
-_CLOCK_SPAN_RE = re.compile(
-    rf"(?<![\w:.])(?:from\s+)?{_CLOCK}(?:\s*(?:-|–|—|to|until|till)\s*{_CLOCK})?(?![\w:])",
-    re.I,
-)
 _PLACE_RE = re.compile(
     r"\b(?:in|at)\s+(?:the\s+)?([^,;()]+?)(?=\s*(?:[,;(]|\.(?:\s|$)|\bunless\b|"
     r"\bexcept\b|\bor\b|$))",
@@ -178,6 +162,7 @@ _PLACE_END_RE = re.compile(
 )
 
 
+_CLOCK = r"(?:\d{1,2}(?:[:h]\d{2})\s*(?:[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?|noon)"
 _WHEN_CLAUSE_RE = re.compile(
     rf",?\s*\b(?:on|every|each)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|"
     rf"alternate|other)\b|,?\s*\b(?:at|from)\s+{_CLOCK}|{_CLOCK}",
@@ -224,55 +209,3 @@ def apply_page(talk: RawTalk, page: Page) -> None:
             talk.warnings.append("time from the page's standing schedule")
 
 
-def standing_schedule(texts: Iterable[str]) -> tuple[str | None, str | None]:
-    """The time and place a page states for all its talks (``Colloquia are held on Wednesdays
-    at 4:15 pm in Jadwin Hall A10``; ``All talks are at 3:30pm Pacific Time in Gates 104``).
-
-    A sentence counts when it speaks of the talks (a talk noun or a recurring weekday),
-    states a clock time and no calendar date of its own (a one-off announcement is not a
-    schedule). Logistics (``Refreshments at 3:45 pm``) are cut off first, so their times
-    never become a talk's. The time is checked by the shared parser; the place is the
-    ``in``/``at`` phrase left once the time is taken out.
-    """
-    for line in texts:
-        for sentence in re.split(r"(?<=[.!?;])\s+", line):
-            part = _LOGISTICS_RE.split(sentence, maxsplit=1)[0]
-            if not _SCHEDULE_SUBJECT_RE.search(part):
-                continue
-            parsed = dates.parse_when(part)
-            if parsed is None or parsed.date is not None or parsed.start is None:
-                continue
-            m = _CLOCK_SPAN_RE.search(part)
-            if m is None:
-                continue
-            span = " ".join(m.group(0).split())
-            rest = f"{part[: m.start()]} , {part[m.end():]}"
-            end = _SCHEDULE_END_RE.search(part, m.end())
-            if end is not None and not re.search(r"[-–—]|\b(?:to|until|till)\b", span):
-                # ``start at 18:00 ... and finish at 19:30``: one span stated in two clauses
-                clock = " ".join(end.group("clock").split())
-                clock = re.sub(r"(?<=[ap]m)\.$", "", clock, flags=re.I)  # the sentence's stop
-                span = f"{span} – {clock}"
-            return span, _schedule_place(rest)
-    return None, None
-
-
-_SCHEDULE_END_RE = re.compile(
-    rf"\b(?:finish(?:es)?|ends?|conclud(?:es?)|runs?\s+(?:until|till|to)|wraps?\s+up)"
-    rf"(?:\s+(?:at|by|around|about))?\s+(?P<clock>{_CLOCK})(?![\w:])",
-    re.I,
-)
-
-
-def _schedule_place(text_: str) -> str | None:
-    for m in _PLACE_RE.finditer(text_):
-        place = _end_of_place(m.group(1)).strip()
-        if (
-            place
-            and len(place.split()) <= 8
-            and re.search(r"[A-Z0-9]", place)
-            and not is_when(place)
-            and not _SCHEDULE_SUBJECT_RE.fullmatch(place)
-        ):
-            return place
-    return None

@@ -42,6 +42,7 @@ from pipeline.structure import data as structure_data
 from pipeline.structure import records as structure_records
 from pipeline.structure.abstracts import abstract_collection
 from pipeline.structure.isolation import RIVAL_MARGIN, attempt, best_reading, completeness
+from pipeline.structure.schedule import standing_schedule
 from pipeline.structure.talklist import talk_list
 
 VERSION = "8"
@@ -687,16 +688,21 @@ def _apply_page(talks: list[RawTalk], lines: list[str], heads: dict[int, int | N
     place (``All talks take place in Aula 1.14``)."""
     flat = " ".join(" ".join(lines).split())
     shared = _SHARED_PLACE.search(flat)
-    span, place = standing_schedule(lines)
+    span, place = standing_schedule(lines, wrapped=True)
     first = next((i for i, ln in enumerate(lines) if ln.strip()), None)
     series = series_heading(lines[first]) if first is not None else None
     if series is None:
         pre = lines[: min((i for i in heads if i != first), default=len(lines))][:10]
         series = series_in_prose(" ".join(" ".join(pre).split()))
+    opening = "\n".join(_opening(lines))
     if not (shared or place):
         # ``I have booked Analysen at 11``: a place the page's opening paragraphs name
-        place = find_place("\n".join(_opening(lines)), strict=True)
+        place = find_place(opening, strict=True)
+    # ``All times are CET``, ``(times are Pacific)``: stated once, above the talks
+    zone = dates.find_timezone_cue(opening)
     for talk in talks:
+        if zone and talk.timezone is None:
+            talk.timezone = zone
         if talk.location is None and (shared or place):
             talk.location = shared["loc"] if shared else place
         if series and talk.series is None:
@@ -705,6 +711,8 @@ def _apply_page(talks: list[RawTalk], lines: list[str], heads: dict[int, int | N
                 and _states_date(talk.when_text):
             talk.when_text = f"{talk.when_text}, {span}"
             talk.warnings.append("time from the listing's standing schedule")
+
+
 def _opening(lines: list[str]) -> list[str]:
     """The lines before a listing's first separator or first dated line (at most 15): the
     page's opening words, which speak for every talk."""
@@ -715,84 +723,6 @@ def _opening(lines: list[str]) -> list[str]:
             break
         out.append(line)
     return out
-
-
-# ``Seminars are held on Thursdays, 4:00–5:00 pm, in Room 110``: a listing's standing time.
-_SCHEDULE_RE = re.compile(
-    r"\b(?:seminars?|talks|colloqui(?:um|a)|lectures|meetings|sessions|we|the\s+seminar)\b"
-    r"[^.]{0,40}?\b(?:(?:are|is|will\s+be)\s+(?:usually\s+|normally\s+)?(?:held|given|at|on)|"
-    r"takes?\s+place|meets?|runs?)\b",
-    re.I,
-)
-_CLOCK_SPAN_RE = re.compile(
-    r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|noon)\s*(?:-|–|—|to|until)\s*"
-    r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:at\s+)?\d{1,2}(?:[:.]\d{2})\s*(?:[ap]\.?m\.?)?"
-    r"|\b\d{1,2}\s*[ap]\.?m\.?|\bnoon\b",
-    re.I,
-)
-_SCHEDULE_PLACE_RE = re.compile(
-    r"\b(?:in|at)\s+(?:the\s+)?(?P<loc>[A-Z][^.;]*?)(?=\s*,\s*(?:unless|except|with|starting|"
-    r"from|and\s+(?:online|on)|or\b)|\s*[.;](?:\s|$)|\s*$|\s+(?:unless|except)\b)"
-)
-
-
-# ``Thursdays 2:30-3:30pm, Jeffery Hall 101``, ``Every other Tuesday at noon, MS 6221``: a
-# short line that opens with a recurring weekday states the standing schedule by itself.
-_RECURRING_DAY_RE = re.compile(
-    r"^\W*(?:(?:every|each)\s+(?:other\s+|second\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
-    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b",
-    re.I,
-)
-
-
-def _schedule_line(lines: list[str]) -> tuple[str, str | None] | None:
-    """(time span, place) of a short header line giving the standing schedule."""
-    for line in lines:
-        one = " ".join(line.split())
-        if not one or len(one.split()) > 15 or not _RECURRING_DAY_RE.match(one) \
-                or _states_date(one):
-            continue
-        m = _CLOCK_SPAN_RE.search(one)
-        if m is None or not _states_time(m.group()):
-            continue
-        span = re.sub(r"^at\s+", "", " ".join(m.group().split()))
-        rest = re.sub(r"\s*\([^()]*\)", "", one[m.end():]).strip(" ,;|–—-")  # ``(unless noted)``
-        place = None
-        for seg in re.split(r"\s*[,;|]\s*|\s+[–—-]\s+|\s+(?:in|at)\s+(?:the\s+)?", rest):
-            seg = re.sub(r"^(?:in|at)\s+(?:the\s+)?", "", seg.strip(" ."), flags=re.I)
-            if seg and not dates.looks_like_when(seg, loose=True) and len(seg.split()) <= 8 \
-                    and (is_location_line(seg) or re.search(r"\d", seg)):
-                place = seg
-                break
-        return span, place
-    return None
-
-
-def standing_schedule(lines: list[str]) -> tuple[str | None, str | None]:
-    """The time span and place a listing states once for all its talks (``Seminars are held
-    on Thursdays, 4:00–5:00 pm, in Room 110, Evans Hall``, or a header line ``Thursdays
-    2:30-3:30pm, Jeffery Hall 101``); a sentence with a calendar date of its own is a talk's,
-    not the schedule."""
-    if (found := _schedule_line(lines)) is not None:
-        return found
-    flat = " ".join(" ".join(lines).split())
-    for sentence in re.split(r"(?<=[.!?])\s+", flat):
-        if len(sentence) > 300 or not _SCHEDULE_RE.search(sentence) or _states_date(sentence):
-            continue
-        m = _CLOCK_SPAN_RE.search(sentence)
-        if m is None or not _states_time(m.group()):
-            continue
-        span = re.sub(r"^at\s+", "", " ".join(m.group().split()))
-        rest = sentence[: m.start()] + " , " + sentence[m.end():]
-        place = None
-        for pm in _SCHEDULE_PLACE_RE.finditer(rest):
-            loc = pm["loc"].strip(" ,")
-            if loc and not dates.looks_like_when(loc, loose=True) and len(loc.split()) <= 10 \
-                    and (is_location_line(loc) or re.search(r"\d", loc)):
-                place = loc
-                break
-        return span, place
-    return None, None
 
 
 # Event nouns of the shared vocabulary, plus the names of multi-day events.

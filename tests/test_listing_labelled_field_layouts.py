@@ -18,6 +18,7 @@ import pytest
 from extractors import listing
 from pipeline.normalise.stage import normalise
 from pipeline.records import Document, Hints
+from pipeline.structure.schedule import standing_schedule
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "listing" / "round4"
 FIELDS = (
@@ -296,7 +297,7 @@ def test_venue_sentences(sentence: str, place: str) -> None:
 
 
 def test_schedule_with_start_and_finish_clauses() -> None:
-    span, place = listing._standing_schedule(
+    span, place = standing_schedule(
         ["Meetings start at 9:30 am in Seminar Room 2 and finish at 11:00 am."]
     )
     assert (span, place) == ("9:30 am – 11:00 am", "Seminar Room 2")

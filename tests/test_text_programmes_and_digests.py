@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from extractors.announcement import parse_talk, place_value, series_line, split_when_place
-from extractors.plaintext import extract, series_heading, speaker_and_title, standing_schedule
+from extractors.plaintext import extract, series_heading, speaker_and_title
 from pipeline.records import Document
+from pipeline.structure.schedule import standing_schedule
 from tests.support.rows import check, sp, talk, text_rows
 
 FIXTURES = Path(__file__).parent / "fixtures" / "text" / "round4"
