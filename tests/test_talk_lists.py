@@ -149,3 +149,22 @@ def test_dash_separated_lines_with_an_emphasised_date_and_a_titled_link() -> Non
         ("Lattice Sieving in Practice", "2019-11-12"), ("Sieving", "2019-03-28"),
         ("Lattice Sieving in Practice", "2019-02-05")]
     assert talks[0].slides == "https://example.org/sieve.pdf"
+
+
+YEAR_LED = """\
+Selected invited talks
+
+2024  "Greedy bases and their duals", Analysis Seminar, University of Bonn, May 2024.
+2023  "Sparse recovery in graded lattices", Colloquium, Universidad de Sevilla, 2023.
+2023  Quasi-greedy bases revisited, Workshop on Banach Spaces, Banff, Canada
+2022  "Stability of greedy bases", Functional Analysis Seminar, Kent State University.
+"""
+
+
+def test_lines_led_by_a_year_set_apart_are_the_items() -> None:
+    """No list marker and no blank lines: the year standing apart at the head of each line
+    marks the item, and the heading above the list is no talk."""
+    rows = _rows(YEAR_LED)
+    assert [r["title"] for r in rows] == [
+        "Greedy bases and their duals", "Sparse recovery in graded lattices",
+        "Quasi-greedy bases revisited", "Stability of greedy bases"]

@@ -45,6 +45,8 @@ FULL_NAME = 0.99
 EVENT_COLUMN_SHARE = 0.5
 
 _MARKER_RE = re.compile(r"^\s*(?:[-*+•·▪◦‣]|\d{1,3}[.)]|\(\d{1,3}\))\s+(?=\S)")
+# ``2023  "Title", Venue, City``: a year set apart at the head of the line marks an item too
+_YEAR_LED_RE = re.compile(r"^\s*(?P<year>(?:19|20)\d{2})(?:\s{2,}|\t|\s*[:–—|]\s+|\s+-\s+)(?=\S)")
 _PIPE_SPLIT_RE = re.compile(r"\s*\|\s*")
 _ORG_LINK_RE = re.compile(r"\[\[([^\]]+)\](?:\[([^\]]*)\])?\]")
 _BARE_URL_RE = re.compile(r"(?<![\w(\[])https?://\S+")
@@ -175,6 +177,10 @@ def _items(text: str) -> list[_Item]:
             piped.append(stripped)
         elif _MARKER_RE.match(line):
             marked.append(_MARKER_RE.sub("", line).strip())
+        elif m := _YEAR_LED_RE.match(line):
+            # the year goes to the end, where a line's date stands when it has no other
+            rest = line[m.end():].strip()
+            marked.append(rest if _YEAR_RE.search(rest) else f"{rest}, {m['year']}")
         elif stripped.count(",") >= 2 and len(stripped) <= ALONE_MAX_CHARS \
                 and (n == 0 or not lines[n - 1].strip()) \
                 and (n + 1 == len(lines) or not lines[n + 1].strip()):
