@@ -319,6 +319,10 @@ def _extract_soup(
     page.base_url = structured.base_url(soup)
     events = structured.jsonld_events(soup) + structured.microdata_events(soup)
     html_title = soup.title.get_text(" ", strip=True) if soup.title else None
+    # a zone the page states in its chrome (a footer's ``All times Eastern``), which
+    # ``clean_tree`` removes with the navigation: the fallback for the page's own cue
+    chrome_zone = dates.find_timezone_cue(" ".join(
+        t.get_text(" ") for t in soup.find_all(["footer", "header"])))
     clean_tree(soup)
     root = _content_root(soup)
     if root is None:
@@ -353,7 +357,7 @@ def _extract_soup(
     # page-wide statements (venue, time zone) live outside the records that are talks
     talk_lines = {id(ln) for r, t in built if t is not None for ln in r.lines if not ln.heading}
     context = [ln.text for ln in lines if id(ln) not in talk_lines]
-    page.timezone = dates.find_timezone_cue("\n".join(context))
+    page.timezone = dates.find_timezone_cue("\n".join(context)) or chrome_zone
     page.standing_time, standing_place = standing_schedule(context)
     page.location = _venue(context) or standing_place
 
@@ -375,6 +379,10 @@ def _extract_soup(
         dated = [t for _, t in built if t is not None and t.speaker_text and t.when_text]
         if dated or talks:
             talks.extend(t for _, t in built if t is not None)
+        elif _own_talks_page(lines, title, [t for _, t in built if t is not None]):
+            # a page headed ``Talks`` listing dated, titled records and naming nobody: its
+            # author's own talks (the speaker is the page's owner, not stated)
+            talks.extend(t for _, t in built if t is not None and t.title and t.when_text)
     talks = _rival_reading(root, page, talks, all_text)
     if not data and (not talks or (len(talks) == 1 and (
             not talks[0].title or text.is_prose(talks[0].title)
@@ -434,6 +442,24 @@ def _single_reading(root: Tag, all_text: str) -> list[RawTalk]:
 
 
 _TALKS_PAGE_RE = re.compile(r"^(?:" + "|".join(TALKS_PAGE_WORDS) + r")$", re.I)
+
+
+# a page of its owner's talks lists at least this many dated, titled records
+OWN_TALKS_MIN = 3
+
+
+def _own_talks_page(lines: list[Line], html_title: str | None, talks: list[RawTalk]) -> bool:
+    """Whether the page lists its owner's talks: its first heading or its title is a talks
+    heading (``TALKS_PAGE_WORDS``), no record names a speaker, and most records (at least
+    ``OWN_TALKS_MIN``) have a title and a date."""
+    if any(t.speaker_text or t.speakers for t in talks):
+        return False
+    dated = [t for t in talks if t.title and t.when_text]
+    if len(dated) < max(OWN_TALKS_MIN, len(talks) / 2):
+        return False
+    heading = next((ln.text for ln in lines if ln.heading), None)
+    names = [heading, *re.split(r"\s+[|·•–—-]\s+|\s*::\s*", html_title or "")]
+    return any(n and _TALKS_PAGE_RE.match(n.strip()) for n in names)
 
 
 def _page_owner(html_title: str | None) -> str | None:
@@ -662,7 +688,8 @@ def _records(lines: list[Line]) -> list[_Record]:
 
 
 def _has_evidence(lines: list[Line]) -> bool:
-    return any(_is_when(line.text) for line in lines) or any(
+    return any(_is_when(line.text) or _when_and_place(line.text, loose=False) is not None
+               for line in lines) or any(
         line.strong_only and _personish(line.text) for line in lines
     )
 
@@ -991,7 +1018,10 @@ def _when_and_place(text_: str, *, loose: bool) -> tuple[str, str] | None:
             continue
         if _is_when(rest) or _personish(rest) or len(rest.split()) > 8:
             return None
-        if not loose and (re.search(r"[:–—]|\s-\s", rest) or not _VENUE_WORD_RE.search(rest)):
+        # a visual separator (``3:00 PM · Delft, NL``) says the rest is another field
+        marked = bool(m and re.search(r"[|·]", m.group()))
+        if not (loose or marked) and (re.search(r"[:–—]|\s-\s", rest)
+                                      or not _VENUE_WORD_RE.search(rest)):
             return None
         return head, rest
     return None

@@ -284,10 +284,13 @@ def page_lines(root: Tag) -> list[Line]:
         todo: list[tuple] = []
         fields = _field_children(node)
         previous: Tag | NavigableString | None = None
+        earlier: Tag | NavigableString | None = None  # the sibling before ``previous``
         for child in node.children:
             if isinstance(child, _SKIP_STRINGS):
                 continue
+            before_after = earlier
             after, previous = previous, child
+            earlier = after
             if isinstance(child, NavigableString):
                 todo.append(("text", Segment(str(child), strong, em, href)))
                 continue
@@ -298,6 +301,10 @@ def page_lines(root: Tag) -> list[Line]:
                 # ``<span class="month">OCT</span><span class="day">05</span>``: separate
                 # elements are separate words on screen (the theme's CSS spaces them)
                 todo.append(("text", Segment(" ", strong, em, href)))
+            elif _divides(before_after, after, child):
+                # ``<span>3:00 PM</span><span class="divider"></span><span>Room 5</span>``:
+                # an empty element between two texts is a separator the CSS draws
+                todo.append(("text", Segment(" · ", strong, em, href)))
             if name == "br":
                 todo.append(("flush", block))
                 continue
@@ -338,6 +345,17 @@ def _abutting(before: Tag | NavigableString | None, tag: Tag) -> bool:
         and before.name not in _GLUED_TAGS
         and tag.name not in _GLUED_TAGS
         and bool(before.get_text()) and bool(tag.get_text())
+    )
+
+
+def _divides(first: Tag | NavigableString | None, middle: Tag | NavigableString | None,
+             tag: Tag) -> bool:
+    """Whether ``middle`` is an empty inline element standing between two inline elements
+    with text (a divider drawn by the stylesheet)."""
+    return (
+        isinstance(middle, Tag) and middle.name not in BLOCK_TAGS
+        and middle.name not in _GLUED_TAGS and not middle.get_text().strip()
+        and _abutting(first, tag) if isinstance(first, Tag) else False
     )
 
 
