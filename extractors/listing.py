@@ -1018,8 +1018,10 @@ def _when_and_place(text_: str, *, loose: bool) -> tuple[str, str] | None:
             continue
         if _is_when(rest) or _personish(rest) or len(rest.split()) > 8:
             return None
-        # a visual separator (``3:00 PM · Delft, NL``) says the rest is another field
-        marked = bool(m and re.search(r"[|·]", m.group()))
+        # a visual separator (``3:00 PM · Delft, NL``) says the rest is one other field;
+        # a rest that goes on in separators (``22–23 June · CERN · Europe/Zurich``) is a
+        # banner of several
+        marked = bool(m and re.search(r"[|·]", m.group())) and not re.search(r"[|·]", rest)
         if not (loose or marked) and (re.search(r"[:–—]|\s-\s", rest)
                                       or not _VENUE_WORD_RE.search(rest)):
             return None
