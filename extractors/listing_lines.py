@@ -470,7 +470,7 @@ def split_line(line: Line, drop_hrefs: frozenset[str] = frozenset()) -> LinePart
     if span is not None:
         a, b = span
         title = _clean_part(rest[a:b])
-        who = _clean_part(rest[:a] + " " + rest[b:])
+        who = _BY_LEAD_RE.sub("", _clean_part(rest[:a] + " " + rest[b:]))
         if who and not personish(who):
             return None
         parts.title, parts.speaker = title or None, who or None
@@ -511,6 +511,10 @@ def split_line(line: Line, drop_hrefs: frozenset[str] = frozenset()) -> LinePart
             )
             parts.title_links.append((label, href))
     return parts
+
+
+# ``– presented by Jane Doe`` beside a title: the words before the name say who speaks
+_BY_LEAD_RE = re.compile(r"^(?:(?:presented|given|led|introduced|talk)\s+)?by\s+(?=\S)", re.I)
 
 
 def _title_span(

@@ -21,6 +21,7 @@ from bs4.element import Tag
 
 from extractors.listing_lines import page_lines, personish
 from pipeline.normalise import dates
+from pipeline.normalise.text import field_label
 from pipeline.records import RawTalk
 
 # Header words of agenda tables, mapped to column roles (first match wins).
@@ -36,7 +37,7 @@ _COLUMN_WORDS: tuple[tuple[str, str], ...] = (
     ("speaker", "speaker"), ("presenter", "speaker"), ("who", "speaker"), ("lecturer", "speaker"),
     ("name", "speaker"),
     ("title", "title"), ("talk", "title"), ("topic", "title"), ("subject", "title"),
-    ("lecture", "title"), ("seminar", "title"),
+    ("lecture", "title"), ("seminar", "title"), ("what", "title"),
     # reading groups and journal clubs list what is read or presented
     ("paper", "title"), ("reading", "title"), ("article", "title"), ("presentation", "title"),
     ("date", "when"), ("when", "when"), ("time", "when"), ("day", "when"),
@@ -299,12 +300,21 @@ def event_talk(event: dict, base: str | None) -> RawTalk:
 # ---------------------------------------------------------------- tables
 
 
+# the shared label vocabulary's fields as column roles
+_FIELD_ROLES = {"speaker": "speaker", "title": "title", "when": "when", "date": "when",
+                "time": "when", "location": "location", "abstract": "abstract", "bio": "bio",
+                "affiliation": "affiliation", "slides": "slides", "video": "video"}
+
+
 def _column_role(header: str) -> str | None:
+    """A header's column role: by the table words above, else by the shared label
+    vocabulary (``What``, ``Quem``, ``Lugar``) read as if the header were a label."""
     words = _WORD_RE.findall(header.lower())
     for word, role in _COLUMN_WORDS:
         if any(w == word or w == word + "s" for w in words):
             return role
-    return None
+    shared = field_label(f"{header.strip().rstrip(':：')}: x")
+    return _FIELD_ROLES.get(shared[0]) if shared else None
 
 
 def _cell(td: Tag) -> Cell:

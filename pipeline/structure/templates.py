@@ -143,10 +143,24 @@ def templates() -> tuple[Template, ...]:
                             leading_date=lead))
         out.append(Template(f'{prefix}people on "title"', _by_pattern(_ON_QUOTED_RE),
                             people_first=True, leading_date=lead))
-        out.append(Template(f"{prefix}title by people", _by_pattern(_BY_RE), leading_date=lead))
+        out.append(Template(f"{prefix}title by people", _title_by, leading_date=lead))
         out.append(Template(f"{prefix}people only", _whole, people_first=True,
                             leading_date=lead))
     return tuple(out)
+
+
+# ``Title — presented by Name``: the words and separator before ``by`` belong to neither slot
+_PRESENTED_TAIL_RE = re.compile(r"\s*(?:[,;:–—-]\s*)?(?:(?:presented|given|led|talk)\s*)?$",
+                                re.I)
+
+
+def _title_by(text: str) -> tuple[str, str] | None:
+    """``Title by Name`` (or ``with Name``, ``— presented by Name``) as (title, people)."""
+    m = _BY_RE.match(text)
+    if not m:
+        return None
+    title = _PRESENTED_TAIL_RE.sub("", m.group("a"))
+    return (title, m.group("b")) if title else None
 
 
 def _whole(text: str) -> tuple[str, str] | None:
@@ -234,6 +248,9 @@ def title_score(text: str) -> float:
         return 0.5  # ``B and C. Title``: a name list opens it, the title is after it
     if len(words) == 1:
         return 0.5
+    lead = _LEAD_DATE_RE.match(text)
+    if lead and _has_month(lead.group("date")):
+        return 0.7  # ``19 January 2024 — Title``: the date is a slot of its own
     return 1.0
 
 
