@@ -43,6 +43,8 @@ from pipeline.structure import records as structure_records
 from pipeline.structure.abstracts import abstract_collection
 from pipeline.structure.isolation import RIVAL_MARGIN, attempt, best_reading, completeness
 from pipeline.structure.schedule import standing_schedule
+from pipeline.structure.schedule import states_date as _states_date
+from pipeline.structure.schedule import states_time as _states_time
 from pipeline.structure.talklist import talk_list
 
 VERSION = "8"
@@ -350,17 +352,6 @@ def _headings(lines: list[str]) -> dict[int, int | None]:
                 and len(inner.split()) <= 8:
             out[i] = year
     return out
-
-
-def _states_date(text: str) -> bool:
-    """True when ``text`` names a calendar day (with or without a year)."""
-    w = dates.parse_when(text, year=2000)
-    return w is not None and w.date is not None
-
-
-def _states_time(text: str) -> bool:
-    w = dates.parse_when(text, year=2000)
-    return w is not None and w.start is not None
 
 
 def _year_at(heads: dict[int, int | None], index: int, default: int | None) -> int | None:

@@ -73,9 +73,9 @@ def standing_schedule(texts: Iterable[str], *, wrapped: bool = False,
             if len(sentence) > 300:
                 continue
             part = _LOGISTICS_RE.split(sentence, maxsplit=1)[0]
-            if not _SUBJECT_RE.search(part) or _states_date(part):
+            if not _SUBJECT_RE.search(part) or states_date(part):
                 continue
-            m = next((c for c in _CLOCK_SPAN_RE.finditer(part) if _states_time(c.group())), None)
+            m = next((c for c in _CLOCK_SPAN_RE.finditer(part) if states_time(c.group())), None)
             if m is None:
                 continue
             span = re.sub(r"^(?:from|at)\s+", "", " ".join(m.group().split()), flags=re.I)
@@ -97,9 +97,9 @@ def _schedule_line(lines: list[str]) -> tuple[str, str | None] | None:
     for line in lines:
         one = " ".join(line.split())
         if not one or len(one.split()) > 15 or not _RECURRING_DAY_RE.match(one) \
-                or _states_date(one):
+                or states_date(one):
             continue
-        m = next((c for c in _CLOCK_SPAN_RE.finditer(one) if _states_time(c.group())), None)
+        m = next((c for c in _CLOCK_SPAN_RE.finditer(one) if states_time(c.group())), None)
         if m is None:
             continue
         span = re.sub(r"^(?:from|at)\s+", "", " ".join(m.group().split()), flags=re.I)
@@ -129,12 +129,13 @@ def _is_place(text: str, max_words: int) -> bool:
         and (is_location_line(text) or bool(re.search(r"\d", text)))
 
 
-def _states_date(text: str) -> bool:
+def states_date(text: str) -> bool:
     """True when ``text`` names a calendar day (with or without a year)."""
     w = dates.parse_when(text, year=2000)
     return w is not None and w.date is not None
 
 
-def _states_time(text: str) -> bool:
+def states_time(text: str) -> bool:
+    """True when ``text`` names a clock time."""
     w = dates.parse_when(text, year=2000)
     return w is not None and w.start is not None
