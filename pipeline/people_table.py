@@ -22,18 +22,19 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.name_keys import NameKey, compatible, fold, name_key
-from pipeline.normalise.vocab import DISCIPLINE_WORDS, ORG_LEADING_WORDS, ORG_WORDS
+from pipeline.normalise.vocab import DISCIPLINE_WORDS, NAMED_ORGS, ORG_LEADING_WORDS, ORG_WORDS
 from pipeline.unionfind import GuardedUnionFind
 
 # Words every affiliation shares: they say nothing about which organisation it is.
 _GENERIC_AFFILIATION_WORDS = frozenset(
     fold(w) for w in (*ORG_WORDS, *ORG_LEADING_WORDS, *DISCIPLINE_WORDS)
-) | frozenset({
+) - frozenset(fold(w) for w in NAMED_ORGS) | frozenset({
     "of", "the", "and", "for", "at", "in", "de", "di", "du", "des", "del", "della", "la", "le",
     "department", "dept", "school", "faculty", "lab", "laboratory", "group", "center",
     "centre", "division", "national", "research", "inc", "ltd", "llc",
@@ -44,12 +45,35 @@ _GENERIC_AFFILIATION_WORDS = frozenset(
 _SUPPORT = {"event": 4.0, "affiliation": 3.0, "document": 2.0, "series": 1.0}
 
 
+# Words an organisation's acronym leaves out (``MIT`` of ``Massachusetts Institute of
+# Technology``).
+_ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "at", "in", "de", "di", "du", "des",
+                            "del", "della", "la", "le", "&"})
+
+
+def _acronyms(affiliation: str) -> set[str]:
+    """The acronyms an affiliation can go by: the initials of each of its comma parts of
+    three words or more (``ucl`` of ``University College London``)."""
+    out = set()
+    for part in re.split(r"[,;()/]", affiliation):
+        words = [w for w in fold(part).replace("-", " ").split() if w not in _ACRONYM_SKIPS]
+        if len(words) >= 3:
+            out.add("".join(w[0] for w in words))
+    return out
+
+
 def affiliation_words(affiliation: str | None) -> frozenset[str]:
-    """The distinctive words of an affiliation (``Harvard`` of ``Physics, Harvard University``)."""
+    """The distinctive words of an affiliation (``Harvard`` of ``Physics, Harvard University``),
+    with the acronym of each part, so ``MIT`` and ``Massachusetts Institute of Technology``
+    share a word."""
     if not affiliation:
         return frozenset()
-    return frozenset(w for w in fold(affiliation).replace("-", " ").split()
-                     if len(w) > 1 and w not in _GENERIC_AFFILIATION_WORDS)
+    words = {w for w in fold(affiliation).replace("-", " ").split()
+             if len(w) > 1 and w not in _GENERIC_AFFILIATION_WORDS}
+    # a named organisation written as an acronym (``MIT``, ``CERN``) is distinctive even
+    # though the organisation vocabulary lists it
+    words |= {fold(t) for t in re.findall(r"\b[A-Z]{3,}\b", affiliation)}
+    return frozenset(words | _acronyms(affiliation))
 
 
 @dataclass

@@ -219,3 +219,21 @@ def test_labels_pronouns_and_shared_affiliations(
     line: str, expected: list[tuple[str, str | None, str | None]]
 ) -> None:
     assert triples(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a card's badge run onto the bracket by adjacent inline elements
+        ("Tomás Ferreira (Lisbon School of Economics)Visiting speaker",
+         [("Tomás Ferreira", None, "Lisbon School of Economics")]),
+        ("Amara Osei (KNUST) Keynote", [("Amara Osei", None, "KNUST")]),
+    ],
+)
+def test_a_short_badge_after_the_bracket_is_no_part_of_the_name(line, expected):
+    assert triples(line) == expected
+
+
+def test_a_clause_after_the_bracket_is_not_taken_for_a_badge():
+    # ``on …`` opens a title, not a badge: the line is not read as one bracketed speaker
+    assert triples("Amara Osei (KNUST) on Quantum Gravity") != [("Amara Osei", None, "KNUST")]

@@ -142,3 +142,25 @@ def test_a_dataset_without_the_people_table_is_linked_on_reading(colloquium: Pat
     published = talks.people(colloquium)
     assert built["person_id"].tolist() == published["person_id"].tolist()
     assert built["names"].tolist() == published["names"].tolist()
+
+
+def test_an_acronym_and_its_spelled_out_organisation_are_one_affiliation() -> None:
+    rows = [
+        _row("a.html", "C. Okonkwo", "MIT", dt.date(2023, 2, 1)),
+        _row("b.html", "Chidi Okonkwo", "Massachusetts Institute of Technology",
+             dt.date(2023, 9, 1)),
+    ]
+    build_people(rows)
+    assert len(set(_ids(rows))) == 1
+    assert affiliation_words("University College London") >= {"ucl"}
+
+
+def test_a_named_organisation_in_the_vocabulary_still_tells_people_apart() -> None:
+    # ``CERN`` and ``Google`` are listed as organisation words, yet they say *which*
+    # organisation: the same initial at CERN and at Google is two people
+    rows = [
+        _row("a.html", "D. Brandt", "CERN", dt.date(2023, 2, 1), series="Physics"),
+        _row("b.html", "Dana Brandt", "Google", dt.date(2023, 9, 1), series="Physics"),
+    ]
+    build_people(rows)
+    assert len(set(_ids(rows))) == 2

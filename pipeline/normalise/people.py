@@ -775,9 +775,23 @@ def _parse_paren_form(text: str) -> list[Speaker] | None:
     if not speakers:
         return None
     if not _LIST_SEP_RE.match(text[pos:]):
-        # ``Name (Org), conference chair``: a role after the last bracket is that person's
-        return speakers if _trailing_role(text[pos:], speakers[-1]) else None
+        # ``Name (Org), conference chair``: a role after the last bracket is that person's;
+        # ``Name (Org) Internal speaker``: a short badge after it is a note on the speaker
+        tail = text[pos:]
+        return speakers if _trailing_role(tail, speakers[-1]) or _badge(tail) else None
     return speakers
+
+
+def _badge(tail: str) -> bool:
+    """True when ``tail`` (what follows a speaker's last bracket) is a short badge, such as
+    a card's ``Internal speaker`` or ``Keynote`` label: at most three capitalised-first
+    words, no digits, no person and nothing opening like a clause (``on …``, ``and …``)."""
+    words = tail.strip(" ,;:–—-").split()
+    if not 1 <= len(words) <= 3 or not words[0][:1].isupper():
+        return False
+    text = " ".join(words)
+    return (not any(ch.isdigit() for ch in text) and _classify(text) == "other"
+            and not looks_like_person_name(text))
 
 
 _SUB_UNIT_RE = re.compile(
