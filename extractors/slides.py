@@ -50,6 +50,7 @@ from dataclasses import dataclass, field, replace
 
 from extractors import pdf_layout
 from extractors.pdf_layout import PageLayout
+from extractors.present import present_talk
 from pipeline.errors import ExtractionError
 from pipeline.normalise import agenda, dates
 from pipeline.normalise.language import is_person_name
@@ -429,6 +430,20 @@ def extract_slides_text(doc: Document) -> list[RawTalk]:
     speaker), the speaker and the event/date line follow. Footers repeated on the slides
     are dropped first."""
     text = doc.text
+    deck = present_talk(text)
+    if deck is not None:
+        if not deck.speakers:  # the header names nobody: the line reading may
+            try:
+                deck.speakers = _line_reading(doc).speakers
+            except ExtractionError:
+                pass
+        return [deck]
+    return [_line_reading(doc)]
+
+
+def _line_reading(doc: Document) -> RawTalk:
+    """The talk of a deck read line by line (no header format known)."""
+    text = doc.text
     paras: list[list[str]] = [[]]
     in_notes = False  # inside a slide's speaker notes: not slide content
     # a form feed ends a page (and its notes) as a slide marker does
@@ -480,7 +495,7 @@ def extract_slides_text(doc: Document) -> list[RawTalk]:
     after = head[end:] + head[:start]
     talk = _talk_from_lines(head[start:end], after[:8], text, doc.hints.series)
     _from_footer(talk, footers, doc.hints.series)
-    return [talk]
+    return talk
 
 
 # --- PDF --------------------------------------------------------------------------------

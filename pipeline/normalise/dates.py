@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from dateparser.date import DateDataParser
 
@@ -260,6 +261,9 @@ def _zone_by_city() -> dict[str, str]:
 _INTL_MONTH_RE = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(MONTH_NAMES_INTL)})(?![^\W\d_])",
                             re.I)
 INTL_LANGUAGES = ("fr", "de", "es", "pt", "it", "nl")
+# Languages whose month names are told apart by their script (the first word of a
+# letter's Unicode name), each read by a parser of its own
+SCRIPT_LANGUAGES = {"HEBREW": ("he",), "CYRILLIC": ("ru", "uk", "bg"), "GREEK": ("el",)}
 
 
 def _parser(languages: list[str], order: str) -> DateDataParser:
@@ -541,13 +545,35 @@ def _find_date(
         if data.date_obj is not None and data.period == "day":
             y = data.date_obj.year if _YEAR_RE.search(text) else None
             return (y, data.date_obj.month, data.date_obj.day), text
-    if _INTL_MONTH_RE.search(text) and re.search(r"\d", text):
-        # ``Quinta-feira, 27 de março de 2025``, ``jeudi 12 octobre``: other languages
-        data = _intl_date_parser().get_date_data(text)
+    parser = None
+    if re.search(r"\d", text):
+        if _INTL_MONTH_RE.search(text):
+            # ``Quinta-feira, 27 de março de 2025``, ``jeudi 12 octobre``: other languages
+            parser = _intl_date_parser()
+        elif (script := _script_of(text)) is not None:
+            parser = _script_date_parser(script)  # ``ספטמבר 7, 2017``, ``7 сентября 2017``
+    if parser is not None:
+        data = parser.get_date_data(text)
         if data.date_obj is not None and data.period == "day":
             y = data.date_obj.year if _YEAR_RE.search(text) else None
             return (y, data.date_obj.month, data.date_obj.day), text
     return None, text
+
+
+def _script_of(text: str) -> str | None:
+    """The first non-Latin script of ``SCRIPT_LANGUAGES`` whose letters ``text`` holds."""
+    for ch in text:
+        if ch.isalpha() and not ch.isascii():
+            script = unicodedata.name(ch, "").split(" ", 1)[0]
+            if script in SCRIPT_LANGUAGES:
+                return script
+    return None
+
+
+@cache
+def _script_date_parser(script: str) -> DateDataParser:
+    """The parser for the languages written in ``script``, built once per script."""
+    return _parser(list(SCRIPT_LANGUAGES[script]), "DMY")
 
 
 def _day_first_in(zone: str | None) -> bool | None:
