@@ -95,7 +95,10 @@ _KIND_LABEL = re.compile(
     re.I,
 )
 # ``Name - Affiliation`` / ``Name – Affiliation``: a byline split by a spaced dash
-_DASH_BYLINE = re.compile(r"^(?P<name>.+?)\s+[—–-]\s+(?P<rest>.+)$")
+_DASH_BYLINE = re.compile(r"^(?P<name>.+?)\s+[—–\-•·|]\s+(?P<rest>.+)$")
+# a slide's own properties on its first lines (remark's ``name:``, ``layout:``, ``class:``;
+# Slidev's per-slide ``layout: cover``): settings of the slide, not its text
+_SLIDE_PROPERTY = re.compile(r"^[a-z][a-z-]*:(?:\s+\S.*)?$")
 _SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _MARK_CHARS = "⁰¹²³⁴⁵⁶⁷⁸⁹*†‡§¶"
 _MARKS_RE = re.compile(f"[{_MARK_CHARS}]+")
@@ -448,9 +451,13 @@ def _line_reading(doc: Document) -> RawTalk:
     in_notes = False  # inside a slide's speaker notes: not slide content
     # a form feed ends a page (and its notes) as a slide marker does
     lines = [raw for page in text.split("\f") for raw in ([*page.splitlines(), "\f"])]
+    slide_start = True  # at a slide's first lines, where its properties stand
+    declared_footers: list[str] = []
+    top_headings: set[str] = set()  # lines written as first-level headings
     for raw in lines:
         if raw == "\f":
             in_notes = False
+            slide_start = True
             if paras[-1]:
                 paras.append([])
             continue
@@ -459,9 +466,18 @@ def _line_reading(doc: Document) -> RawTalk:
         if marker or not line or re.fullmatch(r"[\W_]+", line) \
                 or page_number(line) is not None:
             in_notes = in_notes and not marker  # a slide marker ends the notes
+            slide_start = slide_start or bool(line) or marker
             if paras[-1]:
                 paras.append([])
             continue
+        if slide_start and _SLIDE_PROPERTY.match(raw.strip()):
+            key, _, value = raw.strip().partition(":")
+            if key == "footer" and value.strip():  # Deckset's footer on every slide
+                declared_footers.append(" ".join(value.split()).strip("*_ "))
+            continue
+        slide_start = False
+        if re.match(r"^\s*#\s", raw):
+            top_headings.add(line)
         if _NOTES_HEAD.match(line):
             in_notes = True
             if paras[-1]:
@@ -473,14 +489,15 @@ def _line_reading(doc: Document) -> RawTalk:
     if not paras:
         raise ExtractionError("no text in slides")
     furniture = _slides_furniture(paras)
-    footers = list(dict.fromkeys(ln for p in paras for ln in p if _norm(ln) in furniture))
+    footers = list(dict.fromkeys([*declared_footers,
+                                  *(ln for p in paras for ln in p if _norm(ln) in furniture)]))
     paras = [q for q in ([ln for ln in p if _norm(ln) not in furniture] for p in paras) if q]
     if not paras:
         raise ExtractionError("slides hold only repeated footer text")
     # the title starts at the first line that can be a title (a series header or a date
     # above it is kept for the event/date line); a person-shaped line is part of the
     # title only when a speaker line follows it
-    head = [ln for p in paras[:4] for ln in p][: _HEAD_LINES + 4]
+    head = [ln for p in paras[:6] for ln in p][: _HEAD_LINES + 4]
     bounds = {sum(len(p) for p in paras[:k]) for k in range(1, 5)}
 
     def speaker_below(i: int) -> bool:
@@ -490,7 +507,9 @@ def _line_reading(doc: Document) -> RawTalk:
                   or (_titleish(ln) and speaker_below(i))), 0)
     end = start + 1
     while end < len(head) and end - start < 3 and end not in bounds \
-            and _titleish(head[end]) and (not _speakerish(head[end]) or speaker_below(end)):
+            and _titleish(head[end]) and (not _speakerish(head[end]) or speaker_below(end)
+                                          or {head[start], head[end]} <= top_headings):
+        # (first-level heading lines in a row are one title broken over lines)
         end += 1
     after = head[end:] + head[:start]
     talk = _talk_from_lines(head[start:end], after[:8], text, doc.hints.series)
