@@ -197,6 +197,8 @@ def _markdown_rivals(doc: Document, talks: list[RawTalk], meta: dict,
         ("table reader", lambda: structure_data.table_talks(body)),
         ("talk-list reader", lambda: talk_list(body))]
     deck = _deck_front_matter(meta)
+    if not deck and (org := org_deck_keywords(doc.text)) is not None:
+        meta, deck = org, True  # an org-mode deck (beamer, reveal.js export) says so too
     if deck:  # a deck says so in its front matter: one talk, whatever its slide headings
         from extractors.slides import extract_slides_text
 
@@ -242,6 +244,22 @@ def _deck_front_matter(meta: dict) -> bool:
         or ("theme" in meta and ("layout" in meta or "highlighter" in meta))
 
 
+_ORG_KEYWORD_LINE_RE = re.compile(r"^#\+(?P<key>[A-Za-z_]+):[ \t]*(?P<value>.*?)\s*$", re.M)
+# org keywords that are the talk's own fields, not export settings
+_ORG_TALK_KEYS = ("title", "author", "date", "email", "subtitle")
+
+
+def org_deck_keywords(text: str) -> dict | None:
+    """The talk keywords (``title``, ``author``, ``date``) of an org-mode document whose
+    export settings make it a deck (``#+beamer_theme:``, ``#+LaTeX_CLASS: beamer``,
+    ``#+REVEAL_ROOT:``, ``#+startup: beamer``); None for any other text."""
+    keys = {m["key"].lower(): m["value"] for m in _ORG_KEYWORD_LINE_RE.finditer(text[:6000])}
+    settings = " ".join(f"{k} {v}" for k, v in keys.items() if k not in _ORG_TALK_KEYS)
+    if not keys.get("title") or not _DECK_FORMAT_RE.search(settings):
+        return None
+    return {k: v for k, v in keys.items() if k in ("title", "author", "date") and v}
+
+
 def _deck_talk(doc: Document, meta: dict, body: str,
                read: Callable[[Document], list[RawTalk]]) -> list[RawTalk]:
     """A markdown deck: its front matter as the talk, the slides reader for the rest."""
@@ -285,6 +303,7 @@ def _extract(
             soup = BeautifulSoup(html, "lxml")
     except (ValueError, TypeError) as exc:  # lxml refuses some binary garbage
         raise ExtractionError(f"unreadable HTML: {exc}") from exc
+    structure_blocks.disclosure_buttons(soup)
     warnings_: list[str] = []
     html_text = soup.get_text("\n")[:4000]
     talks = attempt("layout rules", lambda: _dedupe(
@@ -298,6 +317,7 @@ def _extract(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
         fresh = BeautifulSoup(html, "lxml")
+    structure_blocks.disclosure_buttons(fresh)
     rival = attempt("repetition reader", lambda: structure_records.read_records(
         structure_records.find_records(structure_blocks.html_blocks(fresh)), html_text),
         warnings_) or []

@@ -71,6 +71,11 @@ def extract(doc: Document) -> list[RawTalk]:
         # a line dating the document (``Posted … on 28-Jan-97``) is its reference date; else
         # any line stating a full date does
         reference = dates.find_reference_date(text) or dates.find_dated_line(text)
+        from extractors.listing import org_deck_keywords
+
+        if (deck := org_deck_keywords(text)) is not None \
+                and (talk := structure_data.record_talk(deck)) is not None:
+            return [talk]  # an org-mode deck: one talk, whatever its slide headings
         # ruled pipe tables are the table reader's (a rival below), never lines of talks
         lines_text = structure_data.without_pipe_tables(text)
         talks = _best_reading(doc, talks_from_text(lines_text, reference_date=reference))

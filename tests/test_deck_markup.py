@@ -65,3 +65,28 @@ def test_slide_properties_are_not_the_title_and_bullet_bylines_give_speakers() -
 def test_a_title_over_first_level_heading_lines_is_one_title() -> None:
     [talk] = extract_slides_text(_deck(DECKSET))
     assert talk.title == "Counting trees from orbit with weak labels"
+
+
+ORG_BEAMER = """\
+#+TITLE: Tipos dependientes en la práctica
+#+AUTHOR: Lucía Ferrer
+#+DATE: 2022-11-03
+#+LaTeX_CLASS: beamer
+#+OPTIONS: H:2 toc:nil
+
+* Motivación
+** Un ejemplo
+- vectores con longitud
+* Conclusiones
+** Qué sigue
+"""
+
+
+def test_an_org_mode_deck_is_one_talk_from_its_keywords() -> None:
+    from extractors.plaintext import extract
+
+    doc = Document(path="deck.org", data=ORG_BEAMER.encode(), sha256="0", format="text",
+                   hints=Hints())
+    [talk] = extract(doc)
+    assert talk.title == "Tipos dependientes en la práctica"
+    assert talk.speaker_text == ["Lucía Ferrer"] and talk.when_text == "2022-11-03"

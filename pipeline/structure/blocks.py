@@ -85,6 +85,29 @@ def _signature(tag: Tag, text: str) -> str:
     return f"{sig}:{shape}" if shape else sig
 
 
+# a button this many words long that opens a panel is the panel's heading, not a control
+DISCLOSURE_WORDS = 4
+
+
+def disclosure_buttons(root: Tag) -> None:
+    """Turn accordion buttons into ``<summary>`` elements, in place.
+
+    Why: an accordion writes each talk as ``<button>Date - Name - Org</button>`` followed
+    by its panel (title, abstract, bio), the way ``<details>`` writes ``<summary>``. Read
+    as a control, the button is dropped and every record loses its head. A button is a
+    disclosure heading when it is long enough to say something (``DISCLOSURE_WORDS``) and
+    controls a panel: it names one (``aria-controls``, a collapse target) or an element with
+    text follows it."""
+    for button in root.find_all("button"):
+        if len(button.get_text(" ").split()) < DISCLOSURE_WORDS:
+            continue
+        panel = button.find_next_sibling()
+        if button.get("aria-controls") or button.get("data-bs-target") \
+                or button.get("data-target") \
+                or (panel is not None and len(panel.get_text(" ").split()) >= DISCLOSURE_WORDS):
+            button.name = "summary"
+
+
 def html_blocks(root: Tag, max_blocks: int = 20000) -> list[Block]:
     """The block elements of ``root`` in document order, innermost text holders only.
 
