@@ -76,6 +76,7 @@ from extractors.listing_page import apply_page as _apply_page
 from extractors.listing_page import content_root as _content_root
 from extractors.listing_page import series_from_title as _series_from_title
 from extractors.listing_page import venue as _venue
+from extractors.restructured import extract_restructured, is_restructured, outline_talk
 from pipeline.errors import ExtractionError
 from pipeline.normalise import agenda, dates, people, text
 from pipeline.normalise.vocab import TALKS_PAGE_WORDS
@@ -219,9 +220,16 @@ def _markdown_rivals(doc: Document, talks: list[RawTalk], meta: dict,
         rivals.append(("slides reader", lambda: _deck_talk(doc, meta, body, extract_slides_text)))
     # a whole file of data is read by its keys; the rules already read front-matter lists
     # and the pipe tables markdown renders, so those rivals must explain twice as much
+    restructured = is_restructured(doc.text)
+    if restructured:  # reStructuredText sniffed as markdown (its ``*`` bullets)
+        rivals.append(("reStructuredText reader", lambda: extract_restructured(doc)))
     best = best_reading(talks, rivals, warnings_,
-                        structured=frozenset({"talk-list reader"}) if meta
-                        else frozenset({"data reader", "talk-list reader"}))
+                        structured=frozenset({"talk-list reader", "reStructuredText reader"})
+                        if meta else frozenset({"data reader", "talk-list reader",
+                                                "reStructuredText reader"}))
+    if restructured:  # titles only: one talk's outline, titled by its adorned title
+        best = attempt("reStructuredText title", lambda: outline_talk(doc.text, best),
+                       warnings_) or best
     for talk in best:
         talk.warnings.extend(warnings_)
     return best

@@ -28,6 +28,7 @@ from extractors.announcement import (
     series_line,
     speaker_with_role,
 )
+from extractors.restructured import extract_restructured, is_restructured, outline_talk
 from pipeline import emails
 from pipeline.errors import ExtractionError
 from pipeline.normalise import dates
@@ -114,15 +115,21 @@ def _best_reading(doc: Document, talks: list[RawTalk]) -> list[RawTalk]:
         from extractors.listing import extract_markdown
 
         rivals.append(("markdown reader", lambda: extract_markdown(doc)))
+    restructured = is_restructured(doc.text)
+    if restructured:
+        rivals.append(("reStructuredText reader", lambda: extract_restructured(doc)))
     best = best_reading(talks, rivals, warnings,
                         structured=frozenset({"data reader", "table reader",
-                                              "talk-list reader"}))
+                                              "talk-list reader", "reStructuredText reader"}))
     # a file of titled abstracts naming nobody: taken only when it explains clearly more
     # (the margin), so an announcement's ``Abstract`` and ``Bio`` sections stay one talk
     collection = attempt("abstract-collection reader",
                          lambda: abstract_collection(doc.text), warnings) or []
     if collection and completeness(collection) > RIVAL_MARGIN * completeness(best):
         best = collection
+    elif restructured:  # titles only: one talk's outline, titled by its adorned title
+        best = attempt("reStructuredText title", lambda: outline_talk(doc.text, best),
+                       warnings) or best
     for talk in best:
         talk.warnings.extend(warnings)
     return best
