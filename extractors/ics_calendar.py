@@ -103,8 +103,13 @@ def _parse(text: str, source: str) -> list[icalendar.Calendar]:
         raise ExtractionError(f"{source}: no complete VCALENDAR found")
     for cal in calendars:
         for event in cal.walk("VEVENT"):
-            broken = [(name, msg) for name, msg in event.errors if name in _TIME_PROPS]
+            broken = [(name, msg) for name, msg in event.errors if name in _TIME_PROPS
+                      and not _repaired(event, name)]
             uid = str(event.get("UID", "?"))
+            if broken and all(name in _END_PROPS for name, _ in broken):
+                for name, _ in broken:  # the end is unknown; the event stands (warned)
+                    del event[name]
+                broken = []
             if broken:
                 reasons = "; ".join(f"{name}: {msg}" for name, msg in broken)
                 raise ExtractionError(f"{source}: event {uid!r} has a malformed time: {reasons}")
@@ -114,6 +119,30 @@ def _parse(text: str, source: str) -> list[icalendar.Calendar]:
                     f"{source}: event {uid!r} states {', '.join(repeated)} more than once"
                 )
     return calendars
+
+
+# a date-time written without its seconds (``20240304T0855``), as some exporters do
+_NO_SECONDS_RE = re.compile(r"^(\d{8}T\d{4})(Z?)$")
+# properties an event can lose and still be a talk: its end is then unknown
+_END_PROPS = ("DTEND", "DURATION")
+
+
+def _repaired(event: icalendar.Event, name: str) -> bool:
+    """Repair a time property the library could not read when its value is plainly one
+    (a date-time without seconds); True when it now reads. The event's error entry stays,
+    so the repair is reported as a warning."""
+    prop = event.get(name)
+    m = _NO_SECONDS_RE.match(str(prop)) if prop is not None else None
+    if m is None:
+        return False
+    tzid = prop.params.get("TZID")
+    try:
+        value = icalendar.vDDDTypes.from_ical(f"{m[1]}00{m[2]}", timezone=tzid)
+    except (ValueError, TypeError, KeyError):
+        return False
+    del event[name]
+    event.add(name, value)
+    return True
 
 
 def _check_structure(text: str, source: str) -> None:
@@ -354,6 +383,8 @@ def _set_time(talk: RawTalk, occ: icalendar.Event, cal_zone: zoneinfo.ZoneInfo |
     end = end_prop.dt if end_prop is not None else None
     if end is None and occ.get("DURATION") is not None:
         end = start + occ["DURATION"].dt
+    if end == start and isinstance(start, dt.datetime):
+        end = None  # no DTEND (expansion fills in the start): the end is not stated
     if not isinstance(start, dt.datetime):
         talk.date = start
         talk.warnings.append("all-day event")

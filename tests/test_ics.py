@@ -682,3 +682,17 @@ def test_seed_researchseminars_feed() -> None:
     assert all(t.location is None for t in talks)
     assert talks[0].speaker_text == ["Taco Cohen (Qualcomm AI Research)"]
     assert talks[0].abstract is not None and talks[0].abstract.startswith("Message passing")
+
+
+def test_a_time_without_seconds_is_repaired_and_a_broken_end_loses_only_the_end() -> None:
+    feed = cal(
+        "BEGIN:VEVENT\nUID:a\nDTSTART;TZID=America/New_York:20240304T085500\n"
+        "DTEND;TZID=America/New_York:20240304T0955\nSUMMARY:Jane Doe: Spectral gaps\n"
+        "END:VEVENT\n"
+        "BEGIN:VEVENT\nUID:b\nDTSTART;TZID=America/New_York:20240305T100000\n"
+        "DTEND;TZID=America/New_York:2024030\nSUMMARY:John Roe: Heat kernels\nEND:VEVENT\n")
+    first, second = extract_calendar(feed)
+    assert first.end is not None and (first.end.hour, first.end.minute) == (9, 55)
+    assert any("DTEND" in w for w in first.warnings)  # the repair is reported
+    assert second.title == "Heat kernels" and second.start is not None and second.end is None
+    assert any("DTEND" in w for w in second.warnings)

@@ -31,7 +31,7 @@ from pipeline.normalise.names_lexicon import lexicon
 LABELS = ("PERSON", "ORG", "LOCATION", "TITLE")
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "span_tagger"
 MODEL_FILE = MODEL_DIR / "model.crfsuite"
-MODEL_SHA256 = "960c11eafaed52fd8e53fed683d42e9206e526dfd073a9c0e86d71f900afc28f"
+MODEL_SHA256 = "b1a943dd4f1f1b06fd1e1ca047067967ff15b1459ba1f2cddb9550df99cb0f0a"
 
 # A word (letters, inner hyphens and apostrophes), a number (with inner separators), or
 # one other character: the tokens the features and the labels are given to.
