@@ -110,6 +110,7 @@ from pipeline.normalise.vocab import (
     GATHERING_EDITION,
     GATHERING_TAIL,
     MEETING_PATTERNS,
+    NON_TALK_PATTERNS,
 )
 from pipeline.records import Document, RawTalk
 from pipeline.structure import templates
@@ -335,8 +336,12 @@ def _cut_leading(text: str, pieces: list[str]) -> str | None:
     return text.strip() or None
 
 
+# (after up to four qualifying words, before an edition number: ``Weekly social #3``)
 _MEETING_RE = re.compile(
-    rf"^(?:[\w&'’./-]+\s+){{0,4}}?(?:{'|'.join(MEETING_PATTERNS)})\s*$", re.I)
+    rf"^(?:[\w&'’./-]+\s+){{0,4}}?(?:{'|'.join(MEETING_PATTERNS + NON_TALK_PATTERNS)})"
+    r"(?:\s*(?:#|no\.?|nr\.?)?\s*\d+)?\s*$", re.I)
+# the numbers of a numbered series (``Weekly Social #1``, ``#2``): one recurring event
+_EDITION_NUMBER_RE = re.compile(r"(?:#|\bno\.?|\bnr\.?)?\s*\d+", re.I)
 # a SUMMARY repeated this often by events that name nobody is a standing event
 RECURRING_COUNT = 3
 
@@ -381,15 +386,19 @@ def _judge_events(talks: list[RawTalk], summaries: list[str],
     talk; nor, in a feed of several events, one that names a gathering (a conference, a
     symposium, a call for papers) or spans days. Each is left without a title so the
     normalise stage reports it as dropped, with the reason."""
-    counts = Counter(" ".join(s.casefold().split()) for s in summaries if s)
-    distinct = len(counts)
+    def stem(summary: str) -> str:
+        return " ".join(_EDITION_NUMBER_RE.sub(" # ", summary.casefold()).split())
+
+    counts = Counter(stem(s) for s in summaries if s)
+    distinct = len({" ".join(s.casefold().split()) for s in summaries if s})
     for talk, summary, span in zip(talks, summaries, spans, strict=True):
         if not talk.title or _names_someone(talk):
             continue
         days = (span[1] - span[0]).days if span else 0
         before = talk.title
         if _MEETING_RE.match(talk.title):
-            talk.warnings.append("a meeting or ceremony naming nobody: not a talk")
+            talk.warnings.append(f"{talk.title!r}: a meeting, break or social naming nobody: "
+                                 "not a talk")
             talk.title = None
         elif distinct >= GATHERING_MIN_EVENTS and names_gathering(talk.title):
             talk.warnings.append("a conference, symposium or call naming nobody: not a talk")
@@ -399,7 +408,7 @@ def _judge_events(talks: list[RawTalk], summaries: list[str],
             talk.title = None
         if talk.title is None and before:
             talk.speaker_text = []  # ``Speaker: GSS Organizers``: a group, nobody in person
-        elif counts[" ".join(summary.casefold().split())] >= RECURRING_COUNT:
+        elif counts[stem(summary)] >= RECURRING_COUNT:
             talk.warnings.append("a recurring event naming nobody: not a talk")
             talk.title = None
 

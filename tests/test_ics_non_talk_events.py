@@ -86,3 +86,21 @@ def test_summary_label_that_is_part_of_the_calendar_name() -> None:
         "Pavel Kostadinov (Sofia)", "Ximena Oduya (Delft)"]
     # the label is the series; what is left of the placeholder event is no title
     assert all(t.title is None or is_placeholder(t.title) for t in talks)
+
+
+def test_a_numbered_series_and_socials_naming_nobody_are_no_talks() -> None:
+    events = [
+        _event(0, "Repair café #1"),
+        _event(1, "Repair café #2", "Soldering and snacks."),
+        _event(2, "Repair café #4"),
+        _event(3, "Evening coffee social"),
+        _event(4, "Lecture 3: Sheaves on graphs", "Speaker: Oyelaran Adebayo"),
+        _event(5, "Quantum dots in living cells"),
+    ]
+    talks = extract_calendar(_feed(events, name="Makerspace"))
+    titled = sorted(t.title for t in talks if t.title)
+    assert titled == ["Quantum dots in living cells", "Sheaves on graphs"] or titled == [
+        "Lecture 3: Sheaves on graphs", "Quantum dots in living cells"]
+    reasons = " ".join(w for t in talks for w in t.warnings)
+    assert "recurring event naming nobody" in reasons
+    assert "a meeting, break or social naming nobody" in reasons

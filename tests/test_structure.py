@@ -266,7 +266,8 @@ def test_feed_meetings_and_recurring_events_naming_nobody_are_not_talks() -> Non
         ("Learning sparse operators on graphs", [("Mei Tanaka", None)])]
     reasons = {w for t in raws for w in t.warnings}
     assert "a recurring event naming nobody: not a talk" in reasons
-    assert "a meeting or ceremony naming nobody: not a talk" in reasons
+    assert any(w.endswith("a meeting, break or social naming nobody: not a talk")
+               for w in reasons)
 
 
 def test_a_tag_every_summary_carries_is_not_part_of_the_title() -> None:
