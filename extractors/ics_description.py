@@ -25,7 +25,13 @@ from extractors.ics_text import (
 from pipeline.normalise import text as normtext
 from pipeline.normalise.dates import looks_like_when
 from pipeline.normalise.people import looks_like_person_name, parse_speakers
-from pipeline.normalise.vocab import CHAIR_LABEL, CONTEXT_LABELS, FIELD_LABELS, SERIES_LABEL
+from pipeline.normalise.vocab import (
+    BYLINE_WORDS,
+    CHAIR_LABEL,
+    CONTEXT_LABELS,
+    FIELD_LABELS,
+    SERIES_LABEL,
+)
 from pipeline.structure import templates
 
 # The shared label vocabulary's fields (``vocab.FIELD_LABELS``, ``CONTEXT_LABELS``, the
@@ -325,6 +331,23 @@ _ENUMERATED_RE = re.compile(r"^\s*(?:\d{1,2}|[ivx]{1,5}|[IVX]{1,5})\s*[.)]\s*(?P
 HELD_SHARE = 0.6
 
 
+# a bullet item (``- "Title"``) and, on the next line, its byline (``Par A, B et C.``)
+_BULLET_RE = re.compile(r"^\s*[-*•–]\s+(?P<body>\S.*?)\s*$")
+_BYLINE_RE = re.compile(rf"^\s*(?:{'|'.join(BYLINE_WORDS)})\s+(?P<people>\S.*?)[\s.]*$", re.I)
+
+
+def _bylined_items(lines: list[str]) -> list[tuple[str, str | None]]:
+    """(people, title) of each bullet item whose next line is its byline."""
+    found = []
+    for line, nxt in zip(lines, lines[1:], strict=False):
+        item, by = _BULLET_RE.match(line), _BYLINE_RE.match(nxt)
+        if item and by and templates.people_score(by["people"]) >= templates.STRONG_PEOPLE:
+            title = re.sub(r"^[\"“”«»']+|[\"“”«»']+$", "", item["body"].strip(" .")).strip()
+            found.append((by["people"],
+                          None if not title or normtext.is_placeholder(title) else title))
+    return found
+
+
 def held_talks(text: str) -> list[tuple[str, str | None]]:
     """(people, title) of each talk an event's description lists, one per enumerated line
     (``1.Jane Doe (Org): “Title”``, ``ii) A (X) & B (Y): “Title”``), or [] when it lists
@@ -333,7 +356,11 @@ def held_talks(text: str) -> list[tuple[str, str | None]]:
     The lines are read by the one template that reads them best (``templates.choose``);
     all of them (but a few) must name people in it, and at least two, so a numbered list
     of announcements or topics holds no talks. A placeholder title (``TBC``) is None."""
-    bodies = [m.group("body") for m in map(_ENUMERATED_RE.match, text.split("\n")) if m]
+    lines = text.split("\n")
+    bylined = _bylined_items(lines)
+    if len(bylined) >= 2:  # ``- "Title"`` items, each with ``Par A et B.`` under it
+        return bylined
+    bodies = [m.group("body") for m in map(_ENUMERATED_RE.match, lines) if m]
     if len(bodies) < 2:
         return []
     choice = templates.choose(bodies)

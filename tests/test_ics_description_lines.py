@@ -50,3 +50,19 @@ def test_recording_url_property_is_the_video() -> None:
     talk = sorted(extract_calendar(_feed()), key=lambda t: t.key or "")[0]
     assert talk.video == "https://www.youtube.com/watch?v=abc0"
     assert talk.url is None
+
+
+def test_a_session_lists_its_talks_as_bulleted_titles_with_bylines() -> None:
+    # a German conference feed: one event per session, its talks as ``- "Title"`` items
+    # with a ``von A, B und C`` byline under each (written for this test)
+    desc = (r'- "Lernbare Heuristiken für Schedulingprobleme"\nvon Anna Schmidt\, '
+            r'Jonas Weber und Lea Braun.\n - "Symmetriebrechung in der Praxis"\n'
+            r'von Tobias Klein und Mira Roth.')
+    feed = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//EN\r\n"
+            "BEGIN:VEVENT\r\nUID:s1@x\r\nDTSTART;TZID=Europe/Berlin:20230615T140000\r\n"
+            "DTEND;TZID=Europe/Berlin:20230615T153000\r\nSUMMARY:Sitzung 3: Optimierung\r\n"
+            f"DESCRIPTION:{desc}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    talks = [t for t in extract_calendar(feed) if t.title]
+    assert [t.title for t in talks] == ["Lernbare Heuristiken für Schedulingprobleme",
+                                        "Symmetriebrechung in der Praxis"]
+    assert talks[1].speaker_text and "Tobias Klein" in talks[1].speaker_text[0]

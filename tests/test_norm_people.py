@@ -237,3 +237,17 @@ def test_a_short_badge_after_the_bracket_is_no_part_of_the_name(line, expected):
 def test_a_clause_after_the_bracket_is_not_taken_for_a_badge():
     # ``on …`` opens a title, not a badge: the line is not read as one bracketed speaker
     assert triples("Amara Osei (KNUST) on Quantum Gravity") != [("Amara Osei", None, "KNUST")]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Claire Dubois, Hugo Martin et Inès Lefèvre",
+         ["Claire Dubois", "Hugo Martin", "Inès Lefèvre"]),
+        ("Anna Schmidt und Jonas Weber", ["Anna Schmidt", "Jonas Weber"]),
+        # a one-letter ``e`` joins the surnames of one person
+        ("Maria Carvalho e Silva", ["Maria Carvalho e Silva"]),
+    ],
+)
+def test_lists_of_people_joined_in_other_languages(line, names):
+    assert [n for n, _r, _a in triples(line)] == names

@@ -37,6 +37,7 @@ from pipeline.normalise.vocab import (
     EVENT_PHRASES,
     EVENT_WORDS,
     HONORIFICS,
+    LIST_CONJUNCTIONS,
     NAME_SUFFIXES,
     NAMED_ORG_PHRASES,
     NAMED_ORGS,
@@ -114,7 +115,7 @@ _PAREN_PERSON_RE = re.compile(
     r"\s*(?P<name>[^(),;]+?)\s*\((?P<inner>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*"
 )
 _LIST_SEP_RE = re.compile(r"^\s*(?:,|;|/|&|\band\b|\+)?\s*(?:and\b)?\s*$", re.I)
-_AND_SPLIT_RE = re.compile(r"\s+(?:and|\+)\s+|\s*[&/]\s*", re.I)
+_AND_SPLIT_RE = re.compile(rf"\s+(?:{'|'.join(LIST_CONJUNCTIONS)}|\+)\s+|\s*[&/]\s*", re.I)
 _SEGMENT_SPLIT_RE = re.compile(r"\s*[,;]\s*|\s+[|–—]\s+|\s+-\s+|\s*\t\s*")
 _TOKEN_RE = re.compile(r"\S+")
 _INITIAL_RE = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]\.-[A-Z]\.$|^[A-Z]$")
@@ -870,7 +871,7 @@ def _segments(text: str) -> list[str]:
     out.append("".join(buf))
     segs: list[str] = []
     for seg, sep in zip(out, seps, strict=True):
-        seg = re.sub(r"^(?:and|&)\s+", "", seg.strip(), flags=re.I)
+        seg = re.sub(rf"^(?:{'|'.join(LIST_CONJUNCTIONS)}|&)\s+", "", seg.strip(), flags=re.I)
         if not seg:
             continue
         if (

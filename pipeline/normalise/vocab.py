@@ -306,6 +306,15 @@ CHAIR_LABEL = r"(?:session\s+)?chair(?:s|\(s\)|persons?|ed(?:\s+by)?)?|conven[eo
 # The label of a series (``Series:``, ``Seminar series:``).
 SERIES_LABEL = r"(?:seminar\s+|event\s+|lecture\s+)?series"
 
+# The word joining the last two names of a list of people (``A, B and C``, ``A, B et C``,
+# ``A und B``, ``A en B``). Not the one-letter ``e``/``y``: they also join the two
+# surnames of one person (``Carvalho e Silva``, ``Ortega y Gasset``).
+LIST_CONJUNCTIONS: list[str] = ["and", "et", "und", "en"]
+
+# The word that opens a byline under a title, without a colon (``Par A, B et C.``,
+# ``by Jane Doe``), in the languages the label vocabulary knows.
+BYLINE_WORDS: list[str] = ["by", "presented by", "par", "por", "von", "di", "door", "av"]
+
 # Field labels of announcements, listings and calendar descriptions (``Speaker:``,
 # ``Where:``), by canonical field: regular-expression fragments matched case-insensitively
 # before a colon. The one label vocabulary of the project: every reader builds its label

@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from pipeline.normalise import people
 from pipeline.normalise.text import is_placeholder
+from pipeline.normalise.vocab import LIST_CONJUNCTIONS
 
 # a record read as a title only scores this much: a split must fit better than that
 TITLE_ONLY_SCORE = 0.5
@@ -41,7 +42,11 @@ _PAREN_TAIL_RE = re.compile(r"^(?P<a>.*\S)\s*\((?P<b>[^()]+)\)\s*$")
 _ON_QUOTED_RE = re.compile(rf"^(?P<a>.*?\S),?\s+(?:on|about|:)\s+{_QUOTED}(?P<b>.+?){_QUOTED}"
                            r"\s*\.?$", re.I)
 _BY_RE = re.compile(r"^(?P<a>.*\S)\s+(?:by|with)\s+(?P<b>[A-Z].*)$")
-_LIST_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\band\b|\+)\s*(?:and\s+)?", re.I)
+_AND = "|".join(LIST_CONJUNCTIONS)
+# what may stand between two names of a list: a mark, a conjunction, or a comma and one
+_SEPARATOR_FORMS = frozenset({",", ";", "&", "+", *LIST_CONJUNCTIONS,
+                              *(f", {c}" for c in LIST_CONJUNCTIONS)})
+_LIST_SPLIT_RE = re.compile(rf"\s*(?:,|;|&|\b(?:{_AND})\b|\+)\s*(?:(?:{_AND})\s+)?", re.I)
 _PERSON_AFFIL_RE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<org>[^()]+)\)$")
 # ``. `` last: a citation-style item (``A and B. Title``) ties with no other reading
 _SEPARATORS = (" -- ", " — ", " – ", " - ", ": ", ":", " | ", " / ", ", ", ",", "\t", ". ")
@@ -181,8 +186,9 @@ def split_people(text: str) -> list[tuple[str, str | None]]:
         depth -= ch == ")"
         if depth == 0:
             m = _LIST_SPLIT_RE.match(text, i)
-            if m and m.end() > i and (ch in ",;&+" or text[i:i + 4].lower() in (" and", "and ")):
-                if text[i:m.end()].strip().lower() in (",", ";", "&", "+", "and", ", and"):
+            if m and m.end() > i and (ch in ",;&+" or ch.isspace() or i == 0):
+                sep = " ".join(text[i:m.end()].lower().replace(",", " , ").split())
+                if sep in _SEPARATOR_FORMS:
                     pieces.append(text[start:i])
                     start = m.end()
     pieces.append(text[start:])
