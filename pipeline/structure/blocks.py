@@ -211,9 +211,37 @@ def _emit(tag: Tag, out: list[Block]) -> None:
         return
     text = " ".join(tag.get_text(" ").split())
     if text:
+        sig = _signature(tag, text)
+        lead = None if heading else _lead_name(tag, text)
+        if lead is not None:
+            # ``<p><b>Jane Doe</b>, born 1963, is …</p>``: the speaker, then her bio
+            out.append(Block(lead[0], f"{sig}.lead-speaker", 0, (), group=_group(tag)))
+            out.append(Block(lead[1], f"{sig}.bio", 0, links, group=_group(tag)))
+            return
         found = tuple(p for p in _parts(tag) if p[1])
-        out.append(Block(text, _signature(tag, text), heading, links,
+        out.append(Block(text, sig, heading, links,
                          found if len(found) >= 2 else (), group=_group(tag)))
+
+
+# a paragraph this long after its bold lead name is that person's bio
+LEAD_BIO_CHARS = 80
+
+
+def _lead_name(tag: Tag, text: str) -> tuple[str, str] | None:
+    """(name, rest) of a paragraph opened by a bold person name and a comma or a verb
+    (``<b>Jane Doe</b>, born 1963 …``, ``<strong>Jane Doe</strong> is a …``): the bio of
+    the person it names, the way programme pages introduce their speakers."""
+    first = next((c for c in tag.children
+                  if not (isinstance(c, NavigableString) and not c.strip())), None)
+    if not isinstance(first, Tag) or first.name not in ("b", "strong"):
+        return None
+    name = " ".join(first.get_text(" ").split())
+    rest = text[len(name):].lstrip(" ,:;–—-")
+    if len(rest) < LEAD_BIO_CHARS or not name or len(name.split()) > 5:
+        return None
+    from pipeline.normalise.people import looks_like_person_name
+
+    return (name, rest) if looks_like_person_name(name) else None
 
 
 def _parts(tag: Tag) -> list[tuple[str, str]]:

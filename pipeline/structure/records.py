@@ -328,7 +328,7 @@ def read_records(records: list[Record], preamble_text: str = "",
     return talks
 
 
-_FIELD_CLASSES = ("speaker", "title", "abstract", "location", "date", "time", "affiliation")
+_FIELD_CLASSES = ("speaker", "title", "abstract", "bio", "location", "date", "time", "affiliation")
 
 
 def class_field(block: Block) -> str | None:
