@@ -214,12 +214,50 @@ def _long_text(item: dict, name: str) -> str | None:
     return None
 
 
+# fields a nested record inherits from the records that hold it (a session's room and
+# time, a day's date), when it does not state its own
+_INHERITED = frozenset({"date", "time", "when", "location", "series"})
+
+
+def _nested_sets(data: object) -> list[list[dict]]:
+    """The records of ``data`` grouped by their key path (``[].sessions[].talks[]``), each
+    with the date, time and place of the records that hold it: a programme nests its
+    talks in sessions in days, and the talks of every session are one record set."""
+    sets: dict[tuple[str, ...], list[dict]] = {}
+    stack: list[tuple[object, tuple[str, ...], dict]] = [(data, (), {})]
+    seen = 0
+    while stack and seen < MAX_NODES:
+        node, path, context = stack.pop()
+        seen += 1
+        if isinstance(node, dict):
+            here = dict(context)
+            here.update({k: v for k, v in node.items() if not isinstance(v, (dict, list))
+                         and field_of(str(k)) in _INHERITED})
+            for key, value in reversed(list(node.items())):  # popped in document order
+                if isinstance(value, (dict, list)):
+                    stack.append((value, (*path, str(key)), here))
+        elif isinstance(node, list):
+            items = [_unwrap(item) for item in node]
+            for item in items:
+                if isinstance(item, dict):
+                    sets.setdefault(path, []).append(
+                        {**{k: v for k, v in context.items() if k not in item}, **item})
+            stack.extend((item, (*path, "[]"), context) for item in reversed(items))
+    return [items for items in sets.values() if len(items) >= 2]
+
+
+def _named(talks: list[RawTalk]) -> tuple[int, int]:
+    return sum(bool(t.speaker_text) for t in talks), len(talks)
+
+
 def data_talks(data: object) -> list[RawTalk]:
-    """The talks of the record set in ``data`` that holds the most of them."""
+    """The talks of the record set in ``data`` that holds the most of them: first by
+    how many name a speaker, then by count (a programme's sessions name nobody where its
+    nested talks name their authors)."""
     best: list[RawTalk] = []
-    for items in _mappings(data):
+    for items in [*_mappings(data), *_nested_sets(data)]:
         talks = [t for t in (record_talk(x) for x in items) if t is not None]
-        if len(talks) > len(best):
+        if _named(talks) > _named(best):
             best = talks
     if not best and isinstance(data, dict):
         one = record_talk(data)  # a one-talk page given only as front matter
