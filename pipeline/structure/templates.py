@@ -42,6 +42,8 @@ _ON_QUOTED_RE = re.compile(rf"^(?P<a>.*?\S),?\s+(?:on|about|:)\s+{_QUOTED}(?P<b>
                            r"\s*\.?$", re.I)
 _BY_RE = re.compile(r"^(?P<a>.*\S)\s+(?:by|with)\s+(?P<b>[A-Z].*)$")
 _LIST_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\band\b|\+)\s*(?:and\s+)?", re.I)
+# the positions ``split_people`` looks at: parentheses, separator signs, ``and`` ahead
+_SPLIT_CANDIDATE_RE = re.compile(r"[()]|[,;&+]|(?=(?i: and|and ))")
 _PERSON_AFFIL_RE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<org>[^()]+)\)$")
 # ``. `` last: a citation-style item (``A and B. Title``) ties with no other reading
 _SEPARATORS = (" -- ", " — ", " – ", " - ", ": ", ":", " | ", " / ", ", ", ",", "\t", ". ")
@@ -79,15 +81,16 @@ class Template:
     leading_date: bool = False
 
     def read(self, text: str) -> Reading | None:
-        text = _ENUMERATOR_RE.sub("", text, count=1)  # ``12,`` ``3)`` ``7.``: a list number
+        return self.read_prepared(prepare(text))
+
+    def read_prepared(self, prepared: Prepared) -> Reading | None:
+        """``read`` of a text ``prepare`` cut once for every template."""
         date = None
+        text = prepared.text
         if self.leading_date:
-            m = _LEAD_DATE_RE.match(text)
-            if not m or not _has_month(m.group("date")):
-                m = _LEAD_TIME_RE.match(text)  # a slot's time opens it, the day is above
-            if not m:
+            if prepared.lead is None:
                 return None
-            date, text = m.group("date").strip(" ,"), m.group("rest")
+            date, text = prepared.lead
         parts = self.split(text)
         if parts is None:
             return None
@@ -96,6 +99,25 @@ class Template:
             return None
         who, title = (a, b) if self.people_first else (b, a)
         return Reading(title=_unquote(title) or None, people=who, date=date)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What every template reads the same way in one record: the text without its list
+    number, and its leading date or time with the rest (None when it has none)."""
+
+    text: str
+    lead: tuple[str, str] | None
+
+
+def prepare(text: str) -> Prepared:
+    """``text`` cut once for all templates (``Template.read_prepared``)."""
+    text = _ENUMERATOR_RE.sub("", text, count=1)  # ``12,`` ``3)`` ``7.``: a list number
+    m = _LEAD_DATE_RE.match(text)
+    if not m or not _has_month(m.group("date")):
+        m = _LEAD_TIME_RE.match(text)  # a slot's time opens it, the day is above
+    lead = (m.group("date").strip(" ,"), m.group("rest")) if m else None
+    return Prepared(text, lead)
 
 
 def _unquote(text: str) -> str:
@@ -176,7 +198,10 @@ def split_people(text: str) -> list[tuple[str, str | None]]:
     out: list[tuple[str, str | None]] = []
     depth, start = 0, 0
     pieces: list[str] = []
-    for i, ch in enumerate(text):  # split at list separators outside parentheses
+    # split at list separators outside parentheses; only a parenthesis, a separator sign
+    # or an ``and`` can change anything, so only those positions are visited
+    for c in _SPLIT_CANDIDATE_RE.finditer(text):
+        i, ch = c.start(), text[c.start()]
         depth += ch == "("
         depth -= ch == ")"
         if depth == 0:
@@ -296,10 +321,11 @@ def choose(records: Sequence[str]) -> Choice:
     best = Choice(None, TITLE_ONLY_SCORE, 1.0)
     if not texts:
         return best
+    prepared = [prepare(text) for text in texts]
     for template in templates():
         total = covered = strong = 0.0
-        for text in texts:
-            reading = template.read(text)
+        for text in prepared:
+            reading = template.read_prepared(text)
             if reading is None:
                 continue
             s = reading_score(reading)
@@ -315,6 +341,23 @@ def choose(records: Sequence[str]) -> Choice:
             continue
         best = Choice(template, score, coverage)
     return best
+
+
+def fits_one(record: str) -> bool:
+    """``choose([record]).template is not None``, stopping at the first template that
+    settles it: for one record, a template wins when it reads a strong person
+    (``STRONG_PEOPLE``) and scores above the title-only reading."""
+    text = " ".join(record.split()) if record else ""
+    if not text:
+        return False
+    prepared = prepare(text)
+    for template in templates():
+        reading = template.read_prepared(prepared)
+        if reading is None or people_score(reading.people or "") < STRONG_PEOPLE:
+            continue
+        if reading_score(reading) > TITLE_ONLY_SCORE + 1e-9:
+            return True
+    return False
 
 
 # a template that reads a full name beside a title in this many records (and this share of
@@ -335,10 +378,11 @@ def choose_partial(records: Sequence[str]) -> Choice:
     texts = list(dict.fromkeys(" ".join(r.split()) for r in records if r and r.strip()))
     best = Choice(None, 0.0, 0.0)
     best_count = 0
+    prepared = [prepare(text) for text in texts]
     for template in templates():
         count = 0
-        for text in texts:
-            reading = template.read(text)
+        for text in prepared:
+            reading = template.read_prepared(text)
             if reading is None or reading.title is None:
                 continue
             if people_score(reading.people or "") >= STRONG_PEOPLE and \
