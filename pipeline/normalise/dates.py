@@ -158,6 +158,11 @@ _RANGE_RE = re.compile(
     rf"\s*(?:-+|to|until|till|through|and)\s*{_TIME_END}(?![\d/:])",
     re.I,
 )
+# every clock time above holds a digit or a clock word: a text without one holds none
+_TIME_HINT_RE = re.compile(r"\d|noon|midday|midnight", re.I)
+# a when phrase holds a digit, a clock word or a month name; the month is sought as a bare
+# substring because removing markup (``_March_``) or a zone can open a word boundary
+_WHEN_HINT_RE = re.compile(rf"\d|noon|midday|midnight|{_MONTH_ALT}", re.I)
 _SINGLE_RE = re.compile(
     rf"(?<![\d/.:])(?:(?P<at>at|@|from|starting at|starts at|begins at)\s+)?{_TIME_START}"
     r"(?![\d/:])",
@@ -407,6 +412,8 @@ def _resolve_range(s: _ClockTime, e: _ClockTime, warnings: list[str]) -> tuple[d
 
 def _find_times(text: str, warnings: list[str]) -> tuple[dt.time | None, dt.time | None, str]:
     """Start and end time in ``text`` (lower-case, normalised) and the text with them masked."""
+    if not _TIME_HINT_RE.search(text):
+        return None, None, text
     for m in _RANGE_RE.finditer(text):
         s, e = _clock(m, "s"), _clock(m, "e")
         if s is None or e is None:
@@ -786,6 +793,8 @@ def looks_like_when(text: str, *, loose: bool = False) -> bool:
     ``loose`` also accepts a short line most of which (60 %) is a date phrase found in
     prose (``Friday, Oct 7 at 3:30 in the big room``), as free-text announcements write it.
     """
+    if not text or not _WHEN_HINT_RE.search(text):
+        return False  # no digit, clock word or month name: no date or time to find
     if loose and looks_like_when(text):
         return True
     if loose:
@@ -937,6 +946,7 @@ def find_dated_line(text: str) -> dt.date | None:
 COARSE_DATE_WARNING = "date stated without its day"
 
 
+@per_document
 def find_year(text: str) -> int | None:
     """The first plausible year (1900-2099) stated in ``text``, or None.
 
