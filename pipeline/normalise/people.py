@@ -444,10 +444,19 @@ def _name_shape(text: str) -> tuple[str, list[str], list[str], bool] | None:
         return None
     if len(core) == 1 and len(tokens) < 2:
         return None
-    name = HumanName(display_name(text))
-    if not (name.last and (name.first or name.middle or name.title)):
+    if not _parses_as_full_name(display_name(text)):
         return None
     return text, tokens, core, titled
+
+
+@lru_cache(maxsize=16384)
+def _parses_as_full_name(text: str) -> bool:
+    """nameparser reads ``text`` as a surname with a given name, a middle name or a title.
+    A pure function of the string (the parser's constants are never changed), cached across
+    documents: building a ``HumanName`` is the costly part of the shape test, and the same
+    names recur over the documents of one series."""
+    name = HumanName(text)
+    return bool(name.last and (name.first or name.middle or name.title))
 
 
 def _words_say_person(tokens: list[str], core: list[str], *, placed: bool,
@@ -944,6 +953,29 @@ def _lines_to_segments(text: str) -> str:
 
 
 def parse_speakers(text: str) -> list[Speaker]:
+    """Speakers from one speaker line (``_parse_speakers``), as new objects on every call:
+    the readers of one document ask about the same lines again, so the answer is kept
+    for the document (``memo.per_document``) as immutable tuples."""
+    return _thawed(_parse_speakers_memo(text)) or []
+
+
+_Frozen = tuple[tuple[str, str | None, str | None], ...]
+
+
+def _frozen(speakers: list[Speaker] | None) -> _Frozen | None:
+    return None if speakers is None else tuple((s.name, s.affiliation, s.role) for s in speakers)
+
+
+def _thawed(frozen: _Frozen | None) -> list[Speaker] | None:
+    return None if frozen is None else [Speaker(*fields) for fields in frozen]
+
+
+@per_document
+def _parse_speakers_memo(text: str) -> _Frozen:
+    return _frozen(_parse_speakers(text)) or ()
+
+
+def _parse_speakers(text: str) -> list[Speaker]:
     """Speakers from one speaker line (``Name, Role, Affiliation``; ``A, B and C``; ...).
 
     A line opened by a host/moderator/chair label names no speaker; such a label later
@@ -1166,6 +1198,17 @@ _SEQUENCE_MARK_RE = re.compile(
 
 
 def speaker_line(line: str, context: str | None = None) -> list[Speaker] | None:
+    """The speakers of a line that holds only speakers (``_speaker_line``), as new objects
+    on every call; the answer is kept for the document like ``parse_speakers``'."""
+    return _thawed(_speaker_line_memo(line, context))
+
+
+@per_document
+def _speaker_line_memo(line: str, context: str | None) -> _Frozen | None:
+    return _frozen(_speaker_line(line, context))
+
+
+def _speaker_line(line: str, context: str | None = None) -> list[Speaker] | None:
     """The speakers of a line that holds only speakers (``Name``, ``Name, Affiliation``,
     ``Name (Affiliation)``, ``Name, Role, Organisation``, ``A and B``, ``X of Y``), read by
     ``parse_speakers``; None when the line is a labeled field, a date, a sentence, or any
