@@ -504,13 +504,15 @@ def numeric_order(texts: Iterable[str | None]) -> bool | None:
     return day_first
 
 
-def _find_date(
-    text: str, day_first: bool | None = None, guesses: list[str] | None = None,
-    reference: dt.date | None = None,
+# what ``_find_date_by_rules`` answers when no rule found a date: dateparser is next
+_PARSER_NEEDED = (0, 0, 0)
+
+
+def _find_date_by_rules(
+    text: str, day_first: bool | None, guesses: list[str] | None, reference: dt.date | None,
 ) -> tuple[tuple[int | None, int, int] | None, str]:
-    """(year or None, month, day) in ``text`` and the text with it masked. A numeric date
-    whose order only the convention decides (``12/10/2023``) appends to ``guesses`` how it
-    was read; a two-digit year is placed by ``reference`` (the document's date)."""
+    """``_find_date`` by its patterns alone: the date and the masked text, or
+    ``_PARSER_NEEDED`` and the text unchanged when none matched."""
     for rx, order in ((_ISO_DATE_RE, "ymd"), (_DOT_DATE_RE, "dmy")):
         m = rx.search(text)
         if m:
@@ -543,6 +545,23 @@ def _find_date(
             if guesses is not None and a != b and 1 <= a <= 12 and 1 <= b <= 12:
                 guesses.append("day/month" if day_first else "month/day")
             return (_two_digit_year(m.group(3), reference), *order), _mask(text, m.span())
+    return _PARSER_NEEDED, text
+
+
+def _find_date(
+    text: str, day_first: bool | None = None, guesses: list[str] | None = None,
+    reference: dt.date | None = None,
+) -> tuple[tuple[int | None, int, int] | None, str]:
+    """(year or None, month, day) in ``text`` and the text with it masked. A numeric date
+    whose order only the convention decides (``12/10/2023``) appends to ``guesses`` how it
+    was read; a two-digit year is placed by ``reference`` (the document's date)."""
+    ymd, text = _find_date_by_rules(text, day_first, guesses, reference)
+    return _find_date_by_parser(text) if ymd is _PARSER_NEEDED else (ymd, text)
+
+
+def _find_date_by_parser(text: str) -> tuple[tuple[int | None, int, int] | None, str]:
+    """A date in words dateparser reads (the costly last resort of ``_find_date``); the
+    text comes back as it was (the date is not masked)."""
     if re.search(rf"\b(?:{_MONTH_ALT})\b", text, re.I):
         data = _date_parser().get_date_data(text)
         if data.date_obj is not None and data.period == "day":
@@ -823,9 +842,13 @@ def looks_like_when(text: str, *, loose: bool = False) -> bool:
     found = found or start is not None
     # a second range/time ("9:00-10:00 and 14:00-15:00") is still a when line
     start2, _, work = _find_times(work, warnings)
-    ymd, work = _find_date(work) if not re.search(r"\b(?:19|20)\d\d-\d", work) else (None, work)
-    found = found or ymd is not None
-    if not found:
+    ymd, work = _find_date_by_rules(work, None, None, None) \
+        if not re.search(r"\b(?:19|20)\d\d-\d", work) else (None, work)
+    # dateparser, when the rules found no date, leaves the text as it is: its answer
+    # matters only when nothing else was found and no word is left over, so it is asked last
+    parser_text = work if ymd is _PARSER_NEEDED else None
+    found = found or (ymd is not None and ymd is not _PARSER_NEEDED)
+    if not found and parser_text is None:
         return False
     work = _WEEKDAY_RE.sub(" ", work)
     work = _YEAR_RE.sub(" ", work)
@@ -835,7 +858,9 @@ def looks_like_when(text: str, *, loose: bool = False) -> bool:
                      if w not in _FILLER_WORDS and w not in _INTL_DATE_WORDS]
     else:
         leftovers = [w for w in _WORD_RE.findall(work) if w not in _FILLER_WORDS]
-    return len(leftovers) == 0
+    if leftovers:
+        return False
+    return found or _find_date_by_parser(parser_text or "")[0] is not None
 
 
 def find_timezone_cue(text: str) -> str | None:
