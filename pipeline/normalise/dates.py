@@ -840,8 +840,10 @@ def looks_like_when(text: str, *, loose: bool = False) -> bool:
             break
     start, _, work = _find_times(work, warnings)
     found = found or start is not None
-    # a second range/time ("9:00-10:00 and 14:00-15:00") is still a when line
-    start2, _, work = _find_times(work, warnings)
+    # a second range/time ("9:00-10:00 and 14:00-15:00") is still a when line (after no
+    # first one the text is as it was: there is no second either)
+    if start is not None:
+        _, _, work = _find_times(work, warnings)
     ymd, work = _find_date_by_rules(work, None, None, None) \
         if not re.search(r"\b(?:19|20)\d\d-\d", work) else (None, work)
     # dateparser, when the rules found no date, leaves the text as it is: its answer
