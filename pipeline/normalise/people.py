@@ -421,10 +421,11 @@ _TAGGER_PERSON_PLACED = 0.8
 _TAGGER_NOT_PERSON = 0.02
 
 
-def _name_shape(text: str) -> tuple[str, list[str], list[str], bool] | None:
-    """(text, tokens, core tokens, titled) when ``text`` has the shape of a name: 2-5
-    capitalised tokens (particles, initials, a ``Jr.``), capitals used as names use them;
-    None otherwise. Shape only: no word list is consulted here."""
+def _token_shape(text: str) -> tuple[str, list[str], list[str], bool] | None:
+    """(text, tokens, core tokens, titled) when the tokens of ``text`` have the shape of a
+    name: 2-5 capitalised tokens (particles, initials, a ``Jr.``), capitals used as names
+    use them; None otherwise. Shape only: no word list is consulted here, and nameparser's
+    reading (``_parses_as_full_name``, the costly part) is asked by the caller, last."""
     if not text or len(text) > 80:
         return None
     text = " ".join(text.split())
@@ -443,8 +444,6 @@ def _name_shape(text: str) -> tuple[str, list[str], list[str], bool] | None:
     if not core or len(core) > 4:
         return None
     if len(core) == 1 and len(tokens) < 2:
-        return None
-    if not _parses_as_full_name(display_name(text)):
         return None
     return text, tokens, core, titled
 
@@ -518,12 +517,14 @@ def looks_like_person_name(text: str, context: str | None = None) -> bool:
     ``Sparse Recovery Meets``) is a topic or a title fragment, not a name.
     """
     placed = context == SPEAKER_CONTEXT
-    shaped = _name_shape(text)
+    # the token shape, then the words' verdict, then nameparser's reading: all three must
+    # pass, and the words are the cheaper test of the last two
+    shaped = _token_shape(text)
     if shaped is None:
         return False
     text, tokens, core, titled = shaped
     by_words = _words_say_person(tokens, core, placed=placed, titled=titled)
-    if by_words is False:
+    if by_words is False or not _parses_as_full_name(display_name(text)):
         return False
     scores = tagger_scores(text)
     if by_words:
