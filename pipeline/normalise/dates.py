@@ -163,6 +163,7 @@ _TIME_HINT_RE = re.compile(r"\d|noon|midday|midnight", re.I)
 # a when phrase holds a digit, a clock word or a month name; the month is sought as a bare
 # substring because removing markup (``_March_``) or a zone can open a word boundary
 _WHEN_HINT_RE = re.compile(rf"\d|noon|midday|midnight|{_MONTH_ALT}", re.I)
+_DIGIT_OR_NOON_RE = re.compile(r"\d|noon")
 _SINGLE_RE = re.compile(
     rf"(?<![\d/.:])(?:(?P<at>at|@|from|starting at|starts at|begins at)\s+)?{_TIME_START}"
     r"(?![\d/:])",
@@ -219,6 +220,8 @@ _TIMES_ARE_RE = re.compile(
     r"(?!\s+(?!(?:time|standard|daylight|summer)\b)(?-i:[A-Z][a-z]))",  # ``Pacific Northwest``
     re.I,
 )
+_CAPITAL_RE = re.compile(r"[A-Z]")  # every zone abbreviation and city name holds one
+_TIME_WORD_RE = re.compile(r"time", re.I)
 _IANA_RE = re.compile(r"\b(?:[A-Z][A-Za-z]+/)+[A-Z][A-Za-z_+-]*[A-Za-z]\b|\bUTC\b")
 _CITY_TIME_RE = re.compile(r"\b(?P<city>[A-Z][a-z]+(?:[ _][A-Z][a-z]+)?)\s+(?:local\s+)?time\b")
 _YEAR_RE = re.compile(r"(?<![\d.,/:$€£#])(19\d{2}|20\d{2})(?!\d|[,:.]\d|\s*(?:am|pm|h\b|%))", re.I)
@@ -599,24 +602,28 @@ def _offset_zone(sign: str, hours: int, minutes: int) -> str | None:
 def _zone_in_phrase(text: str) -> tuple[str | None, str]:
     """A zone the phrase names (``14:00 CET``, ``UTC+2``, ``Europe/Lisbon``, ``Paris time``,
     ``1pm Pacific``) and the text without it."""
-    m = _OFFSET_ZONE_RE.search(text)
+    # each pattern is tried only when the text holds what it cannot match without (a
+    # ``UTC``/``GMT``, a slash, the word ``time``, a capital, a digit or ``noon``)
+    upper = bool(_CAPITAL_RE.search(text))
+    timed = bool(_TIME_WORD_RE.search(text))
+    m = _OFFSET_ZONE_RE.search(text) if "UTC" in text or "GMT" in text else None
     if m:
         zone = _offset_zone(m.group("sign"), int(m.group("h")), int(m.group("m") or 0))
         if zone:
             return zone, _mask(text, m.span())
-    for m in _IANA_RE.finditer(text):
+    for m in _IANA_RE.finditer(text) if "/" in text or "UTC" in text else ():
         if m.group(0) in _available_zones():
             return m.group(0), _mask(text, m.span())
-    m = _ZONE_NAME_RE.search(text)
+    m = _ZONE_NAME_RE.search(text) if timed else None
     if m:
         return ZONE_NAMES[" ".join(m.group("name").lower().split())], _mask(text, m.span())
-    m = _ABBREV_RE.search(text)
+    m = _ABBREV_RE.search(text) if upper else None
     if m:
         return ZONE_ABBREVIATIONS[m.group("abbr")], _mask(text, m.span())
-    m = _BARE_ZONE_RE.search(text)
+    m = _BARE_ZONE_RE.search(text) if _TIME_HINT_RE.search(text) else None
     if m:
         return ZONE_NAMES[m.group("name").lower()], _mask(text, m.span("name"))
-    for m in _CITY_TIME_RE.finditer(text):
+    for m in _CITY_TIME_RE.finditer(text) if timed and upper else ():
         zone = _zone_by_city().get(m.group("city").replace("_", " ").lower())
         if zone:
             return zone, _mask(text, m.span())
@@ -812,20 +819,20 @@ def looks_like_when(text: str, *, loose: bool = False) -> bool:
     ``loose`` also accepts a short line most of which (60 %) is a date phrase found in
     prose (``Friday, Oct 7 at 3:30 in the big room``), as free-text announcements write it.
     """
-    if not text or not _WHEN_HINT_RE.search(text):
-        return False  # no digit, clock word or month name: no date or time to find
     if loose and looks_like_when(text):
         return True
     if loose:
         line = text.strip()
-        if not line or len(line) > 80:
-            return False
+        if not line or len(line) > 80 or not _DIGIT_OR_NOON_RE.search(line):
+            return False  # the phrase must hold a digit or ``noon``: the line holds neither
         m = WHEN_IN_PROSE_RE.search(line)
-        if not m or not re.search(r"\d|noon", m.group("when")):
+        if not m or not _DIGIT_OR_NOON_RE.search(m.group("when")):
             return False
         return len(m.group("when")) >= 0.6 * len(line.strip(" .,;"))
     if not text or len(text) > 160:
         return False
+    if not _WHEN_HINT_RE.search(text):
+        return False  # no digit, clock word or month name: no date or time to find
     iso, rest = _iso_datetime(text)
     norm = _normalise(rest)
     if not norm:
