@@ -16,7 +16,7 @@ is the affiliation, as written.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from nameparser import HumanName
@@ -314,7 +314,7 @@ _TECHNICAL_SUFFIX_RE = re.compile(
 )
 
 
-def _topic_phrase(tokens: list[str], core: list[str], *, lexicon: bool = True) -> bool:
+def _topic_phrase(tokens: Sequence[str], core: Sequence[str], *, lexicon: bool = True) -> bool:
     """True when a name-shaped phrase reads as a topic (``Spin Glasses``, ``Neural Codes``).
 
     Every word a topic word; or, where nothing says a person stands there (``lexicon``,
@@ -421,11 +421,13 @@ _TAGGER_PERSON_PLACED = 0.8
 _TAGGER_NOT_PERSON = 0.02
 
 
-def _token_shape(text: str) -> tuple[str, list[str], list[str], bool] | None:
+@per_document
+def _token_shape(text: str) -> tuple[str, tuple[str, ...], tuple[str, ...], bool] | None:
     """(text, tokens, core tokens, titled) when the tokens of ``text`` have the shape of a
     name: 2-5 capitalised tokens (particles, initials, a ``Jr.``), capitals used as names
     use them; None otherwise. Shape only: no word list is consulted here, and nameparser's
-    reading (``_parses_as_full_name``, the costly part) is asked by the caller, last."""
+    reading (``_parses_as_full_name``, the costly part) is asked by the caller, last.
+    Memoised for the document as tuples: both contexts of ``looks_like_person_name`` ask."""
     if not text or len(text) > 80:
         return None
     text = " ".join(text.split())
@@ -445,7 +447,7 @@ def _token_shape(text: str) -> tuple[str, list[str], list[str], bool] | None:
         return None
     if len(core) == 1 and len(tokens) < 2:
         return None
-    return text, tokens, core, titled
+    return text, tuple(tokens), tuple(core), titled
 
 
 @lru_cache(maxsize=16384)
@@ -458,7 +460,7 @@ def _parses_as_full_name(text: str) -> bool:
     return bool(name.last and (name.first or name.middle or name.title))
 
 
-def _words_say_person(tokens: list[str], core: list[str], *, placed: bool,
+def _words_say_person(tokens: Sequence[str], core: Sequence[str], *, placed: bool,
                       titled: bool) -> bool | None:
     """The verdict of the words of a name-shaped phrase: False when a word is a role,
     organisation, discipline or event word (the kinds of thing a person is not), None when
