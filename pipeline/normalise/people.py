@@ -203,11 +203,14 @@ def _is_caps_name_token(token: str) -> bool:
     return all(len(p) >= 2 and any(c in _VOWELS for c in p) for p in parts) or len(parts) > 1
 
 
+_DOTTED_INITIALISM_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+
+
 def _is_org_abbreviation(token: str) -> bool:
     """``Univ.``, ``Inst.``, ``Natl.`` (an abbreviated organisation word with its dot) or
     ``U.C.``, ``M.I.T.`` (a dotted initialism of an organisation): never a person's part."""
     core = token.strip(",;()")
-    if not core.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", core):
+    if not core.endswith(".") and not _DOTTED_INITIALISM_RE.fullmatch(core):
         return False
     low = core.lower().rstrip(".")
     if low in _ORG_ABBREVIATIONS:

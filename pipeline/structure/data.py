@@ -66,9 +66,13 @@ def _key_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(out)
 
 
+_CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_KEY_PUNCT_RE = re.compile(r"[_\-.]+")
+
+
 def field_of(key: str) -> str | None:
     """The talk field a data key names (``talk_title`` -> title, ``workplace`` -> affiliation)."""
-    norm = " ".join(re.sub(r"[_\-.]+", " ", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", key)).split())
+    norm = " ".join(_KEY_PUNCT_RE.sub(" ", _CAMEL_RE.sub(" ", key)).split())
     for name, pattern in _key_patterns():
         if pattern.match(norm):
             return name

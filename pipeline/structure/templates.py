@@ -37,6 +37,7 @@ MIN_REPEATS = 3
 WEAK_COVERAGE = 0.8
 
 _QUOTED = r"[\"“”«»']"
+_QUOTED_RE = re.compile(_QUOTED)
 _PAREN_TAIL_RE = re.compile(r"^(?P<a>.*\S)\s*\((?P<b>[^()]+)\)\s*$")
 _ON_QUOTED_RE = re.compile(rf"^(?P<a>.*?\S),?\s+(?:on|about|:)\s+{_QUOTED}(?P<b>.+?){_QUOTED}"
                            r"\s*\.?$", re.I)
@@ -58,7 +59,9 @@ _LEAD_DATE_RE = re.compile(
 _LEAD_TIME_RE = re.compile(
     r"^(?P<date>\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:-|–|—|to)\s*\d{1,2}[:.h]\d{2}"
     r"(?:\s*[ap]\.?m\.?)?)?|\d{1,2}\s*[ap]\.?m\.?)\s*(?:[:,–—|-]\s*)?(?P<rest>[^\d\s].*)$", re.I)
+_WORD_RE = re.compile(r"\w+")
 _ENUMERATOR_RE = re.compile(r"^\s*\d{1,3}\s*[,.)]\s+(?=\D)|^\s*\d{1,3},(?=\D)")
+_NUMERIC_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}|\d[./]\d")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
@@ -122,14 +125,14 @@ def prepare(text: str) -> Prepared:
 
 def _unquote(text: str) -> str:
     text = text.strip()
-    if len(text) > 1 and re.match(_QUOTED, text[0]) and re.match(_QUOTED, text[-1]):
+    if len(text) > 1 and _QUOTED_RE.match(text[0]) and _QUOTED_RE.match(text[-1]):
         return text[1:-1].strip()
     return text
 
 
 def _has_month(text: str) -> bool:
     low = text.lower()
-    return bool(re.search(r"\d{4}-\d{2}-\d{2}|\d[./]\d", low)) or any(m in low for m in _MONTHS)
+    return bool(_NUMERIC_DATE_RE.search(low)) or any(m in low for m in _MONTHS)
 
 
 def _at(sep: str, last: bool) -> Callable[[str], tuple[str, str] | None]:
@@ -263,7 +266,7 @@ def title_score(text: str) -> float:
     """How much ``text`` reads as a talk title: several words and not a name list."""
     if is_placeholder(text):
         return 0.6
-    words = re.findall(r"\w+", text)
+    words = _WORD_RE.findall(text)
     if not words:
         return 0.0
     if people_score(text) >= 0.8:
