@@ -140,7 +140,7 @@ def extract_markdown(doc: Document) -> list[RawTalk]:
     m = _FRONT_MATTER_RE.match(source)
     if m:
         try:
-            loaded = yaml.safe_load(m.group(1))
+            loaded = structure_data.load_yaml(m.group(1), yaml.SafeLoader)
         except (yaml.YAMLError, ValueError, OverflowError, RecursionError):
             # not front matter after all, or a value YAML cannot build (``date: 2024-13-45``
             # raises ValueError from the date constructor): keep the text as it is
@@ -411,7 +411,8 @@ def _extract_soup(
             # a page headed ``Talks`` listing dated, titled records and naming nobody: its
             # author's own talks (the speaker is the page's owner, not stated)
             talks.extend(t for _, t in built if t is not None and t.title and t.when_text)
-    talks = _rival_reading(root, page, talks, all_text)
+    blocks = _PageBlocks(root)  # built once for the readers below, each gets a copy
+    talks = _rival_reading(blocks, page, talks, all_text)
     if not data and (not talks or (len(talks) == 1 and (
             not talks[0].title or text.is_prose(talks[0].title)
             or _title_names_speaker(talks[0])))):
@@ -419,11 +420,11 @@ def _extract_soup(
         # speaker's name (the page heading of a detail page, above a date heading that
         # started the record):
         # the page read as the one talk it describes
-        talks = _single_reading(root, all_text) or talks
+        talks = _single_reading(blocks, all_text) or talks
     owner = _page_owner(html_title) if not talks and not data else None
     if owner:
         talks = attempt("one person's talks reader", lambda: structure_records.read_records(
-            structure_records.find_records(structure_blocks.html_blocks(root), owner),
+            structure_records.find_records(blocks(), owner),
             all_text, owner=owner), []) or []
     if data:
         # the page's data states each talk; a rendered body that lists them again adds only
@@ -435,7 +436,24 @@ def _extract_soup(
     return talks
 
 
-def _rival_reading(root: Tag, page: _Page, talks: list[RawTalk], all_text: str) -> list[RawTalk]:
+class _PageBlocks:
+    """The blocks of a page's content root, built on first use and shared by the readers
+    that read them (repetition, one-talk and one person's talks readers): the tree does
+    not change between them, each reader gets its own copy of the list (the blocks are
+    frozen), and a failure to build them fails each reader alike, as before."""
+
+    def __init__(self, root: Tag) -> None:
+        self.root = root
+        self._blocks: list[structure_blocks.Block] | None = None
+
+    def __call__(self) -> list[structure_blocks.Block]:
+        if self._blocks is None:
+            self._blocks = structure_blocks.html_blocks(self.root)
+        return list(self._blocks)
+
+
+def _rival_reading(blocks: _PageBlocks, page: _Page, talks: list[RawTalk],
+                   all_text: str) -> list[RawTalk]:
     """The repetition reader's talks when they explain clearly more of the page than
     ``talks`` (``best_reading``).
 
@@ -446,8 +464,8 @@ def _rival_reading(root: Tag, page: _Page, talks: list[RawTalk], all_text: str) 
     warnings: list[str] = []
 
     def read() -> list[RawTalk]:
-        blocks = structure_blocks.html_blocks(root)
-        return structure_records.read_records(structure_records.find_records(blocks), all_text)
+        return structure_records.read_records(structure_records.find_records(blocks()),
+                                              all_text)
 
     best = best_reading(talks, [("repetition reader", read)], warnings)
     for talk in best:
@@ -455,14 +473,14 @@ def _rival_reading(root: Tag, page: _Page, talks: list[RawTalk], all_text: str) 
     return best
 
 
-def _single_reading(root: Tag, all_text: str) -> list[RawTalk]:
+def _single_reading(blocks: _PageBlocks, all_text: str) -> list[RawTalk]:
     """The page as the one talk it describes, when no reading found a listing in it.
 
     A talk's detail page states each field once (``Speaker:``, ``Time:``) under its
     title; it runs isolated like the other rivals."""
     warnings: list[str] = []
     talk = attempt("one-talk reader", lambda: structure_records.read_single(
-        structure_blocks.html_blocks(root), all_text), warnings)
+        blocks(), all_text), warnings)
     if talk is None:
         return []
     talk.warnings.extend(warnings)

@@ -119,7 +119,7 @@ def raw_front_matter(source: str) -> dict:
     m = FRONT_MATTER_RE.match(source)
     if m:
         try:
-            loaded = yaml.load(m.group(1), Loader=yaml.BaseLoader)  # noqa: S506 - no tags built
+            loaded = structure_data.load_yaml(m.group(1))  # every scalar a string
         except yaml.YAMLError:
             return {}
         return loaded if isinstance(loaded, dict) else {}

@@ -91,19 +91,24 @@ def match_score(a: _Talk, b: _Talk) -> float | None:
     if a.numbers and b.numbers and a.numbers != b.numbers:
         return None  # ``Part I`` and ``Part II``: alike titles, different talks
     dated = a.date is not None and b.date is not None
-    sim = token_set_ratio(a.title, b.title) if a.title and b.title else None
+    titled = bool(a.title and b.title)
+    # the title similarity (the costly part) is measured only where it decides
     if a.keys and b.keys:
         if not _speakers_overlap(a, b):
             return None
-        if sim is None:  # a title missing on one side: the date and the speaker decide
+        if not titled:  # a title missing on one side: the date and the speaker decide
             return 1.0 if dated else None
+        sim = token_set_ratio(a.title, b.title)
         if dated and sim >= TITLE_MATCH:
             return 1.0 + sim
         if not dated and sim >= TITLE_STRICT and _coverage(a, b) >= UNDATED_COVERAGE:
             return 1.0 + sim
         return None
     # a side names nobody: only a long, near-identical title on the same date
-    if not dated or sim is None or sim < TITLE_STRICT:
+    if not dated or not titled:
+        return None
+    sim = token_set_ratio(a.title, b.title)
+    if sim < TITLE_STRICT:
         return None
     if min(len(a.title), len(b.title)) < TITLE_ALONE_WORDS or _coverage(a, b) < UNDATED_COVERAGE:
         return None

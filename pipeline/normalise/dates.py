@@ -159,6 +159,12 @@ _RANGE_RE = re.compile(
     rf"\s*(?:-+|to|until|till|through|and)\s*{_TIME_END}(?![\d/:])",
     re.I,
 )
+# every clock time above holds a digit or a clock word: a text without one holds none
+_TIME_HINT_RE = re.compile(r"\d|noon|midday|midnight", re.I)
+# a when phrase holds a digit, a clock word or a month name; the month is sought as a bare
+# substring because removing markup (``_March_``) or a zone can open a word boundary
+_WHEN_HINT_RE = re.compile(rf"\d|noon|midday|midnight|{_MONTH_ALT}", re.I)
+_DIGIT_OR_NOON_RE = re.compile(r"\d|noon")
 _SINGLE_RE = re.compile(
     rf"(?<![\d/.:])(?:(?P<at>at|@|from|starting at|starts at|begins at)\s+)?{_TIME_START}"
     r"(?![\d/:])",
@@ -215,6 +221,8 @@ _TIMES_ARE_RE = re.compile(
     r"(?!\s+(?!(?:time|standard|daylight|summer)\b)(?-i:[A-Z][a-z]))",  # ``Pacific Northwest``
     re.I,
 )
+_CAPITAL_RE = re.compile(r"[A-Z]")  # every zone abbreviation and city name holds one
+_TIME_WORD_RE = re.compile(r"time", re.I)
 _IANA_RE = re.compile(r"\b(?:[A-Z][A-Za-z]+/)+[A-Z][A-Za-z_+-]*[A-Za-z]\b|\bUTC\b")
 _CITY_TIME_RE = re.compile(r"\b(?P<city>[A-Z][a-z]+(?:[ _][A-Z][a-z]+)?)\s+(?:local\s+)?time\b")
 _YEAR_RE = re.compile(r"(?<![\d.,/:$€£#])(19\d{2}|20\d{2})(?!\d|[,:.]\d|\s*(?:am|pm|h\b|%))", re.I)
@@ -411,6 +419,8 @@ def _resolve_range(s: _ClockTime, e: _ClockTime, warnings: list[str]) -> tuple[d
 
 def _find_times(text: str, warnings: list[str]) -> tuple[dt.time | None, dt.time | None, str]:
     """Start and end time in ``text`` (lower-case, normalised) and the text with them masked."""
+    if not _TIME_HINT_RE.search(text):
+        return None, None, text
     for m in _RANGE_RE.finditer(text):
         s, e = _clock(m, "s"), _clock(m, "e")
         if s is None or e is None:
@@ -501,13 +511,15 @@ def numeric_order(texts: Iterable[str | None]) -> bool | None:
     return day_first
 
 
-def _find_date(
-    text: str, day_first: bool | None = None, guesses: list[str] | None = None,
-    reference: dt.date | None = None,
+# what ``_find_date_by_rules`` answers when no rule found a date: dateparser is next
+_PARSER_NEEDED = (0, 0, 0)
+
+
+def _find_date_by_rules(
+    text: str, day_first: bool | None, guesses: list[str] | None, reference: dt.date | None,
 ) -> tuple[tuple[int | None, int, int] | None, str]:
-    """(year or None, month, day) in ``text`` and the text with it masked. A numeric date
-    whose order only the convention decides (``12/10/2023``) appends to ``guesses`` how it
-    was read; a two-digit year is placed by ``reference`` (the document's date)."""
+    """``_find_date`` by its patterns alone: the date and the masked text, or
+    ``_PARSER_NEEDED`` and the text unchanged when none matched."""
     for rx, order in ((_ISO_DATE_RE, "ymd"), (_DOT_DATE_RE, "dmy")):
         m = rx.search(text)
         if m:
@@ -540,6 +552,23 @@ def _find_date(
             if guesses is not None and a != b and 1 <= a <= 12 and 1 <= b <= 12:
                 guesses.append("day/month" if day_first else "month/day")
             return (_two_digit_year(m.group(3), reference), *order), _mask(text, m.span())
+    return _PARSER_NEEDED, text
+
+
+def _find_date(
+    text: str, day_first: bool | None = None, guesses: list[str] | None = None,
+    reference: dt.date | None = None,
+) -> tuple[tuple[int | None, int, int] | None, str]:
+    """(year or None, month, day) in ``text`` and the text with it masked. A numeric date
+    whose order only the convention decides (``12/10/2023``) appends to ``guesses`` how it
+    was read; a two-digit year is placed by ``reference`` (the document's date)."""
+    ymd, text = _find_date_by_rules(text, day_first, guesses, reference)
+    return _find_date_by_parser(text) if ymd is _PARSER_NEEDED else (ymd, text)
+
+
+def _find_date_by_parser(text: str) -> tuple[tuple[int | None, int, int] | None, str]:
+    """A date in words dateparser reads (the costly last resort of ``_find_date``); the
+    text comes back as it was (the date is not masked)."""
     if re.search(rf"\b(?:{_MONTH_ALT})\b", text, re.I):
         data = _date_parser().get_date_data(text)
         if data.date_obj is not None and data.period == "day":
@@ -599,24 +628,28 @@ def _offset_zone(sign: str, hours: int, minutes: int) -> str | None:
 def _zone_in_phrase(text: str) -> tuple[str | None, str]:
     """A zone the phrase names (``14:00 CET``, ``UTC+2``, ``Europe/Lisbon``, ``Paris time``,
     ``1pm Pacific``) and the text without it."""
-    m = _OFFSET_ZONE_RE.search(text)
+    # each pattern is tried only when the text holds what it cannot match without (a
+    # ``UTC``/``GMT``, a slash, the word ``time``, a capital, a digit or ``noon``)
+    upper = bool(_CAPITAL_RE.search(text))
+    timed = bool(_TIME_WORD_RE.search(text))
+    m = _OFFSET_ZONE_RE.search(text) if "UTC" in text or "GMT" in text else None
     if m:
         zone = _offset_zone(m.group("sign"), int(m.group("h")), int(m.group("m") or 0))
         if zone:
             return zone, _mask(text, m.span())
-    for m in _IANA_RE.finditer(text):
+    for m in _IANA_RE.finditer(text) if "/" in text or "UTC" in text else ():
         if m.group(0) in _available_zones():
             return m.group(0), _mask(text, m.span())
-    m = _ZONE_NAME_RE.search(text)
+    m = _ZONE_NAME_RE.search(text) if timed else None
     if m:
         return ZONE_NAMES[" ".join(m.group("name").lower().split())], _mask(text, m.span())
-    m = _ABBREV_RE.search(text)
+    m = _ABBREV_RE.search(text) if upper else None
     if m:
         return ZONE_ABBREVIATIONS[m.group("abbr")], _mask(text, m.span())
-    m = _BARE_ZONE_RE.search(text)
+    m = _BARE_ZONE_RE.search(text) if _TIME_HINT_RE.search(text) else None
     if m:
         return ZONE_NAMES[m.group("name").lower()], _mask(text, m.span("name"))
-    for m in _CITY_TIME_RE.finditer(text):
+    for m in _CITY_TIME_RE.finditer(text) if timed and upper else ():
         zone = _zone_by_city().get(m.group("city").replace("_", " ").lower())
         if zone:
             return zone, _mask(text, m.span())
@@ -816,14 +849,16 @@ def looks_like_when(text: str, *, loose: bool = False) -> bool:
         return True
     if loose:
         line = text.strip()
-        if not line or len(line) > 80:
-            return False
+        if not line or len(line) > 80 or not _DIGIT_OR_NOON_RE.search(line):
+            return False  # the phrase must hold a digit or ``noon``: the line holds neither
         m = WHEN_IN_PROSE_RE.search(line)
-        if not m or not re.search(r"\d|noon", m.group("when")):
+        if not m or not _DIGIT_OR_NOON_RE.search(m.group("when")):
             return False
         return len(m.group("when")) >= 0.6 * len(line.strip(" .,;"))
     if not text or len(text) > 160:
         return False
+    if not _WHEN_HINT_RE.search(text):
+        return False  # no digit, clock word or month name: no date or time to find
     iso, rest = _iso_datetime(text)
     norm = _normalise(rest)
     if not norm:
@@ -838,11 +873,17 @@ def looks_like_when(text: str, *, loose: bool = False) -> bool:
             break
     start, _, work = _find_times(work, warnings)
     found = found or start is not None
-    # a second range/time ("9:00-10:00 and 14:00-15:00") is still a when line
-    start2, _, work = _find_times(work, warnings)
-    ymd, work = _find_date(work) if not re.search(r"\b(?:19|20)\d\d-\d", work) else (None, work)
-    found = found or ymd is not None
-    if not found:
+    # a second range/time ("9:00-10:00 and 14:00-15:00") is still a when line (after no
+    # first one the text is as it was: there is no second either)
+    if start is not None:
+        _, _, work = _find_times(work, warnings)
+    ymd, work = _find_date_by_rules(work, None, None, None) \
+        if not re.search(r"\b(?:19|20)\d\d-\d", work) else (None, work)
+    # dateparser, when the rules found no date, leaves the text as it is: its answer
+    # matters only when nothing else was found and no word is left over, so it is asked last
+    parser_text = work if ymd is _PARSER_NEEDED else None
+    found = found or (ymd is not None and ymd is not _PARSER_NEEDED)
+    if not found and parser_text is None:
         return False
     work = _WEEKDAY_RE.sub(" ", work)
     work = _YEAR_RE.sub(" ", work)
@@ -852,7 +893,9 @@ def looks_like_when(text: str, *, loose: bool = False) -> bool:
                      if w not in _FILLER_WORDS and w not in _INTL_DATE_WORDS]
     else:
         leftovers = [w for w in _WORD_RE.findall(work) if w not in _FILLER_WORDS]
-    return len(leftovers) == 0
+    if leftovers:
+        return False
+    return found or _find_date_by_parser(parser_text or "")[0] is not None
 
 
 def find_timezone_cue(text: str) -> str | None:
@@ -963,6 +1006,7 @@ def find_dated_line(text: str) -> dt.date | None:
 COARSE_DATE_WARNING = "date stated without its day"
 
 
+@per_document
 def find_year(text: str) -> int | None:
     """The first plausible year (1900-2099) stated in ``text``, or None.
 

@@ -16,7 +16,7 @@ is the affiliation, as written.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from nameparser import HumanName
@@ -204,11 +204,14 @@ def _is_caps_name_token(token: str) -> bool:
     return all(len(p) >= 2 and any(c in _VOWELS for c in p) for p in parts) or len(parts) > 1
 
 
+_DOTTED_INITIALISM_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+
+
 def _is_org_abbreviation(token: str) -> bool:
     """``Univ.``, ``Inst.``, ``Natl.`` (an abbreviated organisation word with its dot) or
     ``U.C.``, ``M.I.T.`` (a dotted initialism of an organisation): never a person's part."""
     core = token.strip(",;()")
-    if not core.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", core):
+    if not core.endswith(".") and not _DOTTED_INITIALISM_RE.fullmatch(core):
         return False
     low = core.lower().rstrip(".")
     if low in _ORG_ABBREVIATIONS:
@@ -315,7 +318,7 @@ _TECHNICAL_SUFFIX_RE = re.compile(
 )
 
 
-def _topic_phrase(tokens: list[str], core: list[str], *, lexicon: bool = True) -> bool:
+def _topic_phrase(tokens: Sequence[str], core: Sequence[str], *, lexicon: bool = True) -> bool:
     """True when a name-shaped phrase reads as a topic (``Spin Glasses``, ``Neural Codes``).
 
     Every word a topic word; or, where nothing says a person stands there (``lexicon``,
@@ -422,10 +425,13 @@ _TAGGER_PERSON_PLACED = 0.8
 _TAGGER_NOT_PERSON = 0.02
 
 
-def _name_shape(text: str) -> tuple[str, list[str], list[str], bool] | None:
-    """(text, tokens, core tokens, titled) when ``text`` has the shape of a name: 2-5
-    capitalised tokens (particles, initials, a ``Jr.``), capitals used as names use them;
-    None otherwise. Shape only: no word list is consulted here."""
+@per_document
+def _token_shape(text: str) -> tuple[str, tuple[str, ...], tuple[str, ...], bool] | None:
+    """(text, tokens, core tokens, titled) when the tokens of ``text`` have the shape of a
+    name: 2-5 capitalised tokens (particles, initials, a ``Jr.``), capitals used as names
+    use them; None otherwise. Shape only: no word list is consulted here, and nameparser's
+    reading (``_parses_as_full_name``, the costly part) is asked by the caller, last.
+    Memoised for the document as tuples: both contexts of ``looks_like_person_name`` ask."""
     if not text or len(text) > 80:
         return None
     text = " ".join(text.split())
@@ -445,13 +451,20 @@ def _name_shape(text: str) -> tuple[str, list[str], list[str], bool] | None:
         return None
     if len(core) == 1 and len(tokens) < 2:
         return None
-    name = HumanName(display_name(text))
-    if not (name.last and (name.first or name.middle or name.title)):
-        return None
-    return text, tokens, core, titled
+    return text, tuple(tokens), tuple(core), titled
 
 
-def _words_say_person(tokens: list[str], core: list[str], *, placed: bool,
+@lru_cache(maxsize=16384)
+def _parses_as_full_name(text: str) -> bool:
+    """nameparser reads ``text`` as a surname with a given name, a middle name or a title.
+    A pure function of the string (the parser's constants are never changed), cached across
+    documents: building a ``HumanName`` is the costly part of the shape test, and the same
+    names recur over the documents of one series."""
+    name = HumanName(text)
+    return bool(name.last and (name.first or name.middle or name.title))
+
+
+def _words_say_person(tokens: Sequence[str], core: Sequence[str], *, placed: bool,
                       titled: bool) -> bool | None:
     """The verdict of the words of a name-shaped phrase: False when a word is a role,
     organisation, discipline or event word (the kinds of thing a person is not), None when
@@ -510,12 +523,14 @@ def looks_like_person_name(text: str, context: str | None = None) -> bool:
     ``Sparse Recovery Meets``) is a topic or a title fragment, not a name.
     """
     placed = context == SPEAKER_CONTEXT
-    shaped = _name_shape(text)
+    # the token shape, then the words' verdict, then nameparser's reading: all three must
+    # pass, and the words are the cheaper test of the last two
+    shaped = _token_shape(text)
     if shaped is None:
         return False
     text, tokens, core, titled = shaped
     by_words = _words_say_person(tokens, core, placed=placed, titled=titled)
-    if by_words is False:
+    if by_words is False or not _parses_as_full_name(display_name(text)):
         return False
     scores = tagger_scores(text)
     if by_words:
@@ -959,6 +974,29 @@ def _lines_to_segments(text: str) -> str:
 
 
 def parse_speakers(text: str) -> list[Speaker]:
+    """Speakers from one speaker line (``_parse_speakers``), as new objects on every call:
+    the readers of one document ask about the same lines again, so the answer is kept
+    for the document (``memo.per_document``) as immutable tuples."""
+    return _thawed(_parse_speakers_memo(text)) or []
+
+
+_Frozen = tuple[tuple[str, str | None, str | None], ...]
+
+
+def _frozen(speakers: list[Speaker] | None) -> _Frozen | None:
+    return None if speakers is None else tuple((s.name, s.affiliation, s.role) for s in speakers)
+
+
+def _thawed(frozen: _Frozen | None) -> list[Speaker] | None:
+    return None if frozen is None else [Speaker(*fields) for fields in frozen]
+
+
+@per_document
+def _parse_speakers_memo(text: str) -> _Frozen:
+    return _frozen(_parse_speakers(text)) or ()
+
+
+def _parse_speakers(text: str) -> list[Speaker]:
     """Speakers from one speaker line (``Name, Role, Affiliation``; ``A, B and C``; ...).
 
     A line opened by a host/moderator/chair label names no speaker; such a label later
@@ -1181,6 +1219,17 @@ _SEQUENCE_MARK_RE = re.compile(
 
 
 def speaker_line(line: str, context: str | None = None) -> list[Speaker] | None:
+    """The speakers of a line that holds only speakers (``_speaker_line``), as new objects
+    on every call; the answer is kept for the document like ``parse_speakers``'."""
+    return _thawed(_speaker_line_memo(line, context))
+
+
+@per_document
+def _speaker_line_memo(line: str, context: str | None) -> _Frozen | None:
+    return _frozen(_speaker_line(line, context))
+
+
+def _speaker_line(line: str, context: str | None = None) -> list[Speaker] | None:
     """The speakers of a line that holds only speakers (``Name``, ``Name, Affiliation``,
     ``Name (Affiliation)``, ``Name, Role, Organisation``, ``A and B``, ``X of Y``), read by
     ``parse_speakers``; None when the line is a labeled field, a date, a sentence, or any

@@ -275,13 +275,16 @@ def is_prose(text: str) -> bool:
             or (len(text.split()) >= 15 and text.rstrip().endswith(".")))
 
 
+_INITIAL_DOTS_RE = re.compile(r"(?<=\b[a-z])\.\s?(?=[a-z]\b)")
+
+
 def is_placeholder(text: str | None) -> bool:
     """True for ``TBA``, ``TBD``, ``T.B.A.``, ``Details to come``, ``Title TBA`` and the like."""
     if text is None:
         return False
     norm = _collapse(text).lower()
     norm = norm.strip(" \t*_.!()[]\"'“”‘’:")
-    norm = re.sub(r"(?<=\b[a-z])\.\s?(?=[a-z]\b)", "", norm)  # t.b.a -> tba
+    norm = _INITIAL_DOTS_RE.sub("", norm)  # t.b.a -> tba
     norm = norm.rstrip(".")
     if not norm:
         return True

@@ -200,8 +200,20 @@ def join_labels(blocks: list[Block]) -> list[Block]:
 
 def _emit(tag: Tag, out: list[Block]) -> None:
     heading = int(tag.name[1]) if re.fullmatch(r"h[1-6]", tag.name or "") else 0
-    links = tuple(str(a.get("href")) for a in tag.find_all("a", href=True))
-    if tag.find("br") is not None and not heading:
+    # the links inside (``find_all("a", href=True)``) and whether a ``<br>`` is (``find``),
+    # in one walk over the descendants
+    hrefs: list[str] = []
+    has_br = False
+    for node in tag.descendants:
+        if isinstance(node, Tag):
+            if node.name == "a":
+                href = node.get("href")
+                if href is not None:
+                    hrefs.append(str(href))
+            elif node.name == "br":
+                has_br = True
+    links = tuple(hrefs)
+    if has_br and not heading:
         parts = [" ".join(p.split()) for p in tag.get_text("\n").split("\n")]
         parts = [p for p in parts if p]
         for i, part in enumerate(parts):

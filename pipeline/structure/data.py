@@ -28,6 +28,26 @@ from pipeline.normalise.vocab import DATA_FIELD_KEYS, FIELD_LABELS
 from pipeline.records import RawTalk
 from pipeline.structure import templates
 
+# libyaml's parser when PyYAML was built with it: several times faster than the pure-Python
+# one, with the same constructors. It reads ``key:\tvalue``, which PyYAML refuses, so a text
+# holding a tab goes to the pure-Python parser; and a text libyaml fails on is read again by
+# PyYAML, so every failure is the one it was (a RecursionError stays one).
+_C_LOADERS = {yaml.BaseLoader: getattr(yaml, "CBaseLoader", None),
+              yaml.SafeLoader: getattr(yaml, "CSafeLoader", None)}
+
+
+def load_yaml(text: str, loader: type = yaml.BaseLoader) -> object:
+    """``yaml.load(text, Loader=loader)`` (``BaseLoader`` or ``SafeLoader``): the same value
+    or the same exception, by libyaml where it can."""
+    fast = _C_LOADERS.get(loader)
+    if fast is not None and "\t" not in text:
+        try:
+            return yaml.load(text, Loader=fast)  # noqa: S506 - Base/Safe loaders build no tags
+        except Exception:  # noqa: BLE001, S110 - PyYAML below says what the failure is
+            pass
+    return yaml.load(text, Loader=loader)  # noqa: S506 - Base/Safe loaders build no tags
+
+
 MAX_NODES = 200_000
 _HREF_RE = re.compile(r"""href\s*=\s*["']([^"']+)["']""", re.I)
 _BRACKETED_RE = re.compile(r"^\s*\[[^\[\]]*\]\s*$")
@@ -46,9 +66,13 @@ def _key_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(out)
 
 
+_CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_KEY_PUNCT_RE = re.compile(r"[_\-.]+")
+
+
 def field_of(key: str) -> str | None:
     """The talk field a data key names (``talk_title`` -> title, ``workplace`` -> affiliation)."""
-    norm = " ".join(re.sub(r"[_\-.]+", " ", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", key)).split())
+    norm = " ".join(_KEY_PUNCT_RE.sub(" ", _CAMEL_RE.sub(" ", key)).split())
     for name, pattern in _key_patterns():
         if pattern.match(norm):
             return name
@@ -69,7 +93,7 @@ def load(text: str) -> object | None:
     # hand-edited data files put tabs where YAML allows only spaces: read them as spaces
     for attempt_text in (text, text.replace("\t", "  ")) if "\t" in text else (text,):
         try:
-            data = yaml.load(attempt_text, Loader=yaml.BaseLoader)  # noqa: S506 - no tags
+            data = load_yaml(attempt_text)
         except (yaml.YAMLError, RecursionError, ValueError):
             continue
         break
@@ -395,7 +419,9 @@ def _read_record(cell: str, choice: templates.Choice) -> tuple[str, list[str]]:
     written ``Title, Name (Org)`` among ``Title (A and B)`` rows), else a title alone."""
     reading = choice.read(cell)
     if reading is None:
-        strong = [r for r in (t.read(cell) for t in templates.templates()) if r is not None
+        prepared = templates.prepare(cell)
+        strong = [r for r in (t.read_prepared(prepared) for t in templates.templates())
+                  if r is not None
                   and r.title and templates.people_score(r.people or "") >= 1.0
                   and templates.title_score(r.title) >= 1.0]
         reading = max(strong, key=templates.reading_score, default=None)

@@ -153,7 +153,7 @@ def _text_signals(text: str) -> tuple[bool, bool, bool]:
         and len(text.split()) <= 30
     # ``Name (Org): Title``: one block holds the person and the title
     if not (person and title) and len(text) <= 300 \
-            and templates.choose([text]).template is not None:
+            and templates.fits_one(text):
         person = title = True
     return when, person, title
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from pipeline.memo import per_document
 from pipeline.normalise import dates
 from pipeline.normalise.text import is_location_line
 
@@ -131,11 +132,17 @@ def _is_place(text: str, max_words: int) -> bool:
 
 def states_date(text: str) -> bool:
     """True when ``text`` names a calendar day (with or without a year)."""
-    w = dates.parse_when(text, year=2000)
-    return w is not None and w.date is not None
+    return _states(text)[0]
 
 
 def states_time(text: str) -> bool:
     """True when ``text`` names a clock time."""
+    return _states(text)[1]
+
+
+@per_document
+def _states(text: str) -> tuple[bool, bool]:
+    """(names a day, names a clock time): one reading for both questions, which the
+    readers ask of the same lines one after the other."""
     w = dates.parse_when(text, year=2000)
-    return w is not None and w.start is not None
+    return (w is not None and w.date is not None, w is not None and w.start is not None)

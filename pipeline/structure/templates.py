@@ -38,6 +38,7 @@ MIN_REPEATS = 3
 WEAK_COVERAGE = 0.8
 
 _QUOTED = r"[\"“”«»']"
+_QUOTED_RE = re.compile(_QUOTED)
 _PAREN_TAIL_RE = re.compile(r"^(?P<a>.*\S)\s*\((?P<b>[^()]+)\)\s*$")
 _ON_QUOTED_RE = re.compile(rf"^(?P<a>.*?\S),?\s+(?:on|about|:)\s+{_QUOTED}(?P<b>.+?){_QUOTED}"
                            r"\s*\.?$", re.I)
@@ -47,6 +48,8 @@ _AND = "|".join(LIST_CONJUNCTIONS)
 _SEPARATOR_FORMS = frozenset({",", ";", "&", "+", *LIST_CONJUNCTIONS,
                               *(f", {c}" for c in LIST_CONJUNCTIONS)})
 _LIST_SPLIT_RE = re.compile(rf"\s*(?:,|;|&|\b(?:{_AND})\b|\+)\s*(?:(?:{_AND})\s+)?", re.I)
+# the positions ``split_people`` looks at: parentheses, separator signs, a conjunction ahead
+_SPLIT_CANDIDATE_RE = re.compile(rf"[()]|[,;&+]|(?=(?i:\s(?:{_AND})\b|(?:{_AND})\s))")
 _PERSON_AFFIL_RE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<org>[^()]+)\)$")
 # ``. `` last: a citation-style item (``A and B. Title``) ties with no other reading
 _SEPARATORS = (" -- ", " — ", " – ", " - ", ": ", ":", " | ", " / ", ", ", ",", "\t", ". ")
@@ -61,7 +64,9 @@ _LEAD_DATE_RE = re.compile(
 _LEAD_TIME_RE = re.compile(
     r"^(?P<date>\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:-|–|—|to)\s*\d{1,2}[:.h]\d{2}"
     r"(?:\s*[ap]\.?m\.?)?)?|\d{1,2}\s*[ap]\.?m\.?)\s*(?:[:,–—|-]\s*)?(?P<rest>[^\d\s].*)$", re.I)
+_WORD_RE = re.compile(r"\w+")
 _ENUMERATOR_RE = re.compile(r"^\s*\d{1,3}\s*[,.)]\s+(?=\D)|^\s*\d{1,3},(?=\D)")
+_NUMERIC_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}|\d[./]\d")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
@@ -84,15 +89,16 @@ class Template:
     leading_date: bool = False
 
     def read(self, text: str) -> Reading | None:
-        text = _ENUMERATOR_RE.sub("", text, count=1)  # ``12,`` ``3)`` ``7.``: a list number
+        return self.read_prepared(prepare(text))
+
+    def read_prepared(self, prepared: Prepared) -> Reading | None:
+        """``read`` of a text ``prepare`` cut once for every template."""
         date = None
+        text = prepared.text
         if self.leading_date:
-            m = _LEAD_DATE_RE.match(text)
-            if not m or not _has_month(m.group("date")):
-                m = _LEAD_TIME_RE.match(text)  # a slot's time opens it, the day is above
-            if not m:
+            if prepared.lead is None:
                 return None
-            date, text = m.group("date").strip(" ,"), m.group("rest")
+            date, text = prepared.lead
         parts = self.split(text)
         if parts is None:
             return None
@@ -103,16 +109,35 @@ class Template:
         return Reading(title=_unquote(title) or None, people=who, date=date)
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """What every template reads the same way in one record: the text without its list
+    number, and its leading date or time with the rest (None when it has none)."""
+
+    text: str
+    lead: tuple[str, str] | None
+
+
+def prepare(text: str) -> Prepared:
+    """``text`` cut once for all templates (``Template.read_prepared``)."""
+    text = _ENUMERATOR_RE.sub("", text, count=1)  # ``12,`` ``3)`` ``7.``: a list number
+    m = _LEAD_DATE_RE.match(text)
+    if not m or not _has_month(m.group("date")):
+        m = _LEAD_TIME_RE.match(text)  # a slot's time opens it, the day is above
+    lead = (m.group("date").strip(" ,"), m.group("rest")) if m else None
+    return Prepared(text, lead)
+
+
 def _unquote(text: str) -> str:
     text = text.strip()
-    if len(text) > 1 and re.match(_QUOTED, text[0]) and re.match(_QUOTED, text[-1]):
+    if len(text) > 1 and _QUOTED_RE.match(text[0]) and _QUOTED_RE.match(text[-1]):
         return text[1:-1].strip()
     return text
 
 
 def _has_month(text: str) -> bool:
     low = text.lower()
-    return bool(re.search(r"\d{4}-\d{2}-\d{2}|\d[./]\d", low)) or any(m in low for m in _MONTHS)
+    return bool(_NUMERIC_DATE_RE.search(low)) or any(m in low for m in _MONTHS)
 
 
 def _at(sep: str, last: bool) -> Callable[[str], tuple[str, str] | None]:
@@ -181,7 +206,10 @@ def split_people(text: str) -> list[tuple[str, str | None]]:
     out: list[tuple[str, str | None]] = []
     depth, start = 0, 0
     pieces: list[str] = []
-    for i, ch in enumerate(text):  # split at list separators outside parentheses
+    # split at list separators outside parentheses; only a parenthesis, a separator sign
+    # or an ``and`` can change anything, so only those positions are visited
+    for c in _SPLIT_CANDIDATE_RE.finditer(text):
+        i, ch = c.start(), text[c.start()]
         depth += ch == "("
         depth -= ch == ")"
         if depth == 0:
@@ -244,7 +272,7 @@ def title_score(text: str) -> float:
     """How much ``text`` reads as a talk title: several words and not a name list."""
     if is_placeholder(text):
         return 0.6
-    words = re.findall(r"\w+", text)
+    words = _WORD_RE.findall(text)
     if not words:
         return 0.0
     if people_score(text) >= 0.8:
@@ -302,10 +330,11 @@ def choose(records: Sequence[str]) -> Choice:
     best = Choice(None, TITLE_ONLY_SCORE, 1.0)
     if not texts:
         return best
+    prepared = [prepare(text) for text in texts]
     for template in templates():
         total = covered = strong = 0.0
-        for text in texts:
-            reading = template.read(text)
+        for text in prepared:
+            reading = template.read_prepared(text)
             if reading is None:
                 continue
             s = reading_score(reading)
@@ -321,6 +350,23 @@ def choose(records: Sequence[str]) -> Choice:
             continue
         best = Choice(template, score, coverage)
     return best
+
+
+def fits_one(record: str) -> bool:
+    """``choose([record]).template is not None``, stopping at the first template that
+    settles it: for one record, a template wins when it reads a strong person
+    (``STRONG_PEOPLE``) and scores above the title-only reading."""
+    text = " ".join(record.split()) if record else ""
+    if not text:
+        return False
+    prepared = prepare(text)
+    for template in templates():
+        reading = template.read_prepared(prepared)
+        if reading is None or people_score(reading.people or "") < STRONG_PEOPLE:
+            continue
+        if reading_score(reading) > TITLE_ONLY_SCORE + 1e-9:
+            return True
+    return False
 
 
 # a template that reads a full name beside a title in this many records (and this share of
@@ -341,10 +387,11 @@ def choose_partial(records: Sequence[str]) -> Choice:
     texts = list(dict.fromkeys(" ".join(r.split()) for r in records if r and r.strip()))
     best = Choice(None, 0.0, 0.0)
     best_count = 0
+    prepared = [prepare(text) for text in texts]
     for template in templates():
         count = 0
-        for text in texts:
-            reading = template.read(text)
+        for text in prepared:
+            reading = template.read_prepared(text)
             if reading is None or reading.title is None:
                 continue
             if people_score(reading.people or "") >= STRONG_PEOPLE and \
