@@ -68,7 +68,8 @@ def judge(rows: list[dict[str, Any]], notes: list[str]) -> list[dict[str, Any]]:
     rows = _drop_by_title(rows, notes)
     _titles_that_are_labels(rows)
     rows = _drop_empty(rows, notes)
-    return _drop_odd_out(rows, notes)
+    rows = _drop_odd_out(rows, notes)
+    return _drop_bare_unnamed(rows, notes)
 
 
 def _drop_by_title(rows: list[dict[str, Any]], notes: list[str]) -> list[dict[str, Any]]:
@@ -164,6 +165,36 @@ def _drop_odd_out(rows: list[dict[str, Any]], notes: list[str]) -> list[dict[str
         else:
             notes.append(f"names nobody where {named} of {len(rows)} records of the document "
                          f"name a speaker: dropped ({row['title']!r})")
+    return kept
+
+
+# what the named rows of a document state beside a person: a row naming nobody that states
+# none of what nearly all of them state is no talk (``Dentist``, ``Call with X re: grant`` in
+# a feed whose seminars all carry a room)
+_STATED_FIELDS = ("location", "abstract", "url", "slides", "video", "speaker_bio")
+BARE_MIN_NAMED = 3
+BARE_NAMED_SHARE = 0.5
+
+
+def _drop_bare_unnamed(rows: list[dict[str, Any]], notes: list[str]) -> list[dict[str, Any]]:
+    """Among rows most of which name a speaker (at least ``BARE_MIN_NAMED``, half of the
+    rows), a row naming nobody that states none of the fields nearly all (``SIBLING_SHARE``)
+    of the named rows state (a place, an abstract, a link) is not a talk: a personal
+    appointment or a social in a seminar feed, a section heading read as a record."""
+    named = [r for r in rows if r["speakers"]]
+    if len(named) < BARE_MIN_NAMED or len(named) < BARE_NAMED_SHARE * len(rows):
+        return rows
+    common = [f for f in _STATED_FIELDS
+              if sum(bool(r[f]) for r in named) >= SIBLING_SHARE * len(named)]
+    if not common:
+        return rows
+    kept = []
+    for row in rows:
+        if row["speakers"] or any(row[f] for f in common):
+            kept.append(row)
+            continue
+        notes.append(f"names nobody and states no {'/'.join(common)} where {len(named)} "
+                     f"records naming a speaker do: dropped ({row['title']!r})")
     return kept
 
 
