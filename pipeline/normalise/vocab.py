@@ -362,8 +362,8 @@ HEADER_LABELS: dict[str, str] = {
 DATA_FIELD_KEYS: dict[str, str] = {
     "title": r"(?:talk|seminar|lecture|presentation|paper)?\s*(?:title|name)|topic|subject",
     "speaker": r"(?:speaker|presenter|lecturer|author|person)s?(?:\s+names?)?|names?|authors?",
-    "affiliation": r"(?:speaker\s+)?(?:affiliations?|institution|institute|affil|university|"
-    r"organi[sz]ation|workplace|employer|company|school|department)",
+    "affiliation": r"(?:speaker\s+|academic\s+|home\s+)?(?:affiliations?|institution|institute|"
+    r"affil|university|organi[sz]ation|workplace|employer|company|school|department)",
     "date": r"(?:talk\s+|event\s+)?(?:date|day|schedule|datetime|date\s+time)",
     "time": r"(?:start\s*)?(?:time|hour)|start|begin|from|starts?\s+at",
     "end": r"end(?:\s*time)?|until|to|ends?\s+at",
