@@ -103,14 +103,10 @@ from extractors.ics_dialects import (
 from extractors.ics_text import _HOSTNAME_RE, _plain, _richer_description
 from pipeline.decode import decode_text
 from pipeline.normalise import agenda
+from pipeline.normalise.agenda import names_gathering
 from pipeline.normalise.people import looks_like_person_name
 from pipeline.normalise.text import is_placeholder
-from pipeline.normalise.vocab import (
-    GATHERING_ANYWHERE,
-    GATHERING_EDITION,
-    GATHERING_TAIL,
-    MEETING_PATTERNS,
-)
+from pipeline.normalise.vocab import MEETING_PATTERNS
 from pipeline.records import Document, RawTalk
 from pipeline.structure import templates
 
@@ -341,24 +337,10 @@ _MEETING_RE = re.compile(
 RECURRING_COUNT = 3
 
 
-_GATHERING_TAIL_RE = re.compile(
-    rf"\b(?:{'|'.join(GATHERING_TAIL)})(?:\s+(?-i:[A-Z])[\w-]*)?(?:\s+\d{{4}})?\s*$", re.I)
-_GATHERING_EDITION_RE = re.compile(
-    rf"^(?:the\s+)?(?:{'|'.join(GATHERING_EDITION)})\s+(?:[\w&-]+\s+){{0,3}}?"
-    r"(?:workshop|conference|symposium|school|meeting|congress|summit)\b", re.I)
-_GATHERING_ANYWHERE_RE = re.compile(rf"\b(?:{'|'.join(GATHERING_ANYWHERE)})\b", re.I)
 # a gathering is told from a talk only beside other events: a feed of one event publishes it
 GATHERING_MIN_EVENTS = 3
 # an event naming nobody that spans this many calendar days is a gathering, not a talk
 MULTI_DAY = 2
-
-
-def names_gathering(title: str) -> bool:
-    """A title naming a conference, symposium, open day, workshop edition or call for
-    papers (``vocab.GATHERING_TAIL``), which holds talks and is none itself."""
-    head = re.split(r"\s+[-–—|]\s+|:\s", title.strip(), maxsplit=1)[0]
-    return bool(_GATHERING_TAIL_RE.search(head) or _GATHERING_TAIL_RE.search(title)
-                or _GATHERING_EDITION_RE.match(title) or _GATHERING_ANYWHERE_RE.search(title))
 
 
 def _names_someone(talk: RawTalk) -> bool:

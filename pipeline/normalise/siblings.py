@@ -23,6 +23,7 @@ from pipeline.normalise.vocab import (
     AGENDA_SLOT_WORDS,
     MEETING_PATTERNS,
     NON_TALK_PATTERNS,
+    PAGE_SECTION_HEADINGS,
     SESSION_PATTERNS,
 )
 
@@ -36,6 +37,8 @@ LABEL_SHARE = 0.3
 # the opening paragraph of an abstract that reads as the talk's own heading
 HEADING_MAX_WORDS = 20
 
+_PAGE_SECTION_RE = re.compile(
+    rf"^\W*(?:{'|'.join(PAGE_SECTION_HEADINGS)})\W*(?:$|[:：]\s*(?:[-*•]|\d+[.)])\s)", re.I)
 _SESSION_RE = re.compile(rf"^(?:{'|'.join(SESSION_PATTERNS)})", re.I)
 _LABEL_ONLY_RE = re.compile(r"^[^\W\d_][\w .'’-]{0,30}[:：]$")
 _AGENDA_SLOT_WORDS = frozenset(AGENDA_SLOT_WORDS)
@@ -65,9 +68,10 @@ def typed_non_talk(title: str) -> bool:
 
 def judge(rows: list[dict[str, Any]], notes: list[str]) -> list[dict[str, Any]]:
     """The rows of one document that are talks, their label titles taken away."""
+    records = len(rows)
     rows = _drop_by_title(rows, notes)
     _titles_that_are_labels(rows)
-    rows = _drop_empty(rows, notes)
+    rows = _drop_empty(rows, notes, records)
     rows = _drop_odd_out(rows, notes)
     return _drop_bare_unnamed(rows, notes)
 
@@ -76,6 +80,16 @@ def _drop_by_title(rows: list[dict[str, Any]], notes: list[str]) -> list[dict[st
     kept: list[dict[str, Any]] = []
     for row in rows:
         title = row["title"] or ""
+        if _PAGE_SECTION_RE.match(title):
+            notes.append(f"a section of the page (its dates, committee, sponsors, contact), "
+                         f"not a talk: dropped ({title!r})")
+            continue
+        if agenda.names_call(title):
+            notes.append(f"a call for papers or contributions, not a talk: dropped ({title!r})")
+            continue
+        if len(rows) > 1 and not row["speakers"] and title and agenda.names_gathering(title):
+            notes.append(f"a conference, symposium or call naming nobody: dropped ({title!r})")
+            continue
         if _LABEL_ONLY_RE.match(title):
             if not row["speakers"]:
                 notes.append(f"title is a bare label: dropped ({title!r})")
@@ -136,11 +150,13 @@ def _heading_of(abstract: str | None) -> tuple[str | None, str | None]:
     return head, rest.strip() or None
 
 
-def _drop_empty(rows: list[dict[str, Any]], notes: list[str]) -> list[dict[str, Any]]:
-    """Among several rows, one with only a title (nobody named, no date, not even a month
-    or a year, no abstract, no link) is a heading or a menu item read as a record, not a
-    talk. A calendar's event is one by the feed's own structure, so feeds are left alone."""
-    if len(rows) < 2 or rows[0]["source_format"] == "ics":
+def _drop_empty(rows: list[dict[str, Any]], notes: list[str],
+                records: int | None = None) -> list[dict[str, Any]]:
+    """Among several records (``records``: the document's, before any was dropped), one
+    with only a title (nobody named, no date, not even a month or a year, no abstract, no
+    link) is a heading or a menu item read as a record, not a talk. A calendar's event is
+    one by the feed's own structure, so feeds are left alone."""
+    if not rows or max(len(rows), records or 0) < 2 or rows[0]["source_format"] == "ics":
         return rows
     kept = []
     for row in rows:

@@ -64,6 +64,8 @@ MEETING_PATTERNS: list[str] = [
     r"(?:public\s+)?holiday", r"deadline", r"exam(?:ination)?s?",
     r"birds\s+of\s+a\s+feather", r"round\s*tables?(?:\s+discussions?)?", r"sessions?",
     r"feedback(?:\s+(?:and|&)\s+announcements)?", r"announcements", r"vot(?:e|ing)",
+    # the milestones of a call (``Paper submission``, ``Notification of acceptance``)
+    r"submissions?", r"notifications?(?:\s+of\s+acceptance)?", r"camera[\s-]?ready",
 ]
 
 # Gatherings that hold talks and are no talk themselves when they name nobody: a calendar
@@ -83,6 +85,24 @@ GATHERING_EDITION: list[str] = [
 GATHERING_ANYWHERE: list[str] = [
     r"call\s+for\s+(?:papers|proposals|abstracts|participation|submissions|contributions)",
     r"cfp",
+]
+
+# Headings of the parts of a conference, call, course or minutes page that hold no talk
+# (its dates, committees, sponsors, contact, minutes' action items): a record titled by one
+# alone (or by one and a list after its colon) is a page section read as a record, never a
+# talk, whoever it names (a committee lists people with affiliations). Whole heading only.
+PAGE_SECTION_HEADINGS: list[str] = [
+    r"important\s+dates", r"key\s+dates", r"(?:submission\s+)?deadlines", r"dates",
+    r"dates\s+for\s+your\s+diary",
+    r"(?:(?:technical\s+)?program(?:me)?|organi[sz]ing|steering|scientific|advisory|local|"
+    r"review(?:ing)?|executive)\s+committees?", r"committees?", r"(?:the\s+)?organi[sz]ers",
+    r"(?:general|program(?:me)?|local|publicity|publications?|workshop)\s+(?:co-?)?chairs?",
+    r"(?:our\s+)?sponsors?", r"sponsorship", r"partners", r"supporters",
+    r"contacts?(?:\s+us)?", r"venue", r"travel(?:\s+information)?", r"accommodation",
+    r"getting\s+there", r"scope", r"topics(?:\s+of\s+interest)?",
+    r"submission(?:\s+(?:guidelines|instructions|details))?", r"call\s+for\s+(?:papers|"
+    r"abstracts|proposals|participation|contributions)", r"action\s+items",
+    r"any\s+other\s+business", r"matters\s+arising", r"assessment", r"grading",
 ]
 
 # Agenda headings that group talks and are no talk themselves when they name nobody
