@@ -44,16 +44,47 @@ def test_every_occurrence_is_still_read_and_judged() -> None:
     assert len(raws) == 50 + 40 + 30 + 3 + 1
 
 
-def _weekly(summary: str, count: int) -> bytes:
+def _weekly(summary: str, count: int, overrides: str = "") -> bytes:
     return ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//EN\r\nBEGIN:VEVENT\r\nUID:s@x\r\n"
             "DTSTART:20240902T150000Z\r\nDTEND:20240902T160000Z\r\n"
             f"RRULE:FREQ=WEEKLY;COUNT={count}\r\nSUMMARY:{summary}\r\nLOCATION:Room 5\r\n"
-            "END:VEVENT\r\nEND:VCALENDAR\r\n").encode()
+            f"END:VEVENT\r\n{overrides}END:VCALENDAR\r\n").encode()
+
+
+def _override(day: int, summary: str) -> str:
+    return (f"BEGIN:VEVENT\r\nUID:s@x\r\nRECURRENCE-ID:202409{day:02d}T150000Z\r\n"
+            f"DTSTART:202409{day:02d}T150000Z\r\nDTEND:202409{day:02d}T160000Z\r\n"
+            f"SUMMARY:{summary}\r\nLOCATION:Room 5\r\nEND:VEVENT\r\n")
 
 
 def test_a_talk_series_is_still_expanded() -> None:
-    rows, notes = _run(_weekly("Dr. Nora Quist: Lectures on random matrices", 4))
-    assert len(rows) == 4 and not notes
-    assert [r["date"] for r in rows] == [dt.date(2024, 9, d) for d in (2, 9, 16, 23)]
+    """A weekly seminar whose occurrences carry their own talks gives each talk; the plain
+    occurrences that only name the series are one dropped decision."""
+    talks = (_override(9, "Nora Quist: Random matrices and free probability")
+             + _override(16, "Ivo Petrov: Spectral gaps of random graphs")
+             + _override(23, "Lena Hart: Universality for Wigner matrices"))
+    rows, notes = _run(_weekly("Probability seminar", 6, talks))
+    assert [(r["date"], r["speakers"][0]["name"]) for r in rows] == [
+        (dt.date(2024, 9, 9), "Nora Quist"), (dt.date(2024, 9, 16), "Ivo Petrov"),
+        (dt.date(2024, 9, 23), "Lena Hart")]
+    assert len(notes) == 1 and "3 occurrences of one recurring" in notes[0]
     rows, notes = _run(_weekly("Writing retreat", 6))
     assert rows == [] and len(notes) == 1 and "6 occurrences of one recurring" in notes[0]
+
+
+def test_a_lecture_course_repeating_title_and_lecturer_is_one_entry() -> None:
+    """The same title and the same person every week: one standing event (a course's
+    lecture), one entry; with a meeting title (office hours), none."""
+    rows, notes = _run(_weekly("Dr. Nora Quist: Lectures on random matrices", 4))
+    assert len(rows) == 1 and rows[0]["date"] == dt.date(2024, 9, 2)
+    assert len(notes) == 1 and "3 occurrences of one recurring" in notes[0]
+    rows, notes = _run(_weekly("Office hours: Dr. Paul Stein", 14))
+    assert rows == [] and len(notes) == 1 and "14 occurrences of one recurring" in notes[0]
+
+
+def test_teaching_feed_gives_its_colloquia_and_one_entry_per_course() -> None:
+    rows, notes = _run((FIXTURES / "department-teaching-and-colloquia.ics").read_bytes())
+    assert [r["title"] for r in rows] == [
+        "MATH 201 Linear Algebra", "Tutorial group 3", "Expander graphs and codes",
+        "Moduli of curves", "Harmonic analysis on fractals"]
+    assert len(notes) == 4  # each series one decision: lectures, office hours, tutorials, seminar
