@@ -52,6 +52,26 @@ _TYPED_HEAD_RE = re.compile(
     r"\s*(?:$|[:：–—]|\s-\s|\()", re.I)
 
 
+def page_section(heading: str) -> bool:
+    """A heading of a page part that holds no talk (``Important dates``, ``Programme
+    committee``, ``Sponsors``, ``Publications``, ``PhD students``): ``vocab.PAGE_SECTION_HEADINGS``,
+    the whole heading."""
+    return bool(_PAGE_SECTION_RE.match(heading.strip()))
+
+
+def section_of(headings: list[str]) -> str | None:
+    """The page section a record sits in (its headings, outermost first), when its nearest
+    heading that is not a date or a year names a part holding no talk (``Publications`` >
+    ``2024``, ``People`` > ``PhD students``, ``Important dates``); else None."""
+    for heading in reversed(headings):
+        text = heading.strip()
+        if not text or dates.looks_like_when(text) or (
+                dates.find_year(text) and len(text.split()) <= 2):
+            continue
+        return text if page_section(text) else None
+    return None
+
+
 def agenda_slot(title: str) -> bool:
     """A title made only of agenda words, fillers and numbers (``Keynote``, ``Invited
     talk``), at least one of them an agenda word."""

@@ -103,6 +103,12 @@ PAGE_SECTION_HEADINGS: list[str] = [
     r"submission(?:\s+(?:guidelines|instructions|details))?", r"call\s+for\s+(?:papers|"
     r"abstracts|proposals|participation|contributions)", r"action\s+items",
     r"any\s+other\s+business", r"matters\s+arising", r"assessment", r"grading",
+    # a lab or personal site's parts that list people or papers, not talks
+    r"people", r"(?:lab\s+|group\s+|team\s+|current\s+|former\s+)?members", r"(?:our\s+)?team",
+    r"alumni", r"faculty", r"staff", r"postdocs", r"(?:current\s+|former\s+)?(?:phd\s+|"
+    r"graduate\s+|doctoral\s+|master['’]?s?\s+|undergraduate\s+)?students",
+    r"(?:selected\s+|recent\s+|journal\s+|conference\s+)?publications", r"preprints",
+    r"awards(?:\s+and\s+honou?rs)?", r"funding", r"grants",
 ]
 
 # Agenda headings that group talks and are no talk themselves when they name nobody
