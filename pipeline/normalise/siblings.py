@@ -93,7 +93,8 @@ def judge(rows: list[dict[str, Any]], notes: list[str]) -> list[dict[str, Any]]:
     _titles_that_are_labels(rows)
     rows = _drop_empty(rows, notes, records)
     rows = _drop_odd_out(rows, notes)
-    return _drop_bare_unnamed(rows, notes)
+    rows = _drop_bare_unnamed(rows, notes)
+    return _merge_repeats(rows, notes)
 
 
 def _drop_by_title(rows: list[dict[str, Any]], notes: list[str]) -> list[dict[str, Any]]:
@@ -232,6 +233,44 @@ def _drop_bare_unnamed(rows: list[dict[str, Any]], notes: list[str]) -> list[dic
         notes.append(f"names nobody and states no {'/'.join(common)} where {len(named)} "
                      f"records naming a speaker do: dropped ({row['title']!r})")
     return kept
+
+
+# what a repeated announcement (a reminder) may add to the first: its when as one group,
+# and each other field on its own
+_WHEN_FIELDS = ("date", "start", "end", "timezone")
+_MERGED_FIELDS = ("location", "abstract", "speaker_bio", "url", "slides", "video", "series")
+
+
+def _merge_repeats(rows: list[dict[str, Any]], notes: list[str]) -> list[dict[str, Any]]:
+    """Rows that announce one talk again (the same title and the same people, and nothing
+    that differs: a reminder of the announcement, a reply quoting it) are one row: the
+    first, completed from the others. A talk given again on another date or at another
+    meeting (a CV's repeated invited talk) stays two rows."""
+    groups: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
+    for row in rows:
+        if row["title"] and row["speakers"]:
+            names = tuple(sorted(sp["name"].casefold() for sp in row["speakers"]))
+            groups.setdefault((_key(row["title"]), names), []).append(row)
+    gone: set[int] = set()
+    for same in groups.values():
+        # a repeat adds to the first and contradicts nothing: two dates, two venues or two
+        # links make two talks (a CV's talk given at two meetings)
+        if len(same) < 2 or any(len({str(r[f]) for r in same if r[f]}) > 1
+                                for f in ("date", "location", "series", "url", "slides",
+                                          "video")):
+            continue
+        first = same[0]
+        for other in same[1:]:
+            if not first["date"] and other["date"]:
+                for f in _WHEN_FIELDS:
+                    first[f] = other[f]
+            for f in _MERGED_FIELDS:
+                if not first[f] and other[f]:
+                    first[f] = other[f]
+            gone.add(id(other))
+        notes.append(f"announced {len(same)} times (the same title and speakers): one row "
+                     f"({first['title']!r})")
+    return [r for r in rows if id(r) not in gone] if gone else rows
 
 
 def _key(title: str) -> str:
