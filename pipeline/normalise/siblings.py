@@ -253,11 +253,11 @@ def _merge_repeats(rows: list[dict[str, Any]], notes: list[str]) -> list[dict[st
             groups.setdefault((_key(row["title"]), names), []).append(row)
     gone: set[int] = set()
     for same in groups.values():
-        # a repeat adds to the first and contradicts nothing: two dates, two venues or two
-        # links make two talks (a CV's talk given at two meetings)
+        # a repeat adds to the first and contradicts nothing: two dates, two venues, two
+        # links or two abstracts make two talks (a CV's talk given at two meetings)
         if len(same) < 2 or any(len({str(r[f]) for r in same if r[f]}) > 1
                                 for f in ("date", "location", "series", "url", "slides",
-                                          "video")):
+                                          "video", "abstract")):
             continue
         first = same[0]
         for other in same[1:]:
