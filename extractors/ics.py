@@ -103,15 +103,10 @@ from extractors.ics_dialects import (
 from extractors.ics_text import _HOSTNAME_RE, _plain, _richer_description
 from pipeline.decode import decode_text
 from pipeline.normalise import agenda
+from pipeline.normalise.agenda import names_gathering
 from pipeline.normalise.people import looks_like_person_name
 from pipeline.normalise.text import is_placeholder
-from pipeline.normalise.vocab import (
-    GATHERING_ANYWHERE,
-    GATHERING_EDITION,
-    GATHERING_TAIL,
-    MEETING_PATTERNS,
-    NON_TALK_PATTERNS,
-)
+from pipeline.normalise.vocab import MEETING_PATTERNS, NON_TALK_PATTERNS
 from pipeline.records import Document, RawTalk
 from pipeline.structure import templates
 
@@ -195,6 +190,7 @@ def _calendar_talks(
     # containers first: a gathering that holds other events names their series
     _mark_containers(talks)
     _judge_events([t for t, _ in talks], summaries, [span for _, span in talks])
+    _standing_events([t for t, _ in talks])
     talks = _expand_held(talks, held)
     for occ, uid, warnings in cancelled:
         # kept without title or speaker, so the run reports it as a dropped record
@@ -346,24 +342,10 @@ _EDITION_NUMBER_RE = re.compile(r"(?:#|\bno\.?|\bnr\.?)?\s*\d+", re.I)
 RECURRING_COUNT = 3
 
 
-_GATHERING_TAIL_RE = re.compile(
-    rf"\b(?:{'|'.join(GATHERING_TAIL)})(?:\s+(?-i:[A-Z])[\w-]*)?(?:\s+\d{{4}})?\s*$", re.I)
-_GATHERING_EDITION_RE = re.compile(
-    rf"^(?:the\s+)?(?:{'|'.join(GATHERING_EDITION)})\s+(?:[\w&-]+\s+){{0,3}}?"
-    r"(?:workshop|conference|symposium|school|meeting|congress|summit)\b", re.I)
-_GATHERING_ANYWHERE_RE = re.compile(rf"\b(?:{'|'.join(GATHERING_ANYWHERE)})\b", re.I)
 # a gathering is told from a talk only beside other events: a feed of one event publishes it
 GATHERING_MIN_EVENTS = 3
 # an event naming nobody that spans this many calendar days is a gathering, not a talk
 MULTI_DAY = 2
-
-
-def names_gathering(title: str) -> bool:
-    """A title naming a conference, symposium, open day, workshop edition or call for
-    papers (``vocab.GATHERING_TAIL``), which holds talks and is none itself."""
-    head = re.split(r"\s+[-–—|]\s+|:\s", title.strip(), maxsplit=1)[0]
-    return bool(_GATHERING_TAIL_RE.search(head) or _GATHERING_TAIL_RE.search(title)
-                or _GATHERING_EDITION_RE.match(title) or _GATHERING_ANYWHERE_RE.search(title))
 
 
 def _names_someone(talk: RawTalk) -> bool:
@@ -411,6 +393,38 @@ def _judge_events(talks: list[RawTalk], summaries: list[str],
         elif counts[stem(summary)] >= RECURRING_COUNT:
             talk.warnings.append("a recurring event naming nobody: not a talk")
             talk.title = None
+
+
+def _standing_events(talks: list[RawTalk]) -> None:
+    """Events of a feed that all give the same title and the same person (at least
+    ``RECURRING_COUNT`` of them: an RRULE's occurrences, or an export writing each
+    occurrence as an event of its own) are one standing event, not a series of talks: a
+    talk is given once, while a course's weekly lecture, a tutorial group or someone's
+    office hours repeat word for word. The first stays as the one entry (a lecture course
+    is one entry), the others are left without a title, so the normalise stage reports
+    them, as one decision when they share a UID; when the title names a meeting (``Office
+    hours: Dr. X``), none stays. Occurrences that an override gives their own title or
+    speaker differ, and are talks of the series."""
+    groups: dict[tuple, list[RawTalk]] = {}
+    for talk in talks:
+        if talk.title and _names_someone(talk):
+            shape = (" ".join(talk.title.casefold().split()), tuple(talk.speaker_text),
+                     tuple(s.name for s in talk.speakers))
+            groups.setdefault(shape, []).append(talk)
+    for same in groups.values():
+        if len(same) < RECURRING_COUNT:
+            continue
+        meeting = bool(_MEETING_RE.match(same[0].title or ""))
+        for n, talk in enumerate(same):
+            if n == 0 and not meeting:
+                talk.warnings.append(f"the first of {len(same)} events with the same title "
+                                     "and speaker: one entry for the standing event")
+                continue
+            talk.warnings.append("an event repeating another's title and speaker: one "
+                                 "standing event, not a talk each time")
+            talk.title = None
+            talk.speaker_text = []
+            talk.speakers = []
 
 
 def _expand_held(

@@ -87,6 +87,10 @@ def _is_series_name(text: str, series: str | None) -> bool:
     name, not a talk title."""
     if not series:
         return False
+    # ``PyData Lisbon #13``, ``Theory Lunch No. 4: Spring meetup``: an edition of the series
+    m = _EDITION_RE.match(text)
+    if m and (not m["rest"] or _EVENT_WORD_RE.match(m["rest"].split()[-1])):
+        text = m["head"]
     folded = _fold_series(text)
     # ``Incentives and Computation`` in a calendar named ``IP Paris Seminar — Incentives
     # and Computation``: one part of the calendar's name is the series too
@@ -95,6 +99,9 @@ def _is_series_name(text: str, series: str | None) -> bool:
 
 
 _SERIES_PART_SEP_RE = re.compile(r"\s+[-–—|]\s+|:\s+")
+# a series' name with an edition number after it, perhaps an event word after that
+_EDITION_RE = re.compile(r"^(?P<head>.+?)\s*(?:#|\b(?:no|nr|vol|edition|episode)\.?\s*)\d{1,4}\b"
+                         r"(?:\s*[:–—-]\s*(?P<rest>\S.*))?$", re.I)
 
 
 def _split_summary(

@@ -78,7 +78,7 @@ from extractors.listing_page import series_from_title as _series_from_title
 from extractors.listing_page import venue as _venue
 from extractors.restructured import extract_restructured, is_restructured, outline_talk
 from pipeline.errors import ExtractionError
-from pipeline.normalise import agenda, dates, people, text
+from pipeline.normalise import agenda, dates, people, siblings, text
 from pipeline.normalise.vocab import TALKS_PAGE_WORDS
 from pipeline.records import Document, RawTalk
 from pipeline.structure import blocks as structure_blocks
@@ -824,6 +824,10 @@ def _record_talk(rec: _Record, page: _Page) -> RawTalk | None:
     lines = [ln for ln in rec.lines if ln.text and not _NOTE_RE.match(ln.text)]
     if not lines:
         return None
+    if (section := siblings.section_of([h.text for h in rec.context])) is not None:
+        # kept without title or speaker, so the run reports it as a dropped record
+        return RawTalk(warnings=[f"{lines[0].text[:80]!r} under the page section "
+                                 f"{section!r} (people, papers, dates, committees): not a talk"])
     first_content = next((ln for ln in lines if not _is_when(ln.text)), None)
     if first_content is not None and agenda.is_non_talk(first_content.text):
         return None

@@ -64,8 +64,9 @@ def extract(doc: Document) -> list[RawTalk]:
         raise ExtractionError("empty text document")
     if emails.is_email(text):
         talks: list[RawTalk] = []
-        for n, msg in enumerate(emails.split_messages(doc.data)):
-            for k, talk in enumerate(talks_from_message(msg, doc.path)):
+        messages = emails.split_messages(doc.data)
+        for n, msg in enumerate(messages):
+            for k, talk in enumerate(_talks_of_mail(msg, doc, archive=len(messages) > 1)):
                 talk.key = f"msg{n}-{msg.get('Message-ID', '') or ''}-{k}"
                 talks.append(talk)
     else:
@@ -848,7 +849,35 @@ def _calendar_talks(msg: EmailMessage, source: str) -> list[RawTalk]:
     return talks
 
 
-def talks_from_message(msg: EmailMessage, source: str = "<email>") -> list[RawTalk]:
+def _talks_of_mail(msg: EmailMessage, doc: Document, *, archive: bool = False) -> list[RawTalk]:
+    """The talks of one mail, or of each message of a digest read on its own.
+
+    A digest bundles unrelated messages (a room change, a reply about the coffee machine,
+    one seminar announcement): each is read alone, with its own Subject and Date, and
+    gives a row only when it announces a talk (someone named as its speaker), never its
+    Subject alone. So does each message of an archive (an mbox of a list: replies and
+    notices beside the announcements). A message that announces nothing leaves an empty
+    record, which the normalise stage reports as dropped, with the reason."""
+    inner = emails.digest_messages(msg) or ([msg] if archive else [])
+    if not inner:
+        return talks_from_message(msg, doc.path)
+    talks: list[RawTalk] = []
+    for n, message in enumerate(inner):
+        found = talks_from_message(message, doc.path, subject_alone=False)
+        named = [t for t in found if t.speakers or t.speaker_text]
+        if not named:
+            # kept without title or speaker, so the run reports it as a dropped record
+            subject = " ".join(str(message.get("Subject") or "").split())
+            named = [RawTalk(warnings=[f"message {subject!r} of several announces no talk: "
+                                       "nobody is named as its speaker"])]
+        for k, talk in enumerate(named):
+            talk.key = f"digest{n}-{k}"
+            talks.append(talk)
+    return talks
+
+
+def talks_from_message(msg: EmailMessage, source: str = "<email>", *,
+                       subject_alone: bool = True) -> list[RawTalk]:
     """The talk(s) one email announces.
 
     The sender's own text is read first; when it announces nothing (``FYI``), the
@@ -869,7 +898,7 @@ def talks_from_message(msg: EmailMessage, source: str = "<email>") -> list[RawTa
                 talks = found
                 break
             fallback = fallback or found
-        talks = talks or fallback
+        talks = talks or (fallback if subject_alone else [])
     if (note := cancellation(str(msg.get("Subject") or ""))) is not None:
         for talk in talks:
             if note not in talk.warnings:

@@ -102,6 +102,75 @@ def split_messages(data: bytes) -> list[EmailMessage]:
     return out
 
 
+# a digest's messages: each opens with a run of header lines (``From:``/``Date:``/
+# ``Subject:``) right after a separator rule or a ``Message: 3`` line (Mailman, LISTSERV)
+_DIGEST_RULE_RE = re.compile(r"^\s*(?:[-_=*~]{10,}|Message:?\s*#?\d+\s*)$", re.I)
+# the headers that open a message of a digest: at least two of them, one naming it
+_DIGEST_OPENERS = frozenset({"from", "date", "subject", "to", "message-id"})
+_DIGEST_NAMING = frozenset({"from", "subject"})
+
+
+def _header_run(lines: list[str], i: int) -> int:
+    """How many header lines open at ``i`` (0 when fewer than two message headers do)."""
+    j, names = i, set()
+    while j < len(lines) and lines[j].strip():
+        line = lines[j]
+        if line[:1] in (" ", "\t") and j > i:
+            j += 1  # folded continuation
+            continue
+        name = _header_name(line.strip())
+        if name is None or name not in _EMAIL_HEADERS:
+            break
+        names.add(name)
+        j += 1
+    ok = len(names & _DIGEST_OPENERS) >= 2 and names & _DIGEST_NAMING
+    return j - i if ok else 0
+
+
+def digest_messages(msg: EmailMessage) -> list[EmailMessage]:
+    """The messages a digest holds, each with its own headers; ``[]`` when ``msg`` is not
+    a digest.
+
+    A MIME digest carries them as ``message/rfc822`` parts; a plain-text digest (one body
+    listing several mails) opens each with its header lines after a rule or a ``Message:
+    N`` line. Two such messages make a digest: one alone is a forward, read as today. Its
+    table of contents and footer, before the first and after the last, are not messages.
+    """
+    parts = [p.get_content() for p in msg.walk() if p.get_content_type() == "message/rfc822"]
+    inner = [p for p in parts if isinstance(p, EmailMessage)]
+    if msg.get_content_type() == "multipart/digest" or len(inner) >= 2:
+        return inner
+    part = msg.get_body(preferencelist=("plain", "html"))
+    if part is None or not isinstance(part, EmailMessage):
+        return []
+    lines = _part_text(part).splitlines()
+    starts = []
+    for i, line in enumerate(lines):
+        if not _DIGEST_RULE_RE.match(line):
+            continue
+        k = i + 1
+        while k < len(lines) and not lines[k].strip():
+            k += 1
+        if k < len(lines) and _DIGEST_RULE_RE.match(lines[k]) and lines[k].strip()[:1].isalpha():
+            k += 1  # ``Message: 3`` after a rule
+        if _header_run(lines, k):
+            starts.append(k)
+    starts = sorted(set(starts))
+    if len(starts) < 2:
+        return []
+    out = []
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        chunk = lines[start:end]
+        while chunk and (not chunk[-1].strip() or _DIGEST_RULE_RE.match(chunk[-1])):
+            chunk.pop()
+        message = email.message_from_string("\n".join(chunk) + "\n",
+                                            policy=email.policy.default)
+        if isinstance(message, EmailMessage):
+            out.append(message)
+    return out
+
+
 def header_date(value: object) -> dt.date | None:
     """The calendar date of a ``Date`` header value (as the sender's clock wrote it)."""
     if value is None:

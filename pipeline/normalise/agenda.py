@@ -14,6 +14,9 @@ import re
 from pipeline.normalise.vocab import (
     CANCELLATION_PATTERNS,
     CANCELLATION_SHOUTS,
+    GATHERING_ANYWHERE,
+    GATHERING_EDITION,
+    GATHERING_TAIL,
     KIND_LECTURE_WORDS,
     KIND_PANEL_WORDS,
     KIND_REMARKS_PATTERNS,
@@ -172,3 +175,24 @@ def series_in_prose(text: str) -> str | None:
     ``Physics Colloquium``), else None."""
     m = SERIES_IN_PROSE_RE.search(text) if text else None
     return m["series"] if m else None
+
+
+_GATHERING_TAIL_RE = re.compile(
+    rf"\b(?:{'|'.join(GATHERING_TAIL)})(?:\s+(?-i:[A-Z])[\w-]*)?(?:\s+\d{{4}})?\s*$", re.I)
+_GATHERING_EDITION_RE = re.compile(
+    rf"^(?:the\s+)?(?:{'|'.join(GATHERING_EDITION)})\s+(?:[\w&-]+\s+){{0,3}}?"
+    r"(?:workshop|conference|symposium|school|meeting|congress|summit)\b", re.I)
+_GATHERING_ANYWHERE_RE = re.compile(rf"\b(?:{'|'.join(GATHERING_ANYWHERE)})\b", re.I)
+
+
+def names_gathering(title: str) -> bool:
+    """A title naming a conference, symposium, open day, workshop edition or call for
+    papers (``vocab.GATHERING_TAIL``), which holds talks and is none itself."""
+    head = re.split(r"\s+[-–—|]\s+|:\s", title.strip(), maxsplit=1)[0]
+    return bool(_GATHERING_TAIL_RE.search(head) or _GATHERING_TAIL_RE.search(title)
+                or _GATHERING_EDITION_RE.match(title) or _GATHERING_ANYWHERE_RE.search(title))
+
+
+def names_call(title: str) -> bool:
+    """A title naming a call (``Call for Papers``, ``CfP``): never a talk, whoever it names."""
+    return bool(_GATHERING_ANYWHERE_RE.search(title))

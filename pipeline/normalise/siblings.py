@@ -23,6 +23,7 @@ from pipeline.normalise.vocab import (
     AGENDA_SLOT_WORDS,
     MEETING_PATTERNS,
     NON_TALK_PATTERNS,
+    PAGE_SECTION_HEADINGS,
     SESSION_PATTERNS,
 )
 
@@ -36,6 +37,8 @@ LABEL_SHARE = 0.3
 # the opening paragraph of an abstract that reads as the talk's own heading
 HEADING_MAX_WORDS = 20
 
+_PAGE_SECTION_RE = re.compile(
+    rf"^\W*(?:{'|'.join(PAGE_SECTION_HEADINGS)})\W*(?:$|[:：]\s*(?:[-*•]|\d+[.)])\s)", re.I)
 _SESSION_RE = re.compile(rf"^(?:{'|'.join(SESSION_PATTERNS)})", re.I)
 _LABEL_ONLY_RE = re.compile(r"^[^\W\d_][\w .'’-]{0,30}[:：]$")
 _AGENDA_SLOT_WORDS = frozenset(AGENDA_SLOT_WORDS)
@@ -47,6 +50,26 @@ _QUALIFIER = rf"(?!(?:{'|'.join(AGENDA_SLOT_FILLERS)}|about|in|why|how|what)\b)[
 _TYPED_HEAD_RE = re.compile(
     rf"^(?:{_QUALIFIER}\s+){{0,8}}?(?:{'|'.join(NON_TALK_PATTERNS + MEETING_PATTERNS)})"
     r"\s*(?:$|[:：–—]|\s-\s|\()", re.I)
+
+
+def page_section(heading: str) -> bool:
+    """A heading of a page part that holds no talk (``Important dates``, ``Programme
+    committee``, ``Sponsors``, ``Publications``, ``PhD students``): ``vocab.PAGE_SECTION_HEADINGS``,
+    the whole heading."""
+    return bool(_PAGE_SECTION_RE.match(heading.strip()))
+
+
+def section_of(headings: list[str]) -> str | None:
+    """The page section a record sits in (its headings, outermost first), when its nearest
+    heading that is not a date or a year names a part holding no talk (``Publications`` >
+    ``2024``, ``People`` > ``PhD students``, ``Important dates``); else None."""
+    for heading in reversed(headings):
+        text = heading.strip()
+        if not text or dates.looks_like_when(text) or (
+                dates.find_year(text) and len(text.split()) <= 2):
+            continue
+        return text if page_section(text) else None
+    return None
 
 
 def agenda_slot(title: str) -> bool:
@@ -65,16 +88,29 @@ def typed_non_talk(title: str) -> bool:
 
 def judge(rows: list[dict[str, Any]], notes: list[str]) -> list[dict[str, Any]]:
     """The rows of one document that are talks, their label titles taken away."""
+    records = len(rows)
     rows = _drop_by_title(rows, notes)
     _titles_that_are_labels(rows)
-    rows = _drop_empty(rows, notes)
-    return _drop_odd_out(rows, notes)
+    rows = _drop_empty(rows, notes, records)
+    rows = _drop_odd_out(rows, notes)
+    rows = _drop_bare_unnamed(rows, notes)
+    return _merge_repeats(rows, notes)
 
 
 def _drop_by_title(rows: list[dict[str, Any]], notes: list[str]) -> list[dict[str, Any]]:
     kept: list[dict[str, Any]] = []
     for row in rows:
         title = row["title"] or ""
+        if _PAGE_SECTION_RE.match(title):
+            notes.append(f"a section of the page (its dates, committee, sponsors, contact), "
+                         f"not a talk: dropped ({title!r})")
+            continue
+        if agenda.names_call(title):
+            notes.append(f"a call for papers or contributions, not a talk: dropped ({title!r})")
+            continue
+        if len(rows) > 1 and not row["speakers"] and title and agenda.names_gathering(title):
+            notes.append(f"a conference, symposium or call naming nobody: dropped ({title!r})")
+            continue
         if _LABEL_ONLY_RE.match(title):
             if not row["speakers"]:
                 notes.append(f"title is a bare label: dropped ({title!r})")
@@ -135,11 +171,13 @@ def _heading_of(abstract: str | None) -> tuple[str | None, str | None]:
     return head, rest.strip() or None
 
 
-def _drop_empty(rows: list[dict[str, Any]], notes: list[str]) -> list[dict[str, Any]]:
-    """Among several rows, one with only a title (nobody named, no date, not even a month
-    or a year, no abstract, no link) is a heading or a menu item read as a record, not a
-    talk. A calendar's event is one by the feed's own structure, so feeds are left alone."""
-    if len(rows) < 2 or rows[0]["source_format"] == "ics":
+def _drop_empty(rows: list[dict[str, Any]], notes: list[str],
+                records: int | None = None) -> list[dict[str, Any]]:
+    """Among several records (``records``: the document's, before any was dropped), one
+    with only a title (nobody named, no date, not even a month or a year, no abstract, no
+    link) is a heading or a menu item read as a record, not a talk. A calendar's event is
+    one by the feed's own structure, so feeds are left alone."""
+    if not rows or max(len(rows), records or 0) < 2 or rows[0]["source_format"] == "ics":
         return rows
     kept = []
     for row in rows:
@@ -165,6 +203,74 @@ def _drop_odd_out(rows: list[dict[str, Any]], notes: list[str]) -> list[dict[str
             notes.append(f"names nobody where {named} of {len(rows)} records of the document "
                          f"name a speaker: dropped ({row['title']!r})")
     return kept
+
+
+# what the named rows of a document state beside a person: a row naming nobody that states
+# none of what nearly all of them state is no talk (``Dentist``, ``Call with X re: grant`` in
+# a feed whose seminars all carry a room)
+_STATED_FIELDS = ("location", "abstract", "url", "slides", "video", "speaker_bio")
+BARE_MIN_NAMED = 3
+BARE_NAMED_SHARE = 0.5
+
+
+def _drop_bare_unnamed(rows: list[dict[str, Any]], notes: list[str]) -> list[dict[str, Any]]:
+    """Among rows most of which name a speaker (at least ``BARE_MIN_NAMED``, half of the
+    rows), a row naming nobody that states none of the fields nearly all (``SIBLING_SHARE``)
+    of the named rows state (a place, an abstract, a link) is not a talk: a personal
+    appointment or a social in a seminar feed, a section heading read as a record."""
+    named = [r for r in rows if r["speakers"]]
+    if len(named) < BARE_MIN_NAMED or len(named) < BARE_NAMED_SHARE * len(rows):
+        return rows
+    common = [f for f in _STATED_FIELDS
+              if sum(bool(r[f]) for r in named) >= SIBLING_SHARE * len(named)]
+    if not common:
+        return rows
+    kept = []
+    for row in rows:
+        if row["speakers"] or any(row[f] for f in common):
+            kept.append(row)
+            continue
+        notes.append(f"names nobody and states no {'/'.join(common)} where {len(named)} "
+                     f"records naming a speaker do: dropped ({row['title']!r})")
+    return kept
+
+
+# what a repeated announcement (a reminder) may add to the first: its when as one group,
+# and each other field on its own
+_WHEN_FIELDS = ("date", "start", "end", "timezone")
+_MERGED_FIELDS = ("location", "abstract", "speaker_bio", "url", "slides", "video", "series")
+
+
+def _merge_repeats(rows: list[dict[str, Any]], notes: list[str]) -> list[dict[str, Any]]:
+    """Rows that announce one talk again (the same title and the same people, and nothing
+    that differs: a reminder of the announcement, a reply quoting it) are one row: the
+    first, completed from the others. A talk given again on another date or at another
+    meeting (a CV's repeated invited talk) stays two rows."""
+    groups: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
+    for row in rows:
+        if row["title"] and row["speakers"]:
+            names = tuple(sorted(sp["name"].casefold() for sp in row["speakers"]))
+            groups.setdefault((_key(row["title"]), names), []).append(row)
+    gone: set[int] = set()
+    for same in groups.values():
+        # a repeat adds to the first and contradicts nothing: two dates, two venues, two
+        # links or two abstracts make two talks (a CV's talk given at two meetings)
+        if len(same) < 2 or any(len({str(r[f]) for r in same if r[f]}) > 1
+                                for f in ("date", "location", "series", "url", "slides",
+                                          "video", "abstract")):
+            continue
+        first = same[0]
+        for other in same[1:]:
+            if not first["date"] and other["date"]:
+                for f in _WHEN_FIELDS:
+                    first[f] = other[f]
+            for f in _MERGED_FIELDS:
+                if not first[f] and other[f]:
+                    first[f] = other[f]
+            gone.add(id(other))
+        notes.append(f"announced {len(same)} times (the same title and speakers): one row "
+                     f"({first['title']!r})")
+    return [r for r in rows if id(r) not in gone] if gone else rows
 
 
 def _key(title: str) -> str:

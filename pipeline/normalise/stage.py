@@ -48,10 +48,15 @@ def normalise_document(
     # the numeric-date convention the document's own dates settle (``18/04/2024`` makes
     # its ``11/04/2024`` April), else each phrase's zone decides
     day_first = dates.numeric_order(raw.when_text for raw in raws)
+    series_drops: dict[tuple[str, str, tuple[str, ...]], list[RawTalk]] = {}
     for raw in raws:
         row, why_not = _row(doc, raw, extracted_at, named, day_first)
         if row is None:
-            notes.append(f"{why_not}: dropped ({_describe(raw)})")
+            series = _occurrence_of(raw.key)
+            if series is None:
+                notes.append(f"{why_not}: dropped ({_describe(raw)})")
+            else:
+                series_drops.setdefault((series, why_not, tuple(raw.warnings)), []).append(raw)
             continue
         base = row["talk_id"]
         n = used_ids.get(base, 0) + 1
@@ -59,7 +64,22 @@ def normalise_document(
         if n > 1:
             row["talk_id"] = f"{base}-{n}"
         rows.append(row)
+    for (_, why_not, _), dropped in series_drops.items():
+        # one decision about a recurring event is one note, however many occurrences
+        count = f"; {len(dropped)} occurrences of one recurring event, one decision"
+        notes.append(f"{why_not}: dropped ({_describe(dropped[0])}"
+                     f"{count if len(dropped) > 1 else ''})")
     return siblings.judge(rows, notes), notes
+
+
+# a calendar occurrence's key: its event's UID, ``@``, its original start (``_key``)
+_OCCURRENCE_KEY_RE = re.compile(r"^(?P<uid>.+)@\d{4}-\d\d-\d\d(?:T[\d:.+-]+)?$")
+
+
+def _occurrence_of(key: str | None) -> str | None:
+    """The recurring event a record is an occurrence of (its UID), else None."""
+    m = _OCCURRENCE_KEY_RE.match(key or "")
+    return m.group("uid") if m else None
 
 
 def _describe(raw: RawTalk) -> str:

@@ -293,7 +293,11 @@ def is_placeholder(text: str | None) -> bool:
 
 # --- announcement furniture ------------------------------------------------------
 
-_SIGNOFF_RE = re.compile(rf"^\W*(?:{'|'.join(SIGNOFF_PATTERNS)})\s*[,!.]?\s*$", re.I)
+# the sign-off alone (``Best regards,``) or with its writer's name after a comma on the
+# same line (``Thanks, Ben``, ``Best, Anna M.``)
+_SIGNOFF_RE = re.compile(rf"^\W*(?:{'|'.join(SIGNOFF_PATTERNS)})\s*(?:[,!.]\s*"
+                         r"(?-i:[A-Z][\w'’.-]*)(?:\s+(?-i:[A-Z][\w'’.-]*)){0,2})?[,!.]?\s*$",
+                         re.I)
 _CLOSING_RE = re.compile(
     rf"^\W*(?:{'|'.join(CLOSING_PATTERNS)}"
     # ``Pizza will be served at 11:45``, ``Coffee and cookies follow the talk``
@@ -305,7 +309,8 @@ _PLACE_RE = re.compile(rf"\b(?:{'|'.join(PLACE_WORDS)})(?!\w)", re.I)
 
 
 def is_signoff(line: str) -> bool:
-    """True for a sign-off line that ends a message's body (``Best regards,``, ``Cheers``)."""
+    """True for a sign-off line that ends a message's body (``Best regards,``, ``Cheers``,
+    ``Thanks, Ben``)."""
     return bool(line) and len(line) <= 60 and bool(_SIGNOFF_RE.match(line.strip()))
 
 

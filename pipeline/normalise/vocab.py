@@ -64,6 +64,8 @@ MEETING_PATTERNS: list[str] = [
     r"(?:public\s+)?holiday", r"deadline", r"exam(?:ination)?s?",
     r"birds\s+of\s+a\s+feather", r"round\s*tables?(?:\s+discussions?)?", r"sessions?",
     r"feedback(?:\s+(?:and|&)\s+announcements)?", r"announcements", r"vot(?:e|ing)",
+    # the milestones of a call (``Paper submission``, ``Notification of acceptance``)
+    r"submissions?", r"notifications?(?:\s+of\s+acceptance)?", r"camera[\s-]?ready",
 ]
 
 # Gatherings that hold talks and are no talk themselves when they name nobody: a calendar
@@ -83,6 +85,30 @@ GATHERING_EDITION: list[str] = [
 GATHERING_ANYWHERE: list[str] = [
     r"call\s+for\s+(?:papers|proposals|abstracts|participation|submissions|contributions)",
     r"cfp",
+]
+
+# Headings of the parts of a conference, call, course or minutes page that hold no talk
+# (its dates, committees, sponsors, contact, minutes' action items): a record titled by one
+# alone (or by one and a list after its colon) is a page section read as a record, never a
+# talk, whoever it names (a committee lists people with affiliations). Whole heading only.
+PAGE_SECTION_HEADINGS: list[str] = [
+    r"important\s+dates", r"key\s+dates", r"(?:submission\s+)?deadlines", r"dates",
+    r"dates\s+for\s+your\s+diary",
+    r"(?:(?:technical\s+)?program(?:me)?|organi[sz]ing|steering|scientific|advisory|local|"
+    r"review(?:ing)?|executive)\s+committees?", r"committees?", r"(?:the\s+)?organi[sz]ers",
+    r"(?:general|program(?:me)?|local|publicity|publications?|workshop)\s+(?:co-?)?chairs?",
+    r"(?:our\s+)?sponsors?", r"sponsorship", r"partners", r"supporters",
+    r"contacts?(?:\s+us)?", r"venue", r"travel(?:\s+information)?", r"accommodation",
+    r"getting\s+there", r"scope", r"topics(?:\s+of\s+interest)?",
+    r"submission(?:\s+(?:guidelines|instructions|details))?", r"call\s+for\s+(?:papers|"
+    r"abstracts|proposals|participation|contributions)", r"action\s+items",
+    r"any\s+other\s+business", r"matters\s+arising", r"assessment", r"grading",
+    # a lab or personal site's parts that list people or papers, not talks
+    r"people", r"(?:lab\s+|group\s+|team\s+|current\s+|former\s+)?members", r"(?:our\s+)?team",
+    r"alumni", r"faculty", r"staff", r"postdocs", r"(?:current\s+|former\s+)?(?:phd\s+|"
+    r"graduate\s+|doctoral\s+|master['’]?s?\s+|undergraduate\s+)?students",
+    r"(?:selected\s+|recent\s+|journal\s+|conference\s+)?publications", r"preprints",
+    r"awards(?:\s+and\s+honou?rs)?", r"funding", r"grants",
 ]
 
 # Agenda headings that group talks and are no talk themselves when they name nobody
@@ -371,8 +397,8 @@ HEADER_LABELS: dict[str, str] = {
 DATA_FIELD_KEYS: dict[str, str] = {
     "title": r"(?:talk|seminar|lecture|presentation|paper)?\s*(?:title|name)|topic|subject",
     "speaker": r"(?:speaker|presenter|lecturer|author|person)s?(?:\s+names?)?|names?|authors?",
-    "affiliation": r"(?:speaker\s+)?(?:affiliations?|institution|institute|affil|university|"
-    r"organi[sz]ation|workplace|employer|company|school|department)",
+    "affiliation": r"(?:speaker\s+|academic\s+|home\s+)?(?:affiliations?|institution|institute|"
+    r"affil|university|organi[sz]ation|workplace|employer|company|school|department)",
     "date": r"(?:talk\s+|event\s+)?(?:date|day|schedule|datetime|date\s+time)",
     "time": r"(?:start\s*)?(?:time|hour)|start|begin|from|starts?\s+at",
     "end": r"end(?:\s*time)?|until|to|ends?\s+at",

@@ -206,8 +206,36 @@ def _fields(item: dict) -> dict[str, str]:
     return out
 
 
+def _with_details(item: dict) -> dict:
+    """A record whose details sit in one nested mapping under a key other than the
+    speaker's (``- title: Talk`` / ``  contents: [{title: Jane Doe, date: ..., ...}]``),
+    with those details merged in: the record's own keys win, and the nested ``title``
+    when the record has its own and the nested one reads as a person's name is the
+    speaker (a title is the one thing a talk has once)."""
+    nested = [(k, v) for k, v in item.items() if field_of(str(k)) != "speaker"
+              and ((isinstance(v, list) and len(v) == 1 and isinstance(v[0], dict))
+                   or isinstance(v, dict))]
+    if len(nested) != 1:
+        return item
+    key, value = nested[0]
+    inner = value[0] if isinstance(value, list) else value
+    own = {field_of(str(k)) for k in item if k != key}
+    merged = {k: v for k, v in item.items() if k != key}
+    for k, v in inner.items():
+        name = field_of(str(k))
+        if name == "title" and "title" in own:
+            text = _text(v)[0]
+            if text and templates.name_score(text) > 0 and "speaker" not in own:
+                merged.setdefault("speaker", v)
+            continue
+        if name is not None and name not in own:
+            merged.setdefault(k, v)
+    return merged
+
+
 def record_talk(item: dict) -> RawTalk | None:
     """One mapping as a talk: a title, or a speaker and a date; else None."""
+    item = _with_details(item)
     fields = _fields(item)
     speaker_value = next((v for k, v in item.items() if field_of(str(k)) == "speaker"), None)
     speakers = _people(speaker_value, fields.get("affiliation")) if speaker_value else []

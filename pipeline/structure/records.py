@@ -24,6 +24,7 @@ from functools import lru_cache
 from pipeline.normalise import dates
 from pipeline.normalise.agenda import is_non_talk
 from pipeline.normalise.people import is_organisation
+from pipeline.normalise.siblings import section_of
 from pipeline.normalise.text import field_label, is_location_line, is_placeholder
 from pipeline.records import RawTalk
 from pipeline.structure import templates
@@ -315,6 +316,12 @@ def read_records(records: list[Record], preamble_text: str = "",
     roles = part_roles(records)
     talks = []
     for record in records:
+        if (section := section_of([b.text for b in record.context])) is not None:
+            # kept without title or speaker, so the run reports it as a dropped record
+            first = record.blocks[0].text[:80] if record.blocks else ""
+            talks.append(RawTalk(warnings=[f"{first!r} under the page section {section!r} "
+                                           "(people, papers, dates, committees): not a talk"]))
+            continue
         talk = _read(record, choice, preamble_text, learnt, roles)
         if talk is not None and owner and not talk.speaker_text:
             if not talk.title:
