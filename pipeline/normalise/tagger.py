@@ -31,7 +31,7 @@ from pipeline.normalise.names_lexicon import lexicon
 LABELS = ("PERSON", "ORG", "LOCATION", "TITLE")
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "span_tagger"
 MODEL_FILE = MODEL_DIR / "model.crfsuite"
-MODEL_SHA256 = "b1a943dd4f1f1b06fd1e1ca047067967ff15b1459ba1f2cddb9550df99cb0f0a"
+MODEL_SHA256 = "4f5b876a3bba551175ff0c0f5eb058850b3e88b462be3acd35ac039bb7d5a992"
 
 # A word (letters, inner hyphens and apostrophes), a number (with inner separators), or
 # one other character: the tokens the features and the labels are given to.
