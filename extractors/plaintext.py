@@ -70,14 +70,14 @@ def extract(doc: Document) -> list[RawTalk]:
                 talk.key = f"msg{n}-{msg.get('Message-ID', '') or ''}-{k}"
                 talks.append(talk)
     else:
-        # a line dating the document (``Posted … on 28-Jan-97``) is its reference date; else
-        # any line stating a full date does
-        reference = dates.find_reference_date(text) or dates.find_dated_line(text)
         from extractors.listing import org_deck_keywords
 
         if (deck := org_deck_keywords(text)) is not None \
                 and (talk := structure_data.record_talk(deck)) is not None:
             return [talk]  # an org-mode deck: one talk, whatever its slide headings
+        # a line dating the document (``Posted … on 28-Jan-97``) is its reference date; else
+        # any line stating a full date does
+        reference = dates.find_reference_date(text) or dates.find_dated_line(text)
         # ruled pipe tables are the table reader's (a rival below), never lines of talks
         lines_text = structure_data.without_pipe_tables(text)
         talks = _best_reading(doc, talks_from_text(lines_text, reference_date=reference))
@@ -862,7 +862,7 @@ def _talks_of_mail(msg: EmailMessage, doc: Document, *, archive: bool = False) -
     if not inner:
         return talks_from_message(msg, doc.path)
     talks: list[RawTalk] = []
-    for n, message in enumerate(inner):
+    for message in inner:
         found = talks_from_message(message, doc.path, subject_alone=False)
         named = [t for t in found if t.speakers or t.speaker_text]
         if not named:
@@ -870,9 +870,7 @@ def _talks_of_mail(msg: EmailMessage, doc: Document, *, archive: bool = False) -
             subject = " ".join(str(message.get("Subject") or "").split())
             named = [RawTalk(warnings=[f"message {subject!r} of several announces no talk: "
                                        "nobody is named as its speaker"])]
-        for k, talk in enumerate(named):
-            talk.key = f"digest{n}-{k}"
-            talks.append(talk)
+        talks.extend(named)  # keyed by the caller, in order
     return talks
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from bs4.element import Comment, NavigableString, Tag
 
+from pipeline.normalise.people import looks_like_person_name
+
 _BLOCK_TAGS = frozenset("p li dt dd h1 h2 h3 h4 h5 h6 tr blockquote summary figcaption".split())
 _CONTAINER_TAGS = frozenset(
     "div section article details aside header footer main td th ul ol dl table tbody thead tfoot "
@@ -240,9 +242,10 @@ LEAD_BIO_CHARS = 80
 
 
 def _lead_name(tag: Tag, text: str) -> tuple[str, str] | None:
-    """(name, rest) of a paragraph opened by a bold person name and a comma or a verb
-    (``<b>Jane Doe</b>, born 1963 …``, ``<strong>Jane Doe</strong> is a …``): the bio of
-    the person it names, the way programme pages introduce their speakers."""
+    """(name, rest) of a paragraph whose first element is a bold person name followed by
+    at least ``LEAD_BIO_CHARS`` of text (``<b>Jane Doe</b>, born 1963 …``, ``<strong>Jane
+    Doe</strong> is a …``): the bio of the person it names, the way programme pages
+    introduce their speakers."""
     first = next((c for c in tag.children
                   if not (isinstance(c, NavigableString) and not c.strip())), None)
     if not isinstance(first, Tag) or first.name not in ("b", "strong"):
@@ -251,8 +254,6 @@ def _lead_name(tag: Tag, text: str) -> tuple[str, str] | None:
     rest = text[len(name):].lstrip(" ,:;–—-")
     if len(rest) < LEAD_BIO_CHARS or not name or len(name.split()) > 5:
         return None
-    from pipeline.normalise.people import looks_like_person_name
-
     return (name, rest) if looks_like_person_name(name) else None
 
 
