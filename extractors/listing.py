@@ -976,6 +976,10 @@ def _record_talk(rec: _Record, page: _Page) -> RawTalk | None:
     if title is None and pending:
         # the first remaining line, when short, is the title; else an emphasised line
         head = pending[0]
+        if head.heading and siblings.agenda_slot(head.text) and len(pending) > 1:
+            # ``# 2nd Talk`` over ``## The title``: the record's label, not its title
+            pending.remove(head)
+            head = pending[0]
         emphasised = [
             ln for ln in pending
             if (ln.em_only or ln.heading or ln.strong_only) and not _bio_like(ln.text, name_words)

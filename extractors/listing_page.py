@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup
 from bs4.element import Tag
 
-from pipeline.normalise import agenda, dates, text
+from pipeline.normalise import agenda, dates, siblings, text
 from pipeline.normalise.vocab import SERIES_NOUNS_INTL
 from pipeline.records import RawTalk
 
@@ -116,7 +116,7 @@ def series_from_title(*titles: str | None) -> str | None:
             continue
         for part in re.split(r"\s+(?:[|·•»]|::)\s+|\s+[-–—]\s+", title):
             part = part.strip()
-            if not part or _ARCHIVE_LABEL_RE.match(part) or not (
+            if not part or _ARCHIVE_LABEL_RE.match(part) or siblings.agenda_slot(part) or not (
                 _EVENT_NOUNS.search(part) or agenda.is_series_name(part)
             ):
                 continue

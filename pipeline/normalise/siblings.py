@@ -72,10 +72,14 @@ def section_of(headings: list[str]) -> str | None:
     return None
 
 
+# a numeral with its ordinal ending (``1st``, ``2nd``, ``3e``, ``4ème``, ``5.``) is a number
+_ORDINAL_RE = re.compile(r"\b\d+(?:st|nd|rd|th|e|er|re|ème|eme|º|ª|\.)?(?!\w)")
+
+
 def agenda_slot(title: str) -> bool:
     """A title made only of agenda words, fillers and numbers (``Keynote``, ``Invited
-    talk``), at least one of them an agenda word."""
-    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)?|&", title.casefold())
+    talk``, ``2nd Talk``), at least one of them an agenda word."""
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)?|&", _ORDINAL_RE.sub(" ", title.casefold()))
     return any(w in _AGENDA_SLOT_WORDS for w in words) and all(
         w in _AGENDA_SLOT_WORDS or w in _AGENDA_SLOT_FILLERS for w in words)
 

@@ -24,7 +24,7 @@ from functools import lru_cache
 from pipeline.normalise import dates
 from pipeline.normalise.agenda import is_non_talk
 from pipeline.normalise.people import is_organisation
-from pipeline.normalise.siblings import section_of
+from pipeline.normalise.siblings import agenda_slot, section_of
 from pipeline.normalise.text import field_label, is_location_line, is_placeholder
 from pipeline.records import RawTalk
 from pipeline.structure import templates
@@ -390,13 +390,29 @@ def _read(record: Record, choice: templates.Choice | None, preamble: str,
     when_parts: list[str] = []
     rest: list[str] = []
     blocks = _field_blocks(record)
+    section: str | None = None  # the field a label standing alone opened (``### Speaker``)
+    sections: dict[str, list[str]] = {}
     for block in blocks:
         text = block.text
-        label = labelled(text, learnt)
+        label = labelled(text, learnt) or _heading_label(block, learnt)
         if label:
+            section = None if label[1] else label[0]
             if label[1]:
                 _assign_label(talk, label[0], label[1], when_parts)
             continue
+        if section is not None and not block.heading:
+            # the blocks under a label of their own fill its field: prose fields take
+            # every paragraph up to the next label or heading, the others one block
+            if section in ("abstract", "bio"):
+                sections.setdefault(section, []).append(text)
+                continue
+            if not is_placeholder(text):
+                _assign_label(talk, section, text, when_parts)
+            section = None
+            continue
+        section = None
+        if block.heading and talk.title is None and len(blocks) > 1 and agenda_slot(text):
+            continue  # ``# 2nd Talk`` above ``## The title``: the slot's label, not its title
         by_name = class_field(block)
         if by_name and not is_placeholder(text):  # ``<span class="speaker-name">``
             _assign_label(talk, {"date": "when", "time": "when"}.get(by_name, by_name), text,
@@ -459,8 +475,20 @@ def _read(record: Record, choice: templates.Choice | None, preamble: str,
     talk.when_text = ", ".join(when_parts) or None
     talk.year_hint = _context_year(record.context, preamble)
     long = [t for t in rest if len(t) >= 120]
-    talk.abstract = "\n\n".join(long) or None
+    talk.abstract = "\n\n".join(sections.get("abstract", [])) or talk.abstract \
+        or "\n\n".join(long) or None
+    if sections.get("bio"):
+        talk.speaker_bio = "\n\n".join(sections["bio"])
     return talk
+
+
+def _heading_label(block: Block, learnt: dict[str, str]) -> tuple[str, str] | None:
+    """A heading that is a field's label without its colon (``### Speaker Bio``,
+    ``<h4>Abstract</h4>``): the field the blocks under it fill."""
+    if not block.heading or len(block.text.split()) > 3:
+        return None
+    found = labelled(f"{block.text.rstrip(':： ')}:", learnt)
+    return found if found is not None and not found[1] else None
 
 
 def _assign_label(talk: RawTalk, kind: str, value: str, when_parts: list[str]) -> None:
