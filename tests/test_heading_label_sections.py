@@ -111,3 +111,38 @@ def test_html_label_headings_under_numbered_slots() -> None:
     assert [(r["speakers"][0]["name"], r["speakers"][0]["affiliation"]) for r in rows] == [
         ("Chen Liwei", "Harbour Institute of Technology"), ("Maren Holt", "Lakeside University")]
     assert rows[1]["abstract"].startswith("A proof assistant is only as useful")
+
+
+AFTER_TALKS = MARKDOWN + """
+# Upcoming talks
+
+We are looking for speakers for the spring; write to the organisers with a title and a
+short summary, and do not worry if you have not presented before.
+
+# New venue
+
+From next month we meet at:
+
+**The Copper Kettle**<br/>
+12 Mill Lane
+
+Doors open at seven.
+"""
+
+
+def test_page_sections_after_the_talks_are_not_talks() -> None:
+    """A call for speakers under a listing heading and a venue notice naming a pub in bold
+    are sections of the page: the label headings of the talk records keep the partition at
+    the talks, and neither section becomes a row."""
+    rows = _rows(AFTER_TALKS, "markdown")
+    assert [r["title"] for r in rows] == ["Sheaves for Sensor Networks",
+                                          "Counting Bridges in Old Towns"]
+
+
+def test_an_article_never_opens_a_persons_name() -> None:
+    from pipeline.normalise.people import looks_like_person_name
+
+    assert not looks_like_person_name("The Copper Kettle", "speaker")
+    assert not looks_like_person_name("Die Qual der Wahl")
+    assert looks_like_person_name("An Wang")  # a given name, not an article
+    assert looks_like_person_name("Maria La Rosa")

@@ -38,6 +38,7 @@ from pipeline.normalise.vocab import (
     EVENT_WORDS,
     HONORIFICS,
     LIST_CONJUNCTIONS,
+    NAME_NEVER_FIRST,
     NAME_SUFFIXES,
     NAMED_ORG_PHRASES,
     NAMED_ORGS,
@@ -87,6 +88,7 @@ _ORG_WORDS = _with_variants(ORG_WORDS)
 _ORG_LEADING_WORDS = _with_variants(ORG_LEADING_WORDS)
 _DISCIPLINE_WORDS = frozenset(DISCIPLINE_WORDS)
 _NON_NAME_WORDS = frozenset(NON_NAME_WORDS)
+_NAME_NEVER_FIRST = frozenset(NAME_NEVER_FIRST)
 _DEGREES = frozenset(DEGREES)
 _EVENT_WORDS = frozenset(EVENT_WORDS)
 _EVENT_PHRASES = frozenset(EVENT_PHRASES)
@@ -471,6 +473,8 @@ def _words_say_person(tokens: Sequence[str], core: Sequence[str], *, placed: boo
     only softer evidence speaks against a person (two common title words, a topic-shaped
     phrase such as ``Spin Glasses``), True otherwise."""
     lowered = [t.lower().strip(".,") for t in core]
+    if tokens[0].lower() in _NAME_NEVER_FIRST:
+        return False  # ``The Greene Man``: an article opens a thing's name, not a person's
     if any(
         w in _ROLE_HEADS or w in _ORG_WORDS or w in _DISCIPLINE_WORDS or w in _EVENT_WORDS
         or _org_compound(w)  # ``Helmholtz-Zentrum Berlin``

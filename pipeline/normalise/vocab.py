@@ -131,6 +131,8 @@ AGENDA_SLOT_WORDS: list[str] = [
     "international", "national", "local", "student", "students", "research", "general",
     "open", "final", "first", "second", "third", "morning", "afternoon", "evening", "day",
     "tba", "tbd", "slot", "speaker", "speakers", "qa", "wrap-up", "wrap", "summary",
+    # a listing's own headings (``Upcoming talks``, ``Past seminars``, ``Future talks``)
+    "upcoming", "future", "past", "previous", "next", "forthcoming", "recent", "archive",
 ]
 # the function words that may stand between them (``Presentation of accepted contribution``)
 AGENDA_SLOT_FILLERS: list[str] = ["of", "the", "a", "an", "and", "&", "to", "for", "on", "with",
@@ -782,6 +784,15 @@ NON_NAME_WORDS: list[str] = [
     "read", "view", "download", "pdf", "html", "new", "part", "chapter", "section",
 ]  # fmt: skip
 
+
+# Articles and determiners a phrase may open with that a person's name never does
+# (``The Greene Man``, ``Our Speakers``, ``Die Qual der Wahl``, ``Les Rencontres``); the
+# particles of surnames (``de``, ``van der``, ``La``, ``Le``, ``El``) and words that are also
+# given names or surnames (``An``, ``Das``, ``My``) are not among them.
+NAME_NEVER_FIRST: list[str] = [
+    "the", "our", "your", "this", "that", "these", "those", "its", "their", "der", "die",
+    "ein", "eine", "les", "une", "los", "las", "het", "gli",
+]  # fmt: skip
 
 # Common research-topic words (nouns and the adjectives titles put before them). A
 # capitalised two-to-four word phrase made only of these (``Spin Glasses``, ``Quantum

@@ -255,7 +255,11 @@ def find_records(blocks: list[Block], owner: str | None = None) -> list[Record]:
     counts = Counter(v for b in blocks for v in _variants(b.signature))
     learnt = learn_labels(blocks)
     best: tuple[float, list[Record]] = (0.0, [])
-    candidates = [(opener, None) for opener, count in counts.items() if count >= 2]
+    labels = Counter(v for b in blocks if _heading_label(b, learnt) for v in _variants(b.signature))
+    # headings that name a field (``### Speaker``, ``### Abstract``) label a record's parts:
+    # cutting at them splits every record into its fields
+    candidates = [(opener, None) for opener, count in counts.items()
+                  if count >= 2 and labels[opener] < 0.5 * count]
     grouped = _group_partition(blocks)
     if len(grouped) >= 2:
         candidates.append(("", grouped))
