@@ -170,6 +170,8 @@ def extract_markdown(doc: Document) -> list[RawTalk]:
         data_talks=data,
     )
     talks = _markdown_rivals(doc, talks, meta, body)
+    if meta and len(talks) > 1:
+        _front_matter_defaults(meta, talks)
     if meta and len(talks) <= 1:
         # the page itself may be the talk, stated as front matter: alone when the body
         # holds no listing, else merged field by field into the one talk the body gives
@@ -178,6 +180,34 @@ def extract_markdown(doc: Document) -> list[RawTalk]:
         if one is not None:
             talks = [_merge_fields(talks[0], one)] if talks else [one]
     return talks
+
+
+def _front_matter_defaults(meta: dict, talks: list[RawTalk]) -> None:
+    """A listing page's front matter states what holds for all its talks (``location:``,
+    ``TimeZone:``, ``EventDate:`` of a one-day programme): each key, matched to a field by
+    its name, fills that field where a talk states none, and a talk with a time but no
+    day takes the page's day."""
+    fields: dict[str, str] = {}
+    for key, value in meta.items():
+        name = structure_data.field_of(str(key))
+        if name == "date" and str(key).strip().casefold() in ("date", "day"):
+            continue  # a post's own date (Jekyll, Hugo), not its talks' day
+        if name in ("location", "timezone", "date") and isinstance(value, (str, dt.date)):
+            fields.setdefault(name, str(value).strip())
+    zone = structure_data.zone_of(fields.get("timezone"))
+    day = fields.get("date") if fields.get("date") and dates.parse_when(fields["date"]) else None
+    for talk in talks:
+        if talk.location is None and fields.get("location"):
+            talk.location = fields["location"]
+        if talk.timezone is None and zone:
+            talk.timezone = zone
+        if day and talk.when_text and _TIME_ONLY_RE.match(talk.when_text):
+            talk.when_text = f"{day}, {talk.when_text}"
+
+
+# a when phrase of clock times alone (``2:15 PM-2:30 P.M``, ``09:00–09:20``)
+_TIME_ONLY_RE = re.compile(r"^[\d:.h\s]+(?:[ap]\.?m\.?)?(?:\s*(?:[-–—]|to)\s*[\d:.h\s]+"
+                           r"(?:[ap]\.?m\.?)?)?\s*$", re.I)
 
 
 _DECK_SEPARATOR_RE = re.compile(r"^(?:---|\?\?\?|--)\s*$|^class:\s|^\.(?:image|code|play)\s",
@@ -230,6 +260,14 @@ def _markdown_rivals(doc: Document, talks: list[RawTalk], meta: dict,
     if restructured:  # titles only: one talk's outline, titled by its adorned title
         best = attempt("reStructuredText title", lambda: outline_talk(doc.text, best),
                        warnings_) or best
+    if slides and not best:
+        # a deck is one talk even when it names nobody on its slides: its title slide
+        # alone is what the listing readers weigh as too little
+        from extractors.slides import extract_slides_text
+
+        deck_talks = attempt("slides reader", lambda: _deck_talk(doc, meta, body,
+                                                                 extract_slides_text), warnings_)
+        best = [t for t in deck_talks or [] if t.title][:1]
     for talk in best:
         talk.warnings.extend(warnings_)
     return best

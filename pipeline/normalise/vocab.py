@@ -401,7 +401,10 @@ DATA_FIELD_KEYS: dict[str, str] = {
     "speaker": r"(?:speaker|presenter|lecturer|author|person)s?(?:\s+names?)?|names?|authors?",
     "affiliation": r"(?:speaker\s+|academic\s+|home\s+)?(?:affiliations?|institution|institute|"
     r"affil|university|organi[sz]ation|workplace|employer|company|school|department)",
-    "date": r"(?:talk\s+|event\s+)?(?:date|day|schedule|datetime|date\s+time)",
+    "timezone": r"time\s*zone|tz|zone|tzid",
+    # any qualifier (``event date``, ``WorkshopDay``) but a document's own dates
+    "date": r"(?:(?!publish|posted|update|modifi|creat|last\b|submi|deadline|regist|due\b|"
+    r"birth|expir)[a-z]+\s+)?(?:date|day|schedule|datetime|date\s+time)",
     "time": r"(?:start\s*)?(?:time|hour)|start|begin|from|starts?\s+at",
     "end": r"end(?:\s*time)?|until|to|ends?\s+at",
     "location": r"location|room|venue|place|where|address|building",

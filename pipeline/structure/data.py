@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import re
 import tomllib
+import zoneinfo
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
@@ -252,11 +253,28 @@ def record_talk(item: dict) -> RawTalk | None:
         time_ = f"{time_} – {end}"
     talk.when_text = ", ".join(dict.fromkeys(v for v in (day, time_) if v)) or None
     talk.location = fields.get("location")
+    talk.timezone = zone_of(fields.get("timezone"))
     talk.abstract = _long_text(item, "abstract")
     talk.speaker_bio = _long_text(item, "bio")
     talk.slides, talk.video, talk.url = fields.get("slides"), fields.get("video"), \
         fields.get("url")
     return talk
+
+
+def zone_of(value: str | None) -> str | None:
+    """The IANA zone a data value names (``America/Denver``, ``Europe/Paris``, ``CET``),
+    or None: a value that names no zone is not guessed at."""
+    if not value:
+        return None
+    value = value.strip()
+    if value in _iana_zones():
+        return value
+    return dates.find_timezone_cue(f"All times are {value}")
+
+
+@lru_cache(maxsize=1)
+def _iana_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
 
 
 def _long_text(item: dict, name: str) -> str | None:

@@ -314,9 +314,9 @@ def read_records(records: list[Record], preamble_text: str = "",
     """One ``RawTalk`` per record that reads as a talk (a person, or a title and a time).
 
     ``owner`` (see ``find_records``) speaks in every record that names nobody."""
-    one_liners = [r.blocks[0].text for r in records if len(r.blocks) == 1]
-    choice = templates.choose(one_liners) if one_liners else None
     learnt = learn_labels([b for r in records for b in r.blocks])
+    one_liners = [one.text for r in records if (one := _one_content_block(r, learnt))]
+    choice = templates.choose(one_liners) if one_liners else None
     roles = part_roles(records)
     talks = []
     for record in records:
@@ -388,12 +388,23 @@ def _field_blocks(record: Record) -> list[Block]:
     return record.blocks
 
 
+def _one_content_block(record: Record, learnt: dict[str, str]) -> Block | None:
+    """The record's one block that is neither a date/time line nor a labelled field, when
+    it has exactly one (``2:15 PM–2:30 PM`` over ``Title. Ann Lee and Bo Park``): the
+    one-line item the document's template reads, whatever time lines stand beside it."""
+    blocks = _field_blocks(record)
+    content = [b for b in blocks
+               if not (is_when(b.text) and len(b.text) <= 120) and not labelled(b.text, learnt)]
+    return content[0] if len(content) == 1 and not content[0].heading else None
+
+
 def _read(record: Record, choice: templates.Choice | None, preamble: str,
           learnt: dict[str, str], roles: dict[str, str] | None = None) -> RawTalk | None:
     talk = RawTalk()
     when_parts: list[str] = []
     rest: list[str] = []
     blocks = _field_blocks(record)
+    one_liner = _one_content_block(record, learnt) if choice is not None else None
     section: str | None = None  # the field a label standing alone opened (``### Speaker``)
     sections: dict[str, list[str]] = {}
     for block in blocks:
@@ -427,7 +438,7 @@ def _read(record: Record, choice: templates.Choice | None, preamble: str,
             continue
         if is_placeholder(text):
             continue  # ``TBD`` where a speaker or a title stands says nothing
-        if talk.title is None and len(blocks) == 1 and choice is not None \
+        if talk.title is None and block is one_liner and choice is not None \
                 and not talk.speaker_text:
             reading = choice.read(text)  # ``Name (Org): Title``: the document's template
             if reading is not None and reading.title:
@@ -449,7 +460,7 @@ def _read(record: Record, choice: templates.Choice | None, preamble: str,
                                               and is_organisation(text))):
             talk.speaker_text[-1] = f"{talk.speaker_text[-1]} ({text})"  # its affiliation
             continue
-        if talk.title is None and len(blocks) == 1 and choice is not None:
+        if talk.title is None and block is one_liner and choice is not None:
             reading = choice.read(text)
             if reading is not None:
                 talk.title = None if is_placeholder(reading.title) else reading.title

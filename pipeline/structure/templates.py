@@ -140,10 +140,29 @@ def _has_month(text: str) -> bool:
     return bool(_NUMERIC_DATE_RE.search(low)) or any(m in low for m in _MONTHS)
 
 
+# ``. `` after an initial (``David A. Joiner``, ``S. Charlie Dey``) ends no sentence
+_SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])\. ")
+
+
 def _at(sep: str, last: bool) -> Callable[[str], tuple[str, str] | None]:
+    if sep == ". ":
+        return _at_sentence_end(last)
+
     def split(text: str) -> tuple[str, str] | None:
         i = text.rfind(sep) if last else text.find(sep)
         return (text[:i], text[i + len(sep):]) if i > 0 else None
+
+    return split
+
+
+def _at_sentence_end(last: bool) -> Callable[[str], tuple[str, str] | None]:
+    """A split at the first or last full stop that is not an initial's."""
+    def split(text: str) -> tuple[str, str] | None:
+        ends = [m.start() for m in _SENTENCE_END_RE.finditer(text)]
+        if not ends:
+            return None
+        i = ends[-1] if last else ends[0]
+        return (text[:i], text[i + 2:]) if i > 0 else None
 
     return split
 
