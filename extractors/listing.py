@@ -747,16 +747,25 @@ def _records(lines: list[Line]) -> list[_Record]:
     by_key: dict[int, _Record] = {}
     headings: list[Line] = []  # stack of headings outside records
     current: _Record | None = None
+    # the short line introducing a run of items (``Program committee`` over its list): the
+    # run's heading, though the page wrote it as a paragraph
+    lead: Line | None = None
+    previous: Line | None = None  # the last loose line (outside items), while it is the last
     for line, chain in zip(lines, chains, strict=True):
         item = next((c for c in chain if id(c) not in group_like), None)
         if item is not None:
             rec = by_key.get(id(item))
             if rec is None:
-                rec = _Record([], context=list(headings), container=item)
+                if previous is not None:
+                    lead = previous if _lead_in(previous) else None
+                rec = _Record([], context=list(headings) + ([lead] if lead else []),
+                              container=item)
                 by_key[id(item)] = rec
                 records.append(rec)
             rec.lines.append(line)
+            previous = None
             continue
+        previous, lead = line, None
         if line.heading:
             while headings and headings[-1].heading >= line.heading:
                 headings.pop()
@@ -769,6 +778,13 @@ def _records(lines: list[Line]) -> list[_Record]:
             records.append(current)
         current.lines.append(line)
     return [r for r in records if r.lines]
+
+
+def _lead_in(line: Line) -> bool:
+    """A short line that can head the list after it: a few words, no sentence, no date."""
+    t = line.text.strip()
+    return (not line.heading and not line.links and 1 <= len(t.split()) <= 5
+            and not t.endswith((".", ",", ";")) and not _is_when(t))
 
 
 def _has_evidence(lines: list[Line]) -> bool:

@@ -51,3 +51,42 @@ def test_nearest_heading_that_is_not_a_date_decides() -> None:
     assert section_of(["Important dates"]) == "Important dates"
     assert section_of(["Seminars", "Spring 2024"]) is None
     assert section_of([]) is None
+
+
+CAPTIONED_LISTS = """# Workshop on Sparse Solvers
+
+Co-located with the spring meeting.
+
+Organisers
+
+Steering
+
+- Ana Ruiz (University of Porto, Portugal)
+- Ben Okafor (Lagos Institute, Nigeria)
+
+Programme committee
+
+- Chiara Neri (University of Turin, Italy)
+- Dmitri Volkov (Novosibirsk State University, Russia)
+- Eva Lind (Lund University, Sweden)
+"""
+
+
+def test_lists_under_paragraph_captions_of_page_sections_are_not_talks() -> None:
+    """``Programme committee`` written as a paragraph right before its list heads the list
+    like a heading, and ``Organisers`` over ``Steering`` over a list heads both: the names
+    are a page section's, not speakers."""
+    from extractors import listing
+    from pipeline.records import Document
+
+    doc = Document(path="cfp.md", data=CAPTIONED_LISTS.encode(), sha256="0" * 64,
+                   format="markdown")
+    assert [t for t in listing.extract_markdown(doc) if t.speaker_text or t.title] == []
+
+
+def test_a_talks_heading_nearer_than_a_page_section_keeps_its_records() -> None:
+    from pipeline.normalise.siblings import section_of
+
+    assert section_of(["Organizers", "Workshop"]) == "Organizers"
+    assert section_of(["People", "Seminars"]) is None
+    assert section_of(["Publications", "2024"]) == "Publications"

@@ -21,6 +21,8 @@ from pipeline.normalise import agenda, dates
 from pipeline.normalise.vocab import (
     AGENDA_SLOT_FILLERS,
     AGENDA_SLOT_WORDS,
+    EVENT_LABEL_BARE,
+    EVENT_LABEL_NOUNS,
     MEETING_PATTERNS,
     NON_TALK_PATTERNS,
     PAGE_SECTION_HEADINGS,
@@ -39,6 +41,10 @@ HEADING_MAX_WORDS = 20
 
 _PAGE_SECTION_RE = re.compile(
     rf"^\W*(?:{'|'.join(PAGE_SECTION_HEADINGS)})\W*(?:$|[:：]\s*(?:[-*•]|\d+[.)])\s)", re.I)
+# a heading naming a part that lists talks (``Seminars``, ``Invited talks``, ``Programme``)
+_TALKS_HEADING_RE = re.compile(
+    rf"\b(?:{'|'.join(EVENT_LABEL_NOUNS + EVENT_LABEL_BARE)}|program(?:me)?|schedule|agenda)\b",
+    re.I)
 _SESSION_RE = re.compile(rf"^(?:{'|'.join(SESSION_PATTERNS)})", re.I)
 _LABEL_ONLY_RE = re.compile(r"^[^\W\d_][\w .'’-]{0,30}[:：]$")
 _AGENDA_SLOT_WORDS = frozenset(AGENDA_SLOT_WORDS)
@@ -60,15 +66,20 @@ def page_section(heading: str) -> bool:
 
 
 def section_of(headings: list[str]) -> str | None:
-    """The page section a record sits in (its headings, outermost first), when its nearest
-    heading that is not a date or a year names a part holding no talk (``Publications`` >
-    ``2024``, ``People`` > ``PhD students``, ``Important dates``); else None."""
+    """The page section a record sits in (its headings, outermost first), when a heading
+    above it that is not a date or a year names a part holding no talk (``Publications`` >
+    ``2024``, ``People`` > ``PhD students``, ``Organizers`` > ``Workshop``, ``Important
+    dates``) and no heading nearer to it names talks (``People`` > ``Seminars``); else
+    None."""
     for heading in reversed(headings):
         text = heading.strip()
         if not text or dates.looks_like_when(text) or (
                 dates.find_year(text) and len(text.split()) <= 2):
             continue
-        return text if page_section(text) else None
+        if page_section(text):
+            return text
+        if _TALKS_HEADING_RE.search(text):
+            return None  # ``Seminars`` under ``People``: a part that lists talks
     return None
 
 

@@ -232,9 +232,32 @@ def _emit(tag: Tag, out: list[Block]) -> None:
             out.append(Block(lead[0], f"{sig}.lead-speaker", 0, (), group=_group(tag)))
             out.append(Block(lead[1], f"{sig}.bio", 0, links, group=_group(tag)))
             return
+        if not heading:
+            heading = _caption_level(tag, text)
         found = tuple(p for p in _parts(tag) if p[1])
         out.append(Block(text, sig, heading, links,
                          found if len(found) >= 2 else (), group=_group(tag)))
+
+
+# the heading level of a paragraph that captions the list after it: below every real one
+CAPTION_LEVEL = 6
+
+
+def _caption_level(tag: Tag, text: str, depth: int = 0) -> int:
+    """The heading level of a short paragraph outside any item, right before a list, that
+    is no sentence (``Program committee`` over its names): the list's heading, written as
+    a paragraph; one right before such a caption (``Organizers`` over ``Workshop`` over
+    a list) heads it one level up. 0 for any other paragraph."""
+    if tag.name != "p" or not 1 <= len(text.split()) <= 5 or text.endswith((".", ",", ";")) \
+            or depth > 2 or _group(tag):
+        return 0
+    nxt = tag.find_next_sibling()
+    if nxt is None:
+        return 0
+    if nxt.name in ("ul", "ol"):
+        return CAPTION_LEVEL
+    inner = _caption_level(nxt, " ".join(nxt.get_text(" ").split()), depth + 1)
+    return inner - 1 if inner else 0
 
 
 # a paragraph this long after its bold lead name is that person's bio
