@@ -158,7 +158,7 @@ def extract_markdown(doc: Document) -> list[RawTalk]:
             source = source[m.end():]
     data = _front_matter_talks(_raw_front_matter(doc.text)) if meta else []
     body = source
-    source = _IAL_LINE_RE.sub("", _LIQUID_RE.sub("", source))
+    source = _IAL_LINE_RE.sub("", _LIQUID_RE.sub("", text.rst_links_as_text(source)))
     source = heading_attributes(_IAL_INLINE_RE.sub("", source))
     html = _markdown().render(source)
     title = meta.get("title")

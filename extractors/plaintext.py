@@ -35,7 +35,12 @@ from pipeline.normalise import dates
 from pipeline.normalise.agenda import classify_kind, is_non_talk, series_in_prose
 from pipeline.normalise.people import is_organisation_line
 from pipeline.normalise.places import find_place
-from pipeline.normalise.text import FIELD_LABEL_RE, is_location_line, org_links_as_text
+from pipeline.normalise.text import (
+    FIELD_LABEL_RE,
+    is_location_line,
+    markup_links_as_text,
+    org_links_as_text,
+)
 from pipeline.normalise.vocab import FIELD_LABELS, SERIES_NOUNS
 from pipeline.records import Document, RawTalk, Speaker
 from pipeline.structure import blocks as structure_blocks
@@ -104,7 +109,7 @@ def _best_reading(doc: Document, talks: list[RawTalk]) -> list[RawTalk]:
     warnings: list[str] = []
 
     def repetition() -> list[RawTalk]:
-        lines_text = structure_data.without_pipe_tables(doc.text)
+        lines_text = markup_links_as_text(structure_data.without_pipe_tables(doc.text))
         found = structure_records.find_records(structure_blocks.text_blocks(lines_text))
         return structure_records.read_records(found, lines_text[:2000])
 
@@ -210,7 +215,7 @@ def talks_from_text(
     text: str, *, subject: str | None = None, reference_date: dt.date | None = None
 ) -> list[RawTalk]:
     """A listing's talks, else the one talk the text announces."""
-    text = deorg(delatex(text))
+    text = markup_links_as_text(deorg(delatex(text)))
     listing = extract_listing(text, reference_date=reference_date)
     if listing:
         return listing

@@ -118,3 +118,13 @@ def test_strip_label(raw: str, expected: str) -> None:
 def test_strip_label_single_string_and_none() -> None:
     assert strip_label("Summary: x", "summary") == "x"
     assert strip_label(None, "abstract") is None
+
+
+def test_lightweight_markup_links_read_as_their_labels() -> None:
+    from pipeline.normalise.text import markup_links_as_text, rst_links_as_text
+
+    line = "- `Tiny Parsers <https://example.org/slides/1>`_, Ada Quist"
+    assert rst_links_as_text(line) == "- Tiny Parsers, Ada Quist"
+    assert markup_links_as_text("[Slides](https://example.org/s.pdf) by Bo Park") == \
+        "Slides by Bo Park"
+    assert markup_links_as_text("`code` and [x] stay") == "`code` and [x] stay"

@@ -127,6 +127,26 @@ def org_links_as_text(text: str) -> str:
     return _ORG_LINK_RE.sub(lambda m: m.group(2) or m.group(1), text)
 
 
+# lightweight-markup links written in plain text: reStructuredText ```label <url>`_`` (and
+# its anonymous ``__``) and markdown ``[label](url)``; their label is the text
+_RST_LINK_RE = re.compile(r"`([^`<>]+?)\s*<[^<>`\s]+>`__?")
+_MD_LINK_RE = re.compile(r"(?<!!)\[([^\[\]]+)\]\((?:https?://|mailto:|/|\.)[^()\s]*\)")
+
+
+def markup_links_as_text(text: str) -> str:
+    """```F-strings <https://…>`_, Ann Lee`` -> ``F-strings, Ann Lee``; ``[Slides](…)`` ->
+    ``Slides``: a listing line read as text keeps what its link says, not its address."""
+    text = rst_links_as_text(text)
+    if "](" in text:
+        text = _MD_LINK_RE.sub(lambda m: m.group(1), text)
+    return text
+
+
+def rst_links_as_text(text: str) -> str:
+    """```label <url>`_`` -> ``label`` (a markdown renderer would read it as code)."""
+    return _RST_LINK_RE.sub(lambda m: m.group(1), text) if "`" in text else text
+
+
 def clean_text(text: str | None) -> str | None:
     """Plain text: markup/markdown removed, inner whitespace collapsed, paragraphs joined by
     one blank line; None when nothing is left.
