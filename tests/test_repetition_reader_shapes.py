@@ -61,3 +61,37 @@ def test_a_leading_clock_time_is_a_templates_leading_slot() -> None:
     assert reading is not None
     assert (reading.date, reading.people, reading.title) == (
         "12:00 - 12:45", "Priya Raman", "Linear Types at Scale")
+
+
+HEADING_TEMPLATE_PAGE = """<html><body><main>
+<h2>Meetup notes</h2>
+<h3>'Parsing with derivatives' / given by Mira</h3>
+<p>Derivatives of regular expressions, extended to context-free grammars, with a
+small implementation we build live.</p>
+<h3>'A tour of the borrow checker' / given by Tobi</h3>
+<p>What the borrow checker proves about a program, how to read its complaints, and
+three refactorings that make most of them go away in real code bases.</p>
+<h3>'Property tests that shrink well' / given by Ines</h3>
+<p>(postponed)</p>
+</main></body></html>"""
+
+
+def test_record_headings_share_one_template_that_settles_first_names() -> None:
+    """Each talk opens with a heading ``'Title' / given by Name``; a lone first name is weak
+    evidence of a person, but every heading has the same shape, so the template the
+    headings share reads all of them: title in quotes, the person after ``by``."""
+    import datetime as dt
+
+    from extractors import listing
+    from pipeline.normalise.stage import normalise
+    from pipeline.records import Document
+
+    doc = Document(path="notes.html", data=HEADING_TEMPLATE_PAGE.encode(), sha256="0" * 64,
+                   format="html")
+    rows = normalise(doc, listing.extract_html(doc), dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
+    assert [(r["title"], [s["name"] for s in r["speakers"]]) for r in rows] == [
+        ("Parsing with derivatives", ["Mira"]),
+        ("A tour of the borrow checker", ["Tobi"]),
+        ("Property tests that shrink well", ["Ines"]),
+    ]
+    assert rows[1]["abstract"].startswith("What the borrow checker proves")

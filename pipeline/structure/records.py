@@ -33,6 +33,8 @@ from pipeline.structure.context import drop_shared_prose, fill_constants
 from pipeline.structure.data import field_of
 
 MAX_RECORD_BLOCKS = 12
+# the share of a document's record headings their shared template must read
+HEADING_TEMPLATE_COVERAGE = 0.8
 _ABSTRACT_RE = re.compile(r"^\s*(?:abstract|summary|résumé)\s*[:.]\s*", re.I)
 _PERSON_HEAD_RE = re.compile(r"^(?P<name>[^,(–—:|]+?)\s*(?:[,(–—|:]|\s-\s|$)")
 _ANY_LABEL_RE = re.compile(r"^[\s*_]*(?P<label>[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-][^\W\d_]+){0,3})"
@@ -278,6 +280,8 @@ def find_records(blocks: list[Block], owner: str | None = None) -> list[Record]:
             talk_like = sum(s.talk_like and s.when for s in sig)
         else:
             talk_like = sum(s.talk_like for s in sig)
+            if talk_like < 2 and len(records) >= 2:
+                talk_like = _heading_template_talks(records)
         if talk_like < 2 or talk_like < 0.5 * len(records):
             continue
         sizes = [len(r.blocks) for r in records]
@@ -317,6 +321,8 @@ def read_records(records: list[Record], preamble_text: str = "",
     learnt = learn_labels([b for r in records for b in r.blocks])
     one_liners = [one.text for r in records if (one := _one_content_block(r, learnt))]
     choice = templates.choose(one_liners) if one_liners else None
+    by_heading = None if choice is not None and choice.template is not None \
+        else _heading_choice(records)
     roles = part_roles(records)
     talks = []
     for record in records:
@@ -326,7 +332,7 @@ def read_records(records: list[Record], preamble_text: str = "",
             talks.append(RawTalk(warnings=[f"{first!r} under the page section {section!r} "
                                            "(people, papers, dates, committees): not a talk"]))
             continue
-        talk = _read(record, choice, preamble_text, learnt, roles)
+        talk = _read(record, choice, preamble_text, learnt, roles, by_heading)
         if talk is not None and owner and not talk.speaker_text:
             if not talk.title:
                 continue
@@ -388,6 +394,28 @@ def _field_blocks(record: Record) -> list[Block]:
     return record.blocks
 
 
+def _heading_choice(records: list[Record]) -> templates.Choice | None:
+    """The template the records' opening headings share (``"Title" — by Name`` over each
+    talk's prose), when every record opens with a heading and the template reads them
+    all: repetition settles people a lone first name cannot (``by Julia``)."""
+    heads = [r.blocks[0].text for r in records if r.blocks and r.blocks[0].heading]
+    if len(heads) < 2 or len(heads) < len(records) or any(is_when(h) for h in heads):
+        return None  # date headings over their talks say when, not who
+    choice = templates.choose(heads)
+    if choice.template is None or choice.coverage < HEADING_TEMPLATE_COVERAGE:
+        return None
+    return choice
+
+
+def _heading_template_talks(records: list[Record]) -> int:
+    """How many records the shared heading template reads with a person (0: none)."""
+    choice = _heading_choice(records)
+    if choice is None:
+        return 0
+    return sum(bool((r := choice.read(rec.blocks[0].text)) and r.people and r.title)
+               for rec in records)
+
+
 def _one_content_block(record: Record, learnt: dict[str, str]) -> Block | None:
     """The record's one block that is neither a date/time line nor a labelled field, when
     it has exactly one (``2:15 PM–2:30 PM`` over ``Title. Ann Lee and Bo Park``): the
@@ -399,7 +427,8 @@ def _one_content_block(record: Record, learnt: dict[str, str]) -> Block | None:
 
 
 def _read(record: Record, choice: templates.Choice | None, preamble: str,
-          learnt: dict[str, str], roles: dict[str, str] | None = None) -> RawTalk | None:
+          learnt: dict[str, str], roles: dict[str, str] | None = None,
+          heading_choice: templates.Choice | None = None) -> RawTalk | None:
     talk = RawTalk()
     when_parts: list[str] = []
     rest: list[str] = []
@@ -426,6 +455,15 @@ def _read(record: Record, choice: templates.Choice | None, preamble: str,
             section = None
             continue
         section = None
+        if heading_choice is not None and block is record.blocks[0] and talk.title is None:
+            reading = heading_choice.read(text)  # the template the record headings share
+            if reading is not None and reading.title and reading.people:
+                talk.title = None if is_placeholder(reading.title) else reading.title
+                if not is_placeholder(reading.people):
+                    talk.speaker_text = [reading.people]
+                if reading.date:
+                    when_parts.append(reading.date)
+                continue
         if block.heading and talk.title is None and len(blocks) > 1 and agenda_slot(text):
             continue  # ``# 2nd Talk`` above ``## The title``: the slot's label, not its title
         by_name = class_field(block)

@@ -199,7 +199,7 @@ def templates() -> tuple[Template, ...]:
 
 
 # ``Title — presented by Name``: the words and separator before ``by`` belong to neither slot
-_PRESENTED_TAIL_RE = re.compile(r"\s*(?:[,;:–—-]\s*)?(?:(?:presented|given|led|talk)\s*)?$",
+_PRESENTED_TAIL_RE = re.compile(r"\s*(?:[,;:–—/|-]\s*)?(?:(?:presented|given|led|talk)\s*)?$",
                                 re.I)
 
 
