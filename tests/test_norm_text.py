@@ -125,6 +125,7 @@ def test_lightweight_markup_links_read_as_their_labels() -> None:
 
     line = "- `Tiny Parsers <https://example.org/slides/1>`_, Ada Quist"
     assert rst_links_as_text(line) == "- Tiny Parsers, Ada Quist"
+    assert rst_links_as_text(":download:`Fast Solvers <docs/fast.pdf>`") == "Fast Solvers"
     assert markup_links_as_text("[Slides](https://example.org/s.pdf) by Bo Park") == \
         "Slides by Bo Park"
     assert markup_links_as_text("`code` and [x] stay") == "`code` and [x] stay"

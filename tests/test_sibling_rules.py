@@ -86,3 +86,18 @@ def test_typed_meals_and_meetings_are_not_talks() -> None:
     rows, notes = normalise_document(_doc("x", "text"), raws, AT)
     assert [r["title"] for r in rows] == ["Weather models"]
     assert any("meal, break or meeting" in n for n in notes)
+
+
+def test_a_dated_gap_in_a_list_is_no_talk() -> None:
+    """``Tuesday, March 3: (no meeting -- spring recess)``: the date was not split off the
+    item, but what follows it says nobody speaks; a dated title about holidays stays."""
+    from pipeline.normalise import siblings
+
+    rows = [{"title": "Tuesday, March 3, 2009: (no meeting -- spring recess)", "speakers": [],
+             "warnings": []},
+            {"title": "Tuesday, March 10: Holiday effects in retail demand", "speakers": [],
+             "warnings": []}]
+    notes: list[str] = []
+    kept = siblings._drop_by_title(rows, notes)
+    assert [r["title"] for r in kept] == ["Tuesday, March 10: Holiday effects in retail demand"]
+    assert notes and "no talk" in notes[0]

@@ -120,6 +120,11 @@ def _drop_by_title(rows: list[dict[str, Any]], notes: list[str]) -> list[dict[st
             notes.append(f"a section of the page (its dates, committee, sponsors, contact), "
                          f"not a talk: dropped ({title!r})")
             continue
+        head, _, rest = (re.split(r"(\s*[:–—]\s+|\s+-\s+)", title, maxsplit=1) + ["", ""])[:3]
+        if rest and dates.looks_like_when(head) and agenda.is_no_event(rest):
+            # ``Monday, November 12: (no seminar -- Sage Days 6)``: a dated gap in the list
+            notes.append(f"a date with no talk: dropped ({title!r})")
+            continue
         if agenda.names_call(title):
             notes.append(f"a call for papers or contributions, not a talk: dropped ({title!r})")
             continue

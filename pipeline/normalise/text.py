@@ -128,8 +128,9 @@ def org_links_as_text(text: str) -> str:
 
 
 # lightweight-markup links written in plain text: reStructuredText ```label <url>`_`` (and
-# its anonymous ``__``) and markdown ``[label](url)``; their label is the text
-_RST_LINK_RE = re.compile(r"`([^`<>]+?)\s*<[^<>`\s]+>`__?")
+# its anonymous ``__``, and a role's ``:download:`label <file>```) and markdown
+# ``[label](url)``; their label is the text
+_RST_LINK_RE = re.compile(r":[\w.-]+:`([^`<>]+?)\s*<[^<>`\s]+>`|`([^`<>]+?)\s*<[^<>`\s]+>`__?")
 _MD_LINK_RE = re.compile(r"(?<!!)\[([^\[\]]+)\]\((?:https?://|mailto:|/|\.)[^()\s]*\)")
 
 
@@ -144,7 +145,7 @@ def markup_links_as_text(text: str) -> str:
 
 def rst_links_as_text(text: str) -> str:
     """```label <url>`_`` -> ``label`` (a markdown renderer would read it as code)."""
-    return _RST_LINK_RE.sub(lambda m: m.group(1), text) if "`" in text else text
+    return _RST_LINK_RE.sub(lambda m: m.group(1) or m.group(2), text) if "`" in text else text
 
 
 def clean_text(text: str | None) -> str | None:
