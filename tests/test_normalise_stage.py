@@ -179,3 +179,16 @@ def test_exact_offset_instant_takes_the_hinted_zone_when_it_agrees() -> None:
     assert row["timezone"] == "America/New_York" and row["date"] == dt.date(2024, 5, 6)
     row = _one(RawTalk(title="A", start=start), timezone="Europe/Paris")
     assert row["timezone"] is None and row["start"] == dt.datetime(2024, 5, 6, 19, tzinfo=dt.UTC)
+
+
+def test_a_title_holding_the_records_fields_is_read_after_its_label() -> None:
+    """``14:00 in Room 3: Ada Quist -- Title: Sheaf Cohomology`` as one title: the record
+    was not cut into fields, so its own ``Title:`` label says where the title starts and
+    the field before it names the speaker; ``A Title: ...`` (no separator) stays a title."""
+    from pipeline.normalise.stage import _inner_title
+
+    title, named = _inner_title("14:00 in Room 3: Ada Quist -- Title: Sheaf Cohomology", True)
+    assert title == "Sheaf Cohomology"
+    assert [s.name for s in named] == ["Ada Quist"]
+    assert _inner_title("A Title: the story of headlines", True) is None
+    assert _inner_title("Talk: Sheaves", True) is None

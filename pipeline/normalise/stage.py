@@ -119,6 +119,30 @@ def _speakers(raw: RawTalk) -> list[Speaker]:
     return out
 
 
+# a title label inside a line (``… -- Title: On Graphs``), after some other text
+_INNER_TITLE_RE = re.compile(
+    rf"(?P<before>\S.*?)(?:\s[-–—]+\s*|[,;:]\s*)(?:{'|'.join(text.TITLE_LABELS)})\s*[:：]\s*"
+    r"(?=\S)", re.I)
+_FIELD_SEPARATOR_RE = re.compile(r"\s+[-–—]+\s+|\s*[:;]\s+|,\s+")
+
+
+def _inner_title(title: str, want_people: bool) -> tuple[str, list[Speaker]] | None:
+    """(title, people) of a line that holds other fields before a ``Title:`` label: the
+    text after the label, and the person the last field before it names (when asked)."""
+    m = _INNER_TITLE_RE.match(title)
+    if m is None:
+        return None
+    inner = text.clean_title(title[m.end():])
+    if inner is None:
+        return None
+    named: list[Speaker] = []
+    if want_people:
+        parts = [p.strip() for p in _FIELD_SEPARATOR_RE.split(m["before"]) if p.strip()]
+        if parts and people.looks_like_person_name(parts[-1], people.SPEAKER_CONTEXT):
+            named = people.parse_speakers(parts[-1])
+    return inner, named
+
+
 def _localise(
     value: dt.datetime | None, tz: zoneinfo.ZoneInfo | None, warnings: list[str]
 ) -> dt.datetime | None:
@@ -167,6 +191,12 @@ def _row(
     warnings = list(raw.warnings)
     title = text.clean_title(raw.title)
     speakers = _speakers(raw)
+    if title is not None and (inner := _inner_title(title, not speakers)) is not None:
+        # ``10:30 in B027: Jane Doe -- Title: On Graphs``: the record was not cut into its
+        # fields, and its own ``Title:`` label says where the title starts
+        title, named = inner
+        speakers = speakers or named
+        warnings.append("title read after its label inside the record's line")
     if title is None and not speakers:
         return None, "record without title or speaker"
     if not speakers and title is not None and agenda.is_non_talk(title):
