@@ -167,6 +167,11 @@ def _row(
     warnings = list(raw.warnings)
     title = text.clean_title(raw.title)
     speakers = _speakers(raw)
+    if title is not None and (why := text.not_a_title(title)) is not None:
+        if not speakers:
+            return None, f"title {title!r} is {why}, not a title, and nobody is named"
+        warnings.append(f"title {title!r} is {why}, not a title: dropped")
+        title = None
     if title is None and not speakers:
         return None, "record without title or speaker"
     if not speakers and title is not None and agenda.is_non_talk(title):

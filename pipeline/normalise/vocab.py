@@ -95,7 +95,8 @@ PAGE_SECTION_HEADINGS: list[str] = [
     r"important\s+dates", r"key\s+dates", r"(?:submission\s+)?deadlines", r"dates",
     r"dates\s+for\s+your\s+diary",
     r"(?:(?:technical\s+)?program(?:me)?|organi[sz]ing|steering|scientific|advisory|local|"
-    r"review(?:ing)?|executive)\s+committees?", r"committees?", r"(?:the\s+)?organi[sz]ers",
+    r"review(?:ing)?|executive)\s+committees?(?:\s+members)?", r"committees?(?:\s+members)?",
+    r"(?:the\s+)?organi[sz]ers",
     r"(?:general|program(?:me)?|local|publicity|publications?|workshop)\s+(?:co-?)?chairs?",
     r"(?:our\s+)?sponsors?", r"sponsorship", r"partners", r"supporters",
     r"contacts?(?:\s+us)?", r"venue", r"travel(?:\s+information)?", r"accommodation",
@@ -141,6 +142,14 @@ AGENDA_SLOT_FILLERS: list[str] = ["of", "the", "a", "an", "and", "&", "to", "for
 REFERENCE_LINE_WORDS: list[str] = [
     r"posted", r"updated", r"last\s+(?:updated|modified|changed|revised)", r"published",
     r"modified", r"revised", r"sent", r"written",
+]
+
+# The words of a bracketed link label that closes a title or a name on a listing
+# (``Title [Paper PDF] [Slides] [Video]``, ``Name [ slides ]``): the talk's material, not its
+# text.
+MATERIAL_LINK_WORDS: list[str] = [
+    "slides?", "video", "recording", "pdf", "paper", "preprint", "arxiv", "abstract", "link",
+    "code", "bib", "bibtex", "poster", "notes", "youtube", "ppt", "pptx", "html", "doi", "web",
 ]
 
 # Month names (and their usual abbreviations) in the other languages seminar pages are

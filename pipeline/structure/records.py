@@ -25,7 +25,13 @@ from pipeline.normalise import dates
 from pipeline.normalise.agenda import is_non_talk
 from pipeline.normalise.people import is_organisation
 from pipeline.normalise.siblings import section_of
-from pipeline.normalise.text import field_label, is_location_line, is_placeholder
+from pipeline.normalise.text import (
+    field_label,
+    is_citation,
+    is_location_line,
+    is_placeholder,
+    not_a_title,
+)
 from pipeline.records import RawTalk
 from pipeline.structure import templates
 from pipeline.structure.blocks import Block
@@ -100,7 +106,9 @@ def learn_labels(blocks: list[Block]) -> dict[str, str]:
         if len(found) < 2:
             continue
         share = LEARNT_SHARE * len(found)
-        if sum(bool(person_head(v)) for v in found) >= share:
+        if sum(is_citation(v) for v in found) >= share:
+            learnt[label] = "ignore"  # ``References: [1] …``: a reference list
+        elif sum(bool(person_head(v)) for v in found) >= share:
             learnt[label] = "speaker"
         elif sum(is_when(v) for v in found) >= share:
             learnt[label] = "when"
@@ -169,17 +177,38 @@ def _variants(signature: str) -> set[str]:
     return out
 
 
-def _partition(blocks: list[Block], opener: str) -> tuple[list[Block], list[Record]]:
-    """Cut ``blocks`` at every block that ``opener`` stands for; headings become context."""
+def _labelled_variants(blocks: list[Block], learnt: dict[str, str]) -> list[set[str]]:
+    """The openers each block stands for: its signature's variants, and for a labelled
+    block (``Date: …``, ``Speaker: …``) its field, ``label:<field>``.
+
+    Why: on a page of bare paragraphs every block has the same signature, so no signature
+    opens the records; what recurs once per talk is the field it starts with (each talk
+    opens with ``Date:``, its abstract runs on over unlabelled paragraphs and references)."""
+    out = []
+    for block in blocks:
+        variants = _variants(block.signature)
+        label = labelled(block.text, learnt) if not block.heading else None
+        if label and label[0] != "ignore":
+            variants = variants | {f"label:{label[0]}"}
+        out.append(variants)
+    return out
+
+
+def _partition(blocks: list[Block], opener: str,
+               variants: list[set[str]] | None = None) -> tuple[list[Block], list[Record]]:
+    """Cut ``blocks`` at every block that ``opener`` stands for; headings become context.
+
+    ``variants``: the openers of each block (``_labelled_variants``), else its signature's."""
+    variants = variants or [_variants(b.signature) for b in blocks]
     headings: dict[int, Block] = {}
     preamble: list[Block] = []
     records: list[Record] = []
     current: Record | None = None
     # under a heading opener, deeper headings are the record's own lines (an ``h5``
     # speaker line under each ``h3`` title); other headings are context above records
-    level = next((b.heading for b in blocks if opener in _variants(b.signature)), 0)
-    for block in blocks:
-        opens = opener in _variants(block.signature)
+    level = next((b.heading for b, v in zip(blocks, variants, strict=True) if opener in v), 0)
+    for block, opens_as in zip(blocks, variants, strict=True):
+        opens = opener in opens_as
         inner = bool(level) and block.heading > level and current is not None
         if block.heading and not opens and not inner:
             headings = {lvl: b for lvl, b in headings.items() if lvl < block.heading}
@@ -252,8 +281,9 @@ def find_records(blocks: list[Block], owner: str | None = None) -> list[Record]:
 
     ``owner``: the person a page of one person's talks names once (its title); records
     then need no person of their own."""
-    counts = Counter(v for b in blocks for v in _variants(b.signature))
     learnt = learn_labels(blocks)
+    variants = _labelled_variants(blocks, learnt)
+    counts = Counter(v for found in variants for v in found)
     best: tuple[float, list[Record]] = (0.0, [])
     candidates = [(opener, None) for opener, count in counts.items() if count >= 2]
     grouped = _group_partition(blocks)
@@ -261,7 +291,7 @@ def find_records(blocks: list[Block], owner: str | None = None) -> list[Record]:
         candidates.append(("", grouped))
     for opener, given in candidates:
         if given is None:
-            _, records = _partition(blocks, opener)
+            _, records = _partition(blocks, opener, variants)
             _trim_last(records)
         else:
             records = given
@@ -405,8 +435,9 @@ def _read(record: Record, choice: templates.Choice | None, preamble: str,
         if is_when(text) and len(text) <= 120:
             when_parts.append(text)
             continue
-        if is_placeholder(text):
-            continue  # ``TBD`` where a speaker or a title stands says nothing
+        if is_placeholder(text) or is_citation(text):
+            continue  # ``TBD`` where a speaker or a title stands says nothing; a reference
+            # under the abstract is none of the talk's fields
         if talk.title is None and len(blocks) == 1 and choice is not None \
                 and not talk.speaker_text:
             reading = choice.read(text)  # ``Name (Org): Title``: the document's template
@@ -438,7 +469,8 @@ def _read(record: Record, choice: templates.Choice | None, preamble: str,
                 if reading.date:
                     when_parts.append(reading.date)
                 continue
-        if talk.title is None and 1 <= len(text.split()) <= 30 and not _ABSTRACT_RE.match(text):
+        if talk.title is None and 1 <= len(text.split()) <= 30 and not _ABSTRACT_RE.match(text) \
+                and not_a_title(text) is None:
             if is_location_line(text) and talk.location is None:
                 talk.location = text
                 continue

@@ -106,7 +106,7 @@ class Template:
         if not a or (not b and self.split is not _whole):
             return None
         who, title = (a, b) if self.people_first else (b, a)
-        return Reading(title=_unquote(title) or None, people=who, date=date)
+        return Reading(title=_unquote(title) or None, people=by_people(who), date=date)
 
 
 @dataclass(frozen=True)
@@ -126,6 +126,21 @@ def prepare(text: str) -> Prepared:
         m = _LEAD_TIME_RE.match(text)  # a slot's time opens it, the day is above
     lead = (m.group("date").strip(" ,"), m.group("rest")) if m else None
     return Prepared(text, lead)
+
+
+# ``Invited Talk (by Dr. Name)``, ``Paper presentation (presented by A and B)``: the slot's
+# type, then the people in parentheses after ``by``
+_LABEL_BY_RE = re.compile(r"^(?P<label>[^()]*?)\s*\((?:(?:presented|given|led)\s+)?by\s+"
+                          r"(?P<people>[^()]+)\)\s*$", re.I)
+
+
+def by_people(text: str) -> str:
+    """The people of a people slot that names its slot's type first (``Research Paper
+    Presentation (by Name)``): the names after ``by``; else the slot as it is."""
+    m = _LABEL_BY_RE.match(text)
+    if m is None or re.search(r"\d", m.group("label")):
+        return text  # a date before the parenthesis is a slot of its own
+    return m.group("people").strip()
 
 
 def _unquote(text: str) -> str:

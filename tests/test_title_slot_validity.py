@@ -1,0 +1,138 @@
+"""What may stand in a title slot, and record shapes that put the wrong thing there.
+
+A day heading of a programme table (``Dienstag, 14.05.``), a year heading, a bare domain or
+a reference under an abstract is not a talk's title whatever slot a reader put it in; the
+shared check (``text.not_a_title``) keeps them out of every format's titles. Pages written
+here: bare paragraphs whose records open with a ``Date:`` label (no signature repeats per
+talk), ``date - Kind (by Name):`` slot lines, and a committee section of names and bios.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractors import listing
+from pipeline.normalise import dates, text
+from pipeline.normalise.stage import normalise
+from pipeline.records import Document, Hints
+from pipeline.structure import templates
+
+
+def _rows(html: str) -> list[dict]:
+    doc = Document(path="page.html", data=html.encode(), sha256="0" * 64, format="html",
+                   hints=Hints())
+    return normalise(doc, listing.extract_html(doc), dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
+
+
+@pytest.mark.parametrize("value", ["Dienstag, 14.05.", "Jeudi 3 mars", "1998", "Fall 2023",
+                                   "Monday, 4 March", "10:30 - 11:15"])
+def test_a_date_or_year_alone_is_not_a_title(value: str) -> None:
+    assert dates.is_date_only(value)
+    assert text.not_a_title(value) == "a date or year"
+
+
+@pytest.mark.parametrize("value", ["orchestra-tickets.net", "https://example.org/talk",
+                                   "www.lab.example.edu"])
+def test_a_link_alone_is_not_a_title(value: str) -> None:
+    assert text.not_a_title(value) == "a link"
+
+
+@pytest.mark.parametrize("value", [
+    "[3] Okafor, Nnamdi, et al. “Sparse sheaves.” Topology Letters 12 (2019): 41-57.",
+    "Varga, Ilona, and Tomas Berg. “Knotted flows.” (2011): 101.",
+    "Lindqvist, M., et al. Annals of Spectra 7 (2016), pp. 3-9.",
+])
+def test_a_bibliography_entry_is_not_a_title(value: str) -> None:
+    assert text.not_a_title(value) == "a bibliographic citation"
+
+
+@pytest.mark.parametrize("value", ["Node.js in the Lab", "Ten Years of Python 3.12",
+                                   "Learning to Rank (2019 Edition): a Survey",
+                                   "Spring Cleaning for Old Proofs", "The 2010s in Review"])
+def test_titles_with_dates_links_or_numbers_stay_titles(value: str) -> None:
+    assert text.not_a_title(value) is None
+
+
+def test_bracketed_material_labels_leave_the_title() -> None:
+    assert text.clean_title("Knotted Flows [Paper PDF] [Slides] [ video ]") == "Knotted Flows"
+    assert text.clean_title("[Slides]") == "[Slides]"  # nothing left: kept, not emptied
+
+
+def test_a_kind_then_by_name_is_a_people_slot() -> None:
+    assert templates.by_people("Invited Lecture (by Dr. Ilona Varga)") == "Dr. Ilona Varga"
+    assert templates.by_people("Ilona Varga (Uppsala)") == "Ilona Varga (Uppsala)"
+
+
+_LABELLED_PARAGRAPHS = """<html><body><article><h1>Geometry Lunch</h1>
+<p>Room: 2.14</p>
+<p>Date: 6 March 2024</p><p>Speaker: Ilona Varga</p><p>Title: Knotted flows on surfaces</p>
+<p>Abstract: We study flows whose orbits knot, and what their invariants say about the
+surface they live on, with many pictures and few formulas along the way.</p>
+<p><em>References: [1] Varga, Ilona, and Tomas Berg. “Knotted flows.” (2011): 101.</em></p>
+<p>[2] Okafor, Nnamdi, et al. “Sparse sheaves.” Topology Letters 12 (2019): 41-57.</p>
+<p>Date: 13 March 2024</p><p>Speaker: Nnamdi Okafor</p><p>Title: Sheaves with few sections</p>
+<p>Abstract: Sections of a sheaf can be scarce; we count them on curves and on surfaces,
+and show where the count jumps, with a detour through old examples.</p>
+<p><em>References: [1] Lindqvist, M., et al. Annals of Spectra 7 (2016), pp. 3-9.</em></p>
+<p>[2] Berg, Tomas, et al. “Jumps.” Curves 3 (2020): 7-19.</p>
+<p>Date: 20 March 2024</p><p>Speaker: Mira Solberg</p><p>Title: Counting tilings</p>
+<p>Abstract: Tilings of a strip are counted by a transfer matrix; we ask what happens on
+a cylinder and on a torus, and which counts stay polynomial in the width.</p>
+<p><em>References: [1] Solberg, Mira, et al. “Tiles.” Combinatorica Nova 2 (2018): 5.</em></p>
+<p>[2] Varga, Ilona, et al. “Strips.” Tiling Notes 9 (2021): 88-90.</p>
+</article></body></html>"""
+
+
+def test_records_open_at_the_label_every_talk_starts_with() -> None:
+    rows = _rows(_LABELLED_PARAGRAPHS)
+    assert [(r["title"], r["speakers"][0]["name"], r["date"]) for r in rows] == [
+        ("Knotted flows on surfaces", "Ilona Varga", dt.date(2024, 3, 6)),
+        ("Sheaves with few sections", "Nnamdi Okafor", dt.date(2024, 3, 13)),
+        ("Counting tilings", "Mira Solberg", dt.date(2024, 3, 20)),
+    ]
+    assert all("Okafor, Nnamdi" not in (r["abstract"] or "") for r in rows)
+
+
+_KIND_BY_NAME = """<html><body><div><h2>Talks</h2><h2>2024</h2>
+<ul class="talks"><b>03/06/2024 - Invited Lecture (by Ilona Varga):</b>
+Knotted flows on surfaces <a href="a.pdf">[Paper PDF]</a> <a href="s.pdf">[Slides]</a></ul>
+<ul class="talks"><b>03/13/2024 - Student Presentation (by Nnamdi Okafor):</b>
+Sheaves with few sections <a href="b.pdf">[Paper PDF]</a> <a href="t.pdf">[Slides]</a></ul>
+<ul class="talks"><b>03/20/2024 - Student Presentation (by Mira Solberg):</b>
+Counting tilings <a href="c.pdf">[Paper PDF]</a> <a href="u.pdf">[Slides]</a></ul>
+<h2>Committee Members</h2>
+<h3>Tomas Berg</h3><div id="inline">Dr. Tomas Berg is an associate professor of
+mathematics. He received his Ph.D. in 2009 and works on flows, knots and the geometry of
+surfaces, with a particular interest in pictures.</div>
+<h3>Astrid Holm</h3><div id="inline">Dr. Astrid Holm joined the department in 2021. Her
+research is on tilings, transfer matrices and the combinatorics of strips and cylinders,
+and she likes old examples.</div>
+<h3>Karin Lunde</h3><div id="inline">Dr. Karin Lunde is a lecturer. She studies sheaves,
+their sections and how the count of sections jumps on curves and on surfaces of higher
+genus, and she runs the seminar.</div>
+</div></body></html>"""
+
+
+def test_date_kind_by_name_lines_and_a_committee_section() -> None:
+    rows = _rows(_KIND_BY_NAME)
+    assert [(r["title"], r["speakers"][0]["name"], r["date"]) for r in rows] == [
+        ("Knotted flows on surfaces", "Ilona Varga", dt.date(2024, 3, 6)),
+        ("Sheaves with few sections", "Nnamdi Okafor", dt.date(2024, 3, 13)),
+        ("Counting tilings", "Mira Solberg", dt.date(2024, 3, 20)),
+    ]
+
+
+_DAY_HEADED_TABLE = """<html><body><h1>Programm 2019</h1><table>
+<tr><th rowspan="2">Dienstag, 14.05.</th><td>15:00 - 17:00</td><td>Plenarvortrag:
+"Wie Gletscher wandern" (Prof. Dr. Ilona Varga)</td></tr>
+<tr><td>19:00</td><td>Konzert Tomas Berg, orchestra-tickets.net</td></tr>
+<tr><th>Mittwoch, 15.05.</th><td>09:30 - 11:00</td><td></td></tr>
+</table></body></html>"""
+
+
+def test_a_day_heading_or_a_domain_is_no_title_of_any_row() -> None:
+    rows = _rows(_DAY_HEADED_TABLE)
+    titles = {r["title"] for r in rows}
+    assert not titles & {"Dienstag, 14.05.", "Mittwoch, 15.05.", "orchestra-tickets.net"}
