@@ -1138,17 +1138,28 @@ def _has_date(when_text: str) -> bool:
     return parsed is not None and parsed.date is not None
 
 
+# a short parenthesised line, trailing dividers aside (``(Rutgers) -``)
+_BRACKETED_LINE_RE = re.compile(r"^\s*\((?P<org>[^()]{2,80})\)\s*[-–—:,;|]?\s*$")
+
+
 def _absorb_affiliation(name_line: Line, pending: list[Line], speakers: list[str]) -> None:
     """``<p><b>Jane Doe</b><br>University of Lisbon</p>``: the plain line right after a
     speaker's name, in the same element, naming an organisation (asked of the shared
-    ``people.is_organisation_line``), is the speaker's affiliation, not the abstract."""
+    ``people.is_organisation_line``) or standing in parentheses (``Name<br>(Rutgers) -``),
+    is the speaker's affiliation, not the abstract nor the title."""
     for ln in list(pending):
         if ln.index <= name_line.index:
             continue
+        bracketed = _BRACKETED_LINE_RE.match(ln.text)
         if (
             ln.element is not name_line.element or ln.index != name_line.index + 1
-            or ln.em_only or ln.heading or not people.is_organisation_line(ln.text)
+            or ln.em_only or ln.heading
+            or not (bracketed or people.is_organisation_line(ln.text))
         ):
+            return
+        if bracketed:  # ``(Virginia Tech) -``: a name's parenthesis on a line of its own
+            speakers[-1] = f"{speakers[-1]} ({bracketed.group('org')})"
+            pending.remove(ln)
             return
         speakers[-1] = f"{speakers[-1]}, {ln.text}"
         pending.remove(ln)

@@ -17,7 +17,8 @@ from extractors import listing
 from pipeline.normalise import dates, text
 from pipeline.normalise.stage import normalise
 from pipeline.records import Document, Hints
-from pipeline.structure import templates
+from pipeline.structure import records, templates
+from pipeline.structure.blocks import Block
 
 
 def _rows(html: str) -> list[dict]:
@@ -136,3 +137,23 @@ def test_a_day_heading_or_a_domain_is_no_title_of_any_row() -> None:
     rows = _rows(_DAY_HEADED_TABLE)
     titles = {r["title"] for r in rows}
     assert not titles & {"Dienstag, 14.05.", "Mittwoch, 15.05.", "orchestra-tickets.net"}
+
+
+
+def _menu(heading: str, items: list[str]) -> records.Record:
+    return records.Record([Block(heading, "div>h3", 3)] + [
+        Block(t, "ul>li", 0, (f"/{i}",), group=100 + i) for i, t in enumerate(items)])
+
+
+def test_a_menu_of_links_under_a_heading_is_no_talk() -> None:
+    menus = [_menu("About the library", ["Getting Started", "Issue Tracker", "Mailing List"]),
+             _menu("Related Tools", ["Official Release", "Marrow Kit", "Stonebridge"])]
+    assert records.read_records(menus) == []
+
+
+def test_a_name_alone_under_a_heading_is_no_talk() -> None:
+    names = [records.Record([Block("Ilona Varga (Uppsala University)", "ol>li", group=1)],
+                            [Block("Speakers", "h2", 2)]),
+             records.Record([Block("Nnamdi Okafor (University of Lagos)", "ol>li", group=2)],
+                            [Block("Speakers", "h2", 2)])]
+    assert records.read_records(names) == []

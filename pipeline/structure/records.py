@@ -404,14 +404,36 @@ def part_roles(records: list[Record]) -> dict[str, str]:
     return roles
 
 
+# a record holding this many short linked list items after its opener holds a menu
+MENU_ITEMS = 3
+MENU_ITEM_WORDS = 4
+
+
+def _menu_item(block: Block) -> bool:
+    """A list item that is one short link (``Getting Started``, ``Issue Tracker``)."""
+    return len(block.links) == 1 and ">li" in block.signature \
+        and len(block.text.split()) <= MENU_ITEM_WORDS
+
+
+def _without_menu(blocks: list[Block]) -> list[Block]:
+    """``blocks`` without a menu: ``MENU_ITEMS`` or more short linked list items after the
+    opener are a section's navigation (``About`` > ``What's New``, ``License``), none of a
+    talk's fields, so the heading above them does not become a talk by them."""
+    items = [b for b in blocks[1:] if _menu_item(b)]
+    if len(items) < MENU_ITEMS:
+        return blocks
+    return [blocks[0], *(b for b in blocks[1:] if not _menu_item(b))]
+
+
 def _field_blocks(record: Record) -> list[Block]:
     """The record's blocks, its opener cut into its classed inline fields (a row of
     ``<span>``s) when it has them: the markup boundaries cut it, what follows is read as
-    it is."""
+    it is. A menu of links in it is left out (``_without_menu``)."""
     first = record.blocks[0]
     if first.parts:
-        return [Block(text, f"part.{cls}") for cls, text in first.parts] + record.blocks[1:]
-    return record.blocks
+        return [Block(text, f"part.{cls}") for cls, text in first.parts] + \
+            _without_menu(record.blocks)[1:]
+    return _without_menu(record.blocks)
 
 
 def _read(record: Record, choice: templates.Choice | None, preamble: str,
@@ -484,6 +506,9 @@ def _read(record: Record, choice: templates.Choice | None, preamble: str,
         rest.append(_ABSTRACT_RE.sub("", text))
     if not talk.speaker_text and (not talk.title or is_non_talk(talk.title)):
         return None  # a break, a lunch, a heading: nobody speaks
+    if not talk.title and not when_parts and not rest and not talk.abstract \
+            and not _context_when(record.context):
+        return None  # a name and nothing else: a directory entry or a heading, no talk
     context_date = _context_when(record.context)
     if context_date and not any(dates.parse_when(w) and dates.parse_when(w).date  # type: ignore[union-attr]
                                 for w in when_parts):
