@@ -938,6 +938,14 @@ def _record_talk(rec: _Record, page: _Page) -> RawTalk | None:
             if parts.speaker:
                 speakers.append(parts.speaker)
             title, title_line = parts.title, None
+            later = _title_below(pending) if parts.speaker and title else None
+            if later is not None and people.is_organisation_line(title or ""):
+                # ``Date - Name - University of X`` over a bold title line: the line's last
+                # part is the speaker's organisation, the bold line the title
+                if "(" not in speakers[-1]:
+                    speakers[-1] = f"{speakers[-1]} ({title})"
+                title = later.text
+                pending.remove(later)
             for label, href in parts.title_links:
                 if _link_kind(label, href) is None:
                     talk.url = structured.absolute(href, page.base_url)
@@ -1136,6 +1144,17 @@ def _has_date(when_text: str) -> bool:
     """Whether a when phrase states a calendar date of its own (asked of the shared parser)."""
     parsed = dates.parse_when(when_text)
     return parsed is not None and parsed.date is not None
+
+
+def _title_below(pending: list[Line]) -> Line | None:
+    """The first emphasised, title-sized line of a record's remaining lines (a bold title
+    paragraph under a packed ``date - name - place`` line), if any."""
+    for ln in pending:
+        if (ln.strong_only or ln.em_only) and not ln.heading and not _is_when(ln.text) \
+                and 2 <= len(ln.text.split()) <= _TITLE_MAX_WORDS \
+                and text.not_a_title(ln.text) is None:
+            return ln
+    return None
 
 
 # a short parenthesised line, trailing dividers aside (``(Rutgers) -``)

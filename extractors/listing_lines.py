@@ -410,6 +410,13 @@ def _clean_part(text: str) -> str:
     return " ".join(text.split()).strip(_EDGE_PUNCT)
 
 
+def _inside_parentheses(text: str, at: int) -> bool:
+    """Whether position ``at`` of ``text`` is inside an open parenthesis (``Name (Centre,
+    Berlin)``): a separator there cuts an affiliation, not the line."""
+    before = text[:at]
+    return before.count("(") > before.count(")")
+
+
 def split_line(line: Line, drop_hrefs: frozenset[str] = frozenset()) -> LineParts | None:
     """Split a one-line talk into date, speaker and title, or None when it is not one.
 
@@ -445,7 +452,7 @@ def split_line(line: Line, drop_hrefs: frozenset[str] = frozenset()) -> LinePart
                 j -= 1
             cuts.append((j, i, "style"))
         prev = styles[i]
-    cuts.sort()
+    cuts = sorted(c for c in cuts if not _inside_parentheses(text, c[0]))
     parts = LineParts()
     start, stop = 0, len(text)
     # the date: the longest leading run that is a when phrase, else a trailing one

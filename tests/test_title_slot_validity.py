@@ -16,7 +16,7 @@ import pytest
 from extractors import listing
 from pipeline.normalise import dates, text
 from pipeline.normalise.stage import normalise
-from pipeline.records import Document, Hints
+from pipeline.records import Document, Hints, RawTalk
 from pipeline.structure import records, templates
 from pipeline.structure.blocks import Block
 
@@ -157,3 +157,50 @@ def test_a_name_alone_under_a_heading_is_no_talk() -> None:
              records.Record([Block("Nnamdi Okafor (University of Lagos)", "ol>li", group=2)],
                             [Block("Speakers", "h2", 2)])]
     assert records.read_records(names) == []
+
+
+_PACKED_BUTTONS = """<html><body><div><h2>Previous talks</h2>
+<div class="item"><button>May 4, 2022 - Ilona Varga (Centre for Flows, Uppsala) - Uppsala
+University</button><p><b>Knotted flows on surfaces</b></p><p>We study flows whose orbits
+knot, and what their invariants say about the surface they live on, with pictures.</p></div>
+<div class="item"><button>June 1, 2022 - Nnamdi Okafor - University of Lagos</button>
+<p><b>Sheaves with few sections</b></p><p>Sections of a sheaf can be scarce; we count them
+on curves and on surfaces, and show where the count jumps along the way.</p></div>
+<div class="item"><button>July 6, 2022 - Mira Solberg - University of Bergen</button>
+<p><b>Counting tilings of strips</b></p><p>Tilings of a strip are counted by a transfer
+matrix; we ask what happens on a cylinder and which counts stay polynomial.</p></div>
+</div></body></html>"""
+
+
+def test_a_packed_line_ending_in_an_organisation_over_a_bold_title() -> None:
+    rows = _rows(_PACKED_BUTTONS)
+    assert [(r["title"], r["speakers"][0]["name"]) for r in rows] == [
+        ("Knotted flows on surfaces", "Ilona Varga"),
+        ("Sheaves with few sections", "Nnamdi Okafor"),
+        ("Counting tilings of strips", "Mira Solberg"),
+    ]
+
+
+def test_a_separator_inside_parentheses_does_not_cut_the_line() -> None:
+    from extractors.listing_lines import _inside_parentheses
+
+    line = "Ilona Varga (Centre for Flows, Uppsala) - Knotted flows"
+    assert _inside_parentheses(line, line.index(","))
+    assert not _inside_parentheses(line, line.index(" - "))
+
+
+
+def test_a_meal_at_a_named_place_is_no_talk_though_the_place_reads_as_a_name() -> None:
+    doc = Document(path="p.html", data=b"x", sha256="0" * 64, format="html", hints=Hints())
+    raws = [RawTalk(title="Dinner at", speaker_text=["Hanna Lindqvist"],
+                    when_text="19:00-21:00, 8 May 2024"),
+            RawTalk(title="Knotted flows on surfaces", speaker_text=["Ilona Varga"],
+                    when_text="09:00-10:00, 8 May 2024")]
+    rows = normalise(doc, raws, dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
+    assert [r["title"] for r in rows] == ["Knotted flows on surfaces"]
+
+def test_a_long_author_list_fills_a_people_slot() -> None:
+    authors = ", ".join(["Ilona Varga", "Nnamdi Okafor", "Mira Solberg", "Tomas Berg",
+                         "Astrid Holm", "Karin Lunde", "Hanna Lindqvist", "Pedro Alves",
+                         "Lucia Ferreira", "Omar Haddad"])
+    assert templates.people_score(authors) >= templates.STRONG_PEOPLE

@@ -36,6 +36,8 @@ MIN_COVERAGE = 0.5
 STRONG_PEOPLE = 0.8
 MIN_REPEATS = 3
 WEAK_COVERAGE = 0.8
+# the most names a people slot holds: a paper's author list runs to a dozen and more
+MAX_PEOPLE = 20
 
 _QUOTED = r"[\"“”«»']"
 _QUOTED_RE = re.compile(_QUOTED)
@@ -274,7 +276,7 @@ def people_score(text: str) -> float:
     if is_placeholder(text):
         return 0.3
     found = split_people(text)
-    if not found or len(found) > 8:
+    if not found or len(found) > MAX_PEOPLE:
         return 0.0
     scores = [name_score(name) for name, _ in found]
     if min(scores) == 0.0:
