@@ -43,6 +43,9 @@ _CLASS_HINTS = {
     "video": "video", "recording": "video", "slides": "slides",
     # a card's side remark (``<p class="card-note">Joint with ...</p>``): not the abstract
     "note": "note", "notes": "note", "remark": "note",
+    # the card's type (``<div class="seminar-type">Journal Club</div>``): the kind of
+    # meeting, a label every card repeats, never its title
+    "type": "note", "category": "note",
 }
 _SKIP_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
 _WORD_RE = re.compile(r"\w", re.U)

@@ -204,3 +204,29 @@ def test_a_long_author_list_fills_a_people_slot() -> None:
                          "Astrid Holm", "Karin Lunde", "Hanna Lindqvist", "Pedro Alves",
                          "Lucia Ferreira", "Omar Haddad"])
     assert templates.people_score(authors) >= templates.STRONG_PEOPLE
+
+
+def _card(kind: str, speaker: str, title: str, authors: str, day: str) -> str:
+    return (f'<li class="card"><div class="talk-type">{kind}</div>'
+            f'<div class="talk-speaker">{speaker}</div>'
+            f'<div class="talk-title">Título do artigo: {title}</div>'
+            f"<div>Autores: {authors}</div><div>Data: {day}</div></li>")
+
+
+_TYPED_CARDS = "<html><body><main><h2>Clube de leitura</h2><ul>" + "".join([
+    _card("Journal Club", "Ilona Varga", "Knotted flows on surfaces",
+          "Tomas Berg, Astrid Holm", "6 de março de 2024"),
+    _card("Seminário", "Nnamdi Okafor", "Sheaves with few sections",
+          "Karin Lunde, Pedro Alves", "13 de março de 2024"),
+    _card("Journal Club", "Mira Solberg", "Counting tilings of strips",
+          "Lucia Ferreira, Omar Haddad", "20 de março de 2024"),
+]) + "</ul></main></body></html>"
+
+
+def test_a_cards_type_is_no_title_and_its_authors_no_speakers() -> None:
+    rows = _rows(_TYPED_CARDS)
+    assert [(r["title"], [s["name"] for s in r["speakers"]]) for r in rows] == [
+        ("Knotted flows on surfaces", ["Ilona Varga"]),
+        ("Sheaves with few sections", ["Nnamdi Okafor"]),
+        ("Counting tilings of strips", ["Mira Solberg"]),
+    ]

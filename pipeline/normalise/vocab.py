@@ -361,14 +361,17 @@ FIELD_LABELS: dict[str, str] = {
     # the same labels on pages in Portuguese, Spanish, French, German
     r"|quem|palestrantes?|ponentes?|orador(?:a|es)?|conferencistas?|intervenants?|orateurs?"
     r"|conférenci(?:er|ère)s?|referent(?:in|en)?|vortragende[rn]?",
-    "title": r"topic|title|talk\s+title|talk|seminar\s+title|lecture\s+title|t[íi]tulo|titre",
+    "title": r"topic|title|talk\s+title|talk|seminar\s+title|lecture\s+title|(?:paper|article)\s+title"
+    r"|t[íi]tulo(?:\s+d[aoe]l?\s+(?:artigo|art[íi]culo|palestra|semin[áa]rio|trabalho|charla))?"
+    r"|titre",
     "when": r"when|date\s*(?:&|and|/)\s*time|date/time|quando|cu[áa]ndo|quand|wann",
     "date": r"dates?|day|data|fecha|datum",
     "time": r"times?|hora|hor[áa]rio|heure|uhrzeit",
     "location": r"place|where|location|room|venue|loc|onde|d[óo]nde|local|lugar|lieu|salle|ort",
     "host": r"(?:faculty\s+)?hosts?|host\(s\)|hosted\s+by|contact|organi[sz]ers?|organi[sz]ed\s+by"
     r"|coordinators?|moderat(?:ors?|ed\s+by)|" + CHAIR_LABEL,
-    "abstract": r"(?:talk\s+)?abstract|summary|description|synopsis|resumo|resumen|résumé"
+    "abstract": r"(?:talk\s+|paper\s+)?abstract(?:\s+d[oe]l?\s+(?:artigo|art[íi]culo|trabalho))?"
+    r"|summary|description|synopsis|resumo|resumen|résumé"
     r"|zusammenfassung",
     "bio": r"bio|biography|about\s+the\s+(?:speaker|presenter|lecturer)s?|speaker\s+bio(?:graphy)?"
     r"|(?:presenter|lecturer)\s+bio(?:graphy)?|biographical\s+sketch|short\s+bio",

@@ -368,6 +368,10 @@ def read_records(records: list[Record], preamble_text: str = "",
 _FIELD_CLASSES = ("speaker", "title", "abstract", "bio", "location", "date", "time", "affiliation")
 
 
+# a class naming the card's type (``seminar-type``, ``event-category``): no field of the talk
+_TYPE_CLASS_WORDS = frozenset({"type", "category", "kind"})
+
+
 def class_field(block: Block) -> str | None:
     """The field a block's own class names (``speaker-name``, ``talk-title``, ``seminar-date``),
     read with the data-key vocabulary; None for classes that name no field."""
@@ -376,6 +380,8 @@ def class_field(block: Block) -> str | None:
     classes = tail.split(".")[1:] if not block.signature.startswith("part.") else tail.split(".")
     for cls in classes:
         words = re.sub(r"[-_]+", " ", cls).split()
+        if words and words[-1].casefold() in _TYPE_CLASS_WORDS:
+            return "type"  # ``seminar-type``: the kind of meeting every card repeats
         for n in range(len(words), 0, -1):  # ``talk-title`` -> title, ``speaker-name`` -> speaker
             for i in range(len(words) - n + 1):
                 name = field_of(" ".join(words[i:i + n]))
@@ -446,10 +452,15 @@ def _read(record: Record, choice: templates.Choice | None, preamble: str,
         text = block.text
         label = labelled(text, learnt)
         if label:
-            if label[1]:
+            # a page's own people label after the named speaker (``Autores:`` under a
+            # journal club's presenter) lists the paper's authors, not more speakers
+            learnt_people = label[0] == "speaker" and field_label(text) is None
+            if label[1] and not (learnt_people and talk.speaker_text):
                 _assign_label(talk, label[0], label[1], when_parts)
             continue
         by_name = class_field(block)
+        if by_name == "type":
+            continue
         if by_name and not is_placeholder(text):  # ``<span class="speaker-name">``
             _assign_label(talk, {"date": "when", "time": "when"}.get(by_name, by_name), text,
                           when_parts)
