@@ -361,7 +361,8 @@ FIELD_LABELS: dict[str, str] = {
     # the same labels on pages in Portuguese, Spanish, French, German
     r"|quem|palestrantes?|ponentes?|orador(?:a|es)?|conferencistas?|intervenants?|orateurs?"
     r"|conférenci(?:er|ère)s?|referent(?:in|en)?|vortragende[rn]?",
-    "title": r"topic|title|talk\s+title|talk|seminar\s+title|lecture\s+title|(?:paper|article)\s+title"
+    "title": r"topic|title|talk\s+title|talk|seminar\s+title|lecture\s+title"
+    r"|(?:paper|article)\s+title"
     r"|t[íi]tulo(?:\s+d[aoe]l?\s+(?:artigo|art[íi]culo|palestra|semin[áa]rio|trabalho|charla))?"
     r"|titre",
     "when": r"when|date\s*(?:&|and|/)\s*time|date/time|quando|cu[áa]ndo|quand|wann",
