@@ -113,8 +113,9 @@ class Line:
 
 
 def clean_tree(soup: BeautifulSoup) -> None:
-    """Remove page furniture in place: navigation, asides, scripts, forms, comments, and
-    page-level headers/footers (a header inside an ``article`` is a card's own header).
+    """Remove page furniture in place: navigation, asides, scripts, forms, comments,
+    struck-through text, and page-level headers/footers (a header inside an ``article`` is a
+    card's own header).
     One pass over the tree decides, then the chosen nodes are detached: large pages stay fast.
     """
     doomed: list = []
@@ -143,8 +144,18 @@ def _holds_the_page(tag: Tag, total: int) -> bool:
 _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search"})
 
 
+_STRUCK_TAGS = frozenset({"s", "del", "strike"})
+_LINE_THROUGH_RE = re.compile(r"text-decoration[^;]*line-through", re.I)
+
+
+def _is_struck(tag: Tag) -> bool:
+    """Struck-through text (``<s>``, ``<del>``, ``<strike>``, ``line-through``): what the
+    page withdrew (a cancelled talk, the time or room it replaced), not what it states."""
+    return tag.name in _STRUCK_TAGS or bool(_LINE_THROUGH_RE.search(str(tag.get("style") or "")))
+
+
 def _is_furniture(tag: Tag) -> bool:
-    if tag.name in JUNK_TAGS:
+    if tag.name in JUNK_TAGS or _is_struck(tag):
         return True
     if tag.get("role") in _FURNITURE_ROLES:
         return True

@@ -92,6 +92,7 @@ ZONE_NAMES: dict[str, str] = {
     "hawaii": "Pacific/Honolulu", "hawaii-aleutian": "Pacific/Honolulu",
     "atlantic": "America/Halifax", "newfoundland": "America/St_Johns",
     "india": "Asia/Kolkata", "indian": "Asia/Kolkata", "china": "Asia/Shanghai",
+    "beijing": "Asia/Shanghai", "china standard": "Asia/Shanghai",
     "israel": "Asia/Jerusalem", "singapore": "Asia/Singapore", "hong kong": "Asia/Hong_Kong",
     "australian eastern": "Australia/Sydney", "australian central": "Australia/Adelaide",
     "australian western": "Australia/Perth", "new zealand": "Pacific/Auckland",
