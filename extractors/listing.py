@@ -1298,6 +1298,11 @@ def _table_talk(
     talk.abstract = cell("abstract")
     talk.speaker_bio = cell("bio")
     talk.location = cell("location")
+    split = _when_and_place(talk.location, loose=True) if talk.location else None
+    if split is not None:
+        # ``March 8th, 4-5pm in 3901 BBB`` in the place column: the when, then the room
+        talk.when_text = ", ".join(w for w in (talk.when_text, split[0]) if w)
+        talk.location = split[1]
     for c in row.values():
         for label, href in c.links:
             kind = _link_kind(label, href)
