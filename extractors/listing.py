@@ -1098,7 +1098,10 @@ def _one_line_talk(pending: list[Line], page: _Page) -> LineParts | None:
     ln = pending[0]
     if ln.heading and len(pending) > 1:
         return None
-    drop = frozenset(href for label, href in ln.links if _link_kind(label, href) is not None)
+    # a slides or video link's label is no text of the line, unless it is long: a title
+    # linked to its PDF (``<a href="talk.pdf">Title</a>, by Name``) is the title
+    drop = frozenset(href for label, href in ln.links
+                     if _link_kind(label, href) is not None and len(label.split()) <= 3)
     parts = split_line(ln, drop)
     if parts is None:
         return None

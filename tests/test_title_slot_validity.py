@@ -230,3 +230,12 @@ def test_a_cards_type_is_no_title_and_its_authors_no_speakers() -> None:
         ("Sheaves with few sections", ["Nnamdi Okafor"]),
         ("Counting tilings of strips", ["Mira Solberg"]),
     ]
+
+
+def test_a_title_linked_to_its_pdf_stays_the_title() -> None:
+    page = ("<html><body><h1>Seminars</h1><ul><li><em><a href='/pdf/varga.pdf'>Knotted "
+            "flows on closed surfaces</a></em>, by <strong>Ilona Varga</strong>, "
+            "14/10/2025.</li></ul></body></html>")
+    rows = _rows(page)
+    assert [(r["title"], r["speakers"][0]["name"]) for r in rows] == [
+        ("Knotted flows on closed surfaces", "Ilona Varga")]
