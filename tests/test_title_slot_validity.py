@@ -239,3 +239,19 @@ def test_a_title_linked_to_its_pdf_stays_the_title() -> None:
     rows = _rows(page)
     assert [(r["title"], r["speakers"][0]["name"]) for r in rows] == [
         ("Knotted flows on closed surfaces", "Ilona Varga")]
+
+
+_PARENTHESIS_ON_ITS_OWN_LINE = """<html><body><h1>Seminar</h1><h2>Spring 2024</h2><ul>
+<li>March 6, 2024<br>Ilona Varga<br>(Uppsala University) -<br>Knotted flows on surfaces</li>
+<li>March 13, 2024<br>Nnamdi Okafor<br>(University of Lagos) -<br>Sheaves with few sections</li>
+<li>March 20, 2024<br>Mira Solberg<br>(University of Bergen) -<br>Counting tilings of strips</li>
+</ul></body></html>"""
+
+
+def test_a_names_parenthesis_on_a_line_of_its_own_is_its_affiliation() -> None:
+    rows = _rows(_PARENTHESIS_ON_ITS_OWN_LINE)
+    assert [(r["title"], r["speakers"][0]["affiliation"]) for r in rows] == [
+        ("Knotted flows on surfaces", "Uppsala University"),
+        ("Sheaves with few sections", "University of Lagos"),
+        ("Counting tilings of strips", "University of Bergen"),
+    ]
