@@ -992,6 +992,14 @@ def _record_talk(rec: _Record, page: _Page) -> RawTalk | None:
             if parts.speaker:
                 speakers.append(parts.speaker)
             title, title_line = parts.title, None
+            later = _title_below(pending) if parts.speaker and title else None
+            if later is not None and people.is_organisation_line(title or ""):
+                # ``Date - Name - University of X`` over a bold title line: the line's last
+                # part is the speaker's organisation, the bold line the title
+                if "(" not in speakers[-1]:
+                    speakers[-1] = f"{speakers[-1]} ({title})"
+                title = later.text
+                pending.remove(later)
             for label, href in parts.title_links:
                 if _link_kind(label, href) is None:
                     talk.url = structured.absolute(href, page.base_url)
@@ -1148,7 +1156,10 @@ def _one_line_talk(pending: list[Line], page: _Page) -> LineParts | None:
     ln = pending[0]
     if ln.heading and len(pending) > 1:
         return None
-    drop = frozenset(href for label, href in ln.links if _link_kind(label, href) is not None)
+    # a slides or video link's label is no text of the line, unless it is long: a title
+    # linked to its PDF (``<a href="talk.pdf">Title</a>, by Name``) is the title
+    drop = frozenset(href for label, href in ln.links
+                     if _link_kind(label, href) is not None and len(label.split()) <= 3)
     parts = split_line(ln, drop)
     if parts is None:
         return None
@@ -1196,17 +1207,39 @@ def _has_date(when_text: str) -> bool:
     return parsed is not None and parsed.date is not None
 
 
+def _title_below(pending: list[Line]) -> Line | None:
+    """The first emphasised, title-sized line of a record's remaining lines (a bold title
+    paragraph under a packed ``date - name - place`` line), if any."""
+    for ln in pending:
+        if (ln.strong_only or ln.em_only) and not ln.heading and not _is_when(ln.text) \
+                and 2 <= len(ln.text.split()) <= _TITLE_MAX_WORDS \
+                and text.not_a_title(ln.text) is None:
+            return ln
+    return None
+
+
+# a short parenthesised line, trailing dividers aside (``(Rutgers) -``)
+_BRACKETED_LINE_RE = re.compile(r"^\s*\((?P<org>[^()]{2,80})\)\s*[-–—:,;|]?\s*$")
+
+
 def _absorb_affiliation(name_line: Line, pending: list[Line], speakers: list[str]) -> None:
     """``<p><b>Jane Doe</b><br>University of Lisbon</p>``: the plain line right after a
     speaker's name, in the same element, naming an organisation (asked of the shared
-    ``people.is_organisation_line``), is the speaker's affiliation, not the abstract."""
+    ``people.is_organisation_line``) or standing in parentheses (``Name<br>(Rutgers) -``),
+    is the speaker's affiliation, not the abstract nor the title."""
     for ln in list(pending):
         if ln.index <= name_line.index:
             continue
+        bracketed = _BRACKETED_LINE_RE.match(ln.text)
         if (
             ln.element is not name_line.element or ln.index != name_line.index + 1
-            or ln.em_only or ln.heading or not people.is_organisation_line(ln.text)
+            or ln.em_only or ln.heading
+            or not (bracketed or people.is_organisation_line(ln.text))
         ):
+            return
+        if bracketed:  # ``(Virginia Tech) -``: a name's parenthesis on a line of its own
+            speakers[-1] = f"{speakers[-1]} ({bracketed.group('org')})"
+            pending.remove(ln)
             return
         speakers[-1] = f"{speakers[-1]}, {ln.text}"
         pending.remove(ln)
@@ -1326,6 +1359,11 @@ def _table_talk(
     talk.abstract = cell("abstract")
     talk.speaker_bio = cell("bio")
     talk.location = cell("location")
+    split = _when_and_place(talk.location, loose=True) if talk.location else None
+    if split is not None:
+        # ``March 8th, 4-5pm in 3901 BBB`` in the place column: the when, then the room
+        talk.when_text = ", ".join(w for w in (talk.when_text, split[0]) if w)
+        talk.location = split[1]
     for c in row.values():
         for label, href in c.links:
             kind = _link_kind(label, href)

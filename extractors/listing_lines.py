@@ -43,6 +43,9 @@ _CLASS_HINTS = {
     "video": "video", "recording": "video", "slides": "slides",
     # a card's side remark (``<p class="card-note">Joint with ...</p>``): not the abstract
     "note": "note", "notes": "note", "remark": "note",
+    # the card's type (``<div class="seminar-type">Journal Club</div>``): the kind of
+    # meeting, a label every card repeats, never its title
+    "type": "note", "category": "note",
 }
 _SKIP_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
 _WORD_RE = re.compile(r"\w", re.U)
@@ -110,8 +113,9 @@ class Line:
 
 
 def clean_tree(soup: BeautifulSoup) -> None:
-    """Remove page furniture in place: navigation, asides, scripts, forms, comments, and
-    page-level headers/footers (a header inside an ``article`` is a card's own header).
+    """Remove page furniture in place: navigation, asides, scripts, forms, comments,
+    struck-through text, and page-level headers/footers (a header inside an ``article`` is a
+    card's own header).
     One pass over the tree decides, then the chosen nodes are detached: large pages stay fast.
     """
     doomed: list = []
@@ -140,8 +144,18 @@ def _holds_the_page(tag: Tag, total: int) -> bool:
 _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search"})
 
 
+_STRUCK_TAGS = frozenset({"s", "del", "strike"})
+_LINE_THROUGH_RE = re.compile(r"text-decoration[^;]*line-through", re.I)
+
+
+def _is_struck(tag: Tag) -> bool:
+    """Struck-through text (``<s>``, ``<del>``, ``<strike>``, ``line-through``): what the
+    page withdrew (a cancelled talk, the time or room it replaced), not what it states."""
+    return tag.name in _STRUCK_TAGS or bool(_LINE_THROUGH_RE.search(str(tag.get("style") or "")))
+
+
 def _is_furniture(tag: Tag) -> bool:
-    if tag.name in JUNK_TAGS:
+    if tag.name in JUNK_TAGS or _is_struck(tag):
         return True
     if tag.get("role") in _FURNITURE_ROLES:
         return True
@@ -410,6 +424,13 @@ def _clean_part(text: str) -> str:
     return " ".join(text.split()).strip(_EDGE_PUNCT)
 
 
+def _inside_parentheses(text: str, at: int) -> bool:
+    """Whether position ``at`` of ``text`` is inside an open parenthesis (``Name (Centre,
+    Berlin)``): a separator there cuts an affiliation, not the line."""
+    before = text[:at]
+    return before.count("(") > before.count(")")
+
+
 def split_line(line: Line, drop_hrefs: frozenset[str] = frozenset()) -> LineParts | None:
     """Split a one-line talk into date, speaker and title, or None when it is not one.
 
@@ -445,7 +466,7 @@ def split_line(line: Line, drop_hrefs: frozenset[str] = frozenset()) -> LinePart
                 j -= 1
             cuts.append((j, i, "style"))
         prev = styles[i]
-    cuts.sort()
+    cuts = sorted(c for c in cuts if not _inside_parentheses(text, c[0]))
     parts = LineParts()
     start, stop = 0, len(text)
     # the date: the longest leading run that is a when phrase, else a trailing one

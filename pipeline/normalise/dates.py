@@ -92,6 +92,7 @@ ZONE_NAMES: dict[str, str] = {
     "hawaii": "Pacific/Honolulu", "hawaii-aleutian": "Pacific/Honolulu",
     "atlantic": "America/Halifax", "newfoundland": "America/St_Johns",
     "india": "Asia/Kolkata", "indian": "Asia/Kolkata", "china": "Asia/Shanghai",
+    "beijing": "Asia/Shanghai", "china standard": "Asia/Shanghai",
     "israel": "Asia/Jerusalem", "singapore": "Asia/Singapore", "hong kong": "Asia/Hong_Kong",
     "australian eastern": "Australia/Sydney", "australian central": "Australia/Adelaide",
     "australian western": "Australia/Perth", "new zealand": "Pacific/Auckland",
@@ -1021,3 +1022,33 @@ def find_year(text: str) -> int | None:
         yy = int(short.group("yy"))
         return 2000 + yy if yy < 70 else 1900 + yy
     return int(m.group(1)) if m else None
+
+
+# the words a bare date or time line may hold besides its month and weekday names
+_DATE_ONLY_WORDS = frozenset({*_FILLER_WORDS, "er", "de", "del", "of", "spring", "fall", "autumn",
+                              "winter", "term", "semester"})
+
+
+@lru_cache(maxsize=8192)
+def is_date_only(text: str) -> bool:
+    """Whether ``text`` is nothing but a date, a time, a year or a term (``Freitag,
+    30.09.``, ``2014``, ``Monday 3 March``, ``14:00``, ``Fall 2023``), in any language
+    the vocabulary knows.
+
+    Why: a slot that should hold a title or a name sometimes gets the day heading of a
+    table or a year heading. ``looks_like_when`` asks for a phrase it can parse; a day
+    and month without a year in another language (``Samstag, 01.10.``) it cannot place,
+    yet the line is as surely no title: every word of it is a date word and it holds a
+    number."""
+    line = text.strip()
+    if not line or len(line) > 60 or not re.search(r"\d", line):
+        return False
+    if looks_like_when(line):
+        return True
+    words = [w.lower() for w in _INTL_WORD_RE.findall(line)]
+    known = (_INTL_DATE_WORDS | _DATE_ONLY_WORDS | set(MONTHS) | set(WEEKDAYS))
+    if any(w not in known for w in words):
+        return False
+    # digits and date punctuation only besides the words (no ``v2.0``-like versions)
+    rest = _INTL_WORD_RE.sub(" ", line)
+    return bool(re.fullmatch(r"[\d\s.,:/–—\-()'’]+", rest))

@@ -183,6 +183,10 @@ def talk_key(raw: RawTalk, speakers: list[Speaker], date: dt.date | None, title:
 _YEAR_WRITTEN_RE = re.compile(r"\b(?:19|20)\d\d\b|'\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
 
 
+# a title cut before its object (``Dinner at``, ``Lunch with``): what follows was read apart
+_DANGLING_RE = re.compile(r"\b(?:at|in|with|chez|bei|im|au|en|@)\s*[:,–—-]?\s*$", re.I)
+
+
 def _row(
     doc: Document, raw: RawTalk, extracted_at: dt.datetime, named: Callable[[str], bool],
     day_first: bool | None = None,
@@ -197,10 +201,20 @@ def _row(
         title, named = inner
         speakers = speakers or named
         warnings.append("title read after its label inside the record's line")
+    if title is not None and (why := text.not_a_title(title)) is not None:
+        if not speakers:
+            return None, f"title {title!r} is {why}, not a title, and nobody is named"
+        warnings.append(f"title {title!r} is {why}, not a title: dropped")
+        title = None
     if title is None and not speakers:
         return None, "record without title or speaker"
     if not speakers and title is not None and agenda.is_non_talk(title):
         return None, f"agenda item {title!r} is not a talk"
+    if speakers and title is not None and agenda.is_non_talk(title) \
+            and _DANGLING_RE.search(title):
+        # ``Dinner at`` + a linked ``Wilma Wunder``: the "speaker" ends the item's own phrase
+        # (the restaurant, the host of a lunch), the item is still a meal or a break
+        return None, f"agenda item {title!r} is not a talk (its name ends the phrase)"
 
     date = raw.date
     start, end = raw.start, raw.end

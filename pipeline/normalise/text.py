@@ -31,6 +31,7 @@ from pipeline.normalise.vocab import (
     EVENT_LABEL_QUALIFIERS,
     FIELD_LABELS,
     LOGISTICS_NOTE_WORDS,
+    MATERIAL_LINK_WORDS,
     NON_TALK_PATTERNS,
     PLACE_WORDS,
     SIGNOFF_PATTERNS,
@@ -249,13 +250,23 @@ def split_event_label(title: str | None) -> tuple[str | None, str | None]:
     return " ".join(m["label"].split()), m["rest"].strip()
 
 
+_MATERIAL = rf"(?:{'|'.join(MATERIAL_LINK_WORDS)})"
+_MATERIAL_TAIL_RE = re.compile(rf"(?:\s*\[\s*{_MATERIAL}(?:\s+{_MATERIAL}){{0,2}}\s*\])+\s*$", re.I)
+
+
+def without_material_tail(text: str) -> str:
+    """``text`` without the bracketed link labels that close it (``[Paper PDF] [Slides]``)."""
+    cut = _MATERIAL_TAIL_RE.sub("", text)
+    return cut if cut.strip() else text
+
+
 def clean_title(text: str | None) -> str | None:
     """A title: labels (``Title:``, ``Special colloquium:``), surrounding quotes and emphasis
     removed; placeholders None. A title that is only an event label stays as it is."""
     text = clean_text(text)
     if text is None:
         return None
-    text = _collapse(text)  # a title is one line
+    text = without_material_tail(_collapse(text))  # a title is one line, its links apart
     for _ in range(3):
         before = text
         text = split_event_label(text)[1] or ""  # the label gives the kind, not the title
@@ -294,6 +305,45 @@ def is_prose(text: str) -> bool:
     or several sentences, or a long sentence ending in a full stop (titles seldom do)."""
     return (len(text) > 160 or len(re.findall(r"[a-z][.!?](?:\s|$)", text)) >= 2
             or (len(text.split()) >= 15 and text.rstrip().endswith(".")))
+
+
+# a link or a bare domain standing alone (``https://…``, ``www.x.org``, ``example.com``)
+_LINK_ONLY_RE = re.compile(r"^\s*(?:(?:https?://|www\.)\S+|[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*"
+                           r"\.[a-z]{2,12}(?:/\S*)?)\s*$")
+# a numbered reference opening a line (``[2] Wolfe, Elie, et al. …``)
+_REFERENCE_MARK_RE = re.compile(r"^\s*\[\d{1,3}\]\s*\S")
+# the parts of a bibliography entry: authors written surname first or ``et al.``, and a
+# year in parentheses, a volume and pages, a DOI or an arXiv number
+_CITED_AUTHORS_RE = re.compile(r"\bet\s+al\.|^[A-Z][\w'’-]+,\s+(?:[A-Z]\.|[A-Z][a-z]+,?\s)")
+_CITED_SOURCE_RE = re.compile(r"\(\d{4}\)\s*[:,.]|\b\d{1,4}\s*\(\d{4}\)|\bpp\.\s*\d|\bdoi\s*:|"
+                              r"\b10\.\d{4,}/|arxiv\s*:\s*\d{4}\.\d{4,}", re.I)
+
+
+def is_citation(text: str) -> bool:
+    """A bibliography entry (``[2] Wolfe, Elie, et al. "…" Quantum 4 (2020): 280.``): a
+    numbered reference, or cited authors with the journal, year and pages of a source.
+    A reference list under an abstract is none of a talk's fields."""
+    return bool(_REFERENCE_MARK_RE.match(text)) or bool(
+        _CITED_AUTHORS_RE.search(text) and _CITED_SOURCE_RE.search(text))
+
+
+def not_a_title(text: str | None) -> str | None:
+    """Why ``text``, standing where a title stands, is not one (None when it may be): a
+    date, time, year or term alone, a link or a domain alone, a bibliography entry.
+
+    Why shared: every format's records can put a day heading, a year heading, a link or a
+    reference in the title slot; one check here keeps them out of every format's titles."""
+    if not text or not text.strip():
+        return None
+    from pipeline.normalise.dates import is_date_only
+
+    if is_date_only(text):
+        return "a date or year"
+    if _LINK_ONLY_RE.match(text):
+        return "a link"
+    if is_citation(text):
+        return "a bibliographic citation"
+    return None
 
 
 _INITIAL_DOTS_RE = re.compile(r"(?<=\b[a-z])\.\s?(?=[a-z]\b)")

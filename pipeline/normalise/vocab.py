@@ -95,7 +95,8 @@ PAGE_SECTION_HEADINGS: list[str] = [
     r"important\s+dates", r"key\s+dates", r"(?:submission\s+)?deadlines", r"dates",
     r"dates\s+for\s+your\s+diary",
     r"(?:(?:technical\s+)?program(?:me)?|organi[sz]ing|steering|scientific|advisory|local|"
-    r"review(?:ing)?|executive)\s+committees?", r"committees?", r"(?:the\s+)?organi[sz]ers",
+    r"review(?:ing)?|executive)\s+committees?(?:\s+members)?", r"committees?(?:\s+members)?",
+    r"(?:the\s+)?organi[sz]ers",
     r"(?:general|program(?:me)?|local|publicity|publications?|workshop)\s+(?:co-?)?chairs?",
     r"(?:our\s+)?sponsors?", r"sponsorship", r"partners", r"supporters",
     r"contacts?(?:\s+us)?", r"venue", r"travel(?:\s+information)?", r"accommodation",
@@ -143,6 +144,14 @@ AGENDA_SLOT_FILLERS: list[str] = ["of", "the", "a", "an", "and", "&", "to", "for
 REFERENCE_LINE_WORDS: list[str] = [
     r"posted", r"updated", r"last\s+(?:updated|modified|changed|revised)", r"published",
     r"modified", r"revised", r"sent", r"written",
+]
+
+# The words of a bracketed link label that closes a title or a name on a listing
+# (``Title [Paper PDF] [Slides] [Video]``, ``Name [ slides ]``): the talk's material, not its
+# text.
+MATERIAL_LINK_WORDS: list[str] = [
+    "slides?", "video", "recording", "pdf", "paper", "preprint", "arxiv", "abstract", "link",
+    "code", "bib", "bibtex", "poster", "notes", "youtube", "ppt", "pptx", "html", "doi", "web",
 ]
 
 # Month names (and their usual abbreviations) in the other languages seminar pages are
@@ -354,14 +363,18 @@ FIELD_LABELS: dict[str, str] = {
     # the same labels on pages in Portuguese, Spanish, French, German
     r"|quem|palestrantes?|ponentes?|orador(?:a|es)?|conferencistas?|intervenants?|orateurs?"
     r"|conférenci(?:er|ère)s?|referent(?:in|en)?|vortragende[rn]?",
-    "title": r"topic|title|talk\s+title|talk|seminar\s+title|lecture\s+title|t[íi]tulo|titre",
+    "title": r"topic|title|talk\s+title|talk|seminar\s+title|lecture\s+title"
+    r"|(?:paper|article)\s+title"
+    r"|t[íi]tulo(?:\s+d[aoe]l?\s+(?:artigo|art[íi]culo|palestra|semin[áa]rio|trabalho|charla))?"
+    r"|titre",
     "when": r"when|date\s*(?:&|and|/)\s*time|date/time|quando|cu[áa]ndo|quand|wann",
     "date": r"dates?|day|data|fecha|datum",
     "time": r"times?|hora|hor[áa]rio|heure|uhrzeit",
     "location": r"place|where|location|room|venue|loc|onde|d[óo]nde|local|lugar|lieu|salle|ort",
     "host": r"(?:faculty\s+)?hosts?|host\(s\)|hosted\s+by|contact|organi[sz]ers?|organi[sz]ed\s+by"
     r"|coordinators?|moderat(?:ors?|ed\s+by)|" + CHAIR_LABEL,
-    "abstract": r"(?:talk\s+)?abstract|summary|description|synopsis|resumo|resumen|résumé"
+    "abstract": r"(?:talk\s+|paper\s+)?abstract(?:\s+d[oe]l?\s+(?:artigo|art[íi]culo|trabalho))?"
+    r"|summary|description|synopsis|resumo|resumen|résumé"
     r"|zusammenfassung",
     "bio": r"bio|biography|about\s+the\s+(?:speaker|presenter|lecturer)s?|speaker\s+bio(?:graphy)?"
     r"|(?:presenter|lecturer)\s+bio(?:graphy)?|biographical\s+sketch|short\s+bio",

@@ -25,7 +25,13 @@ from pipeline.normalise import dates
 from pipeline.normalise.agenda import is_non_talk
 from pipeline.normalise.people import is_organisation
 from pipeline.normalise.siblings import agenda_slot, section_of
-from pipeline.normalise.text import field_label, is_location_line, is_placeholder
+from pipeline.normalise.text import (
+    field_label,
+    is_citation,
+    is_location_line,
+    is_placeholder,
+    not_a_title,
+)
 from pipeline.records import RawTalk
 from pipeline.structure import templates
 from pipeline.structure.blocks import Block
@@ -102,7 +108,9 @@ def learn_labels(blocks: list[Block]) -> dict[str, str]:
         if len(found) < 2:
             continue
         share = LEARNT_SHARE * len(found)
-        if sum(bool(person_head(v)) for v in found) >= share:
+        if sum(is_citation(v) for v in found) >= share:
+            learnt[label] = "ignore"  # ``References: [1] …``: a reference list
+        elif sum(bool(person_head(v)) for v in found) >= share:
             learnt[label] = "speaker"
         elif sum(is_when(v) for v in found) >= share:
             learnt[label] = "when"
@@ -171,17 +179,38 @@ def _variants(signature: str) -> set[str]:
     return out
 
 
-def _partition(blocks: list[Block], opener: str) -> tuple[list[Block], list[Record]]:
-    """Cut ``blocks`` at every block that ``opener`` stands for; headings become context."""
+def _labelled_variants(blocks: list[Block], learnt: dict[str, str]) -> list[set[str]]:
+    """The openers each block stands for: its signature's variants, and for a labelled
+    block (``Date: …``, ``Speaker: …``) its field, ``label:<field>``.
+
+    Why: on a page of bare paragraphs every block has the same signature, so no signature
+    opens the records; what recurs once per talk is the field it starts with (each talk
+    opens with ``Date:``, its abstract runs on over unlabelled paragraphs and references)."""
+    out = []
+    for block in blocks:
+        variants = _variants(block.signature)
+        label = labelled(block.text, learnt) if not block.heading else None
+        if label and label[0] != "ignore":
+            variants = variants | {f"label:{label[0]}"}
+        out.append(variants)
+    return out
+
+
+def _partition(blocks: list[Block], opener: str,
+               variants: list[set[str]] | None = None) -> tuple[list[Block], list[Record]]:
+    """Cut ``blocks`` at every block that ``opener`` stands for; headings become context.
+
+    ``variants``: the openers of each block (``_labelled_variants``), else its signature's."""
+    variants = variants or [_variants(b.signature) for b in blocks]
     headings: dict[int, Block] = {}
     preamble: list[Block] = []
     records: list[Record] = []
     current: Record | None = None
     # under a heading opener, deeper headings are the record's own lines (an ``h5``
     # speaker line under each ``h3`` title); other headings are context above records
-    level = next((b.heading for b in blocks if opener in _variants(b.signature)), 0)
-    for block in blocks:
-        opens = opener in _variants(block.signature)
+    level = next((b.heading for b, v in zip(blocks, variants, strict=True) if opener in v), 0)
+    for block, opens_as in zip(blocks, variants, strict=True):
+        opens = opener in opens_as
         inner = bool(level) and block.heading > level and current is not None
         if block.heading and not opens and not inner:
             headings = {lvl: b for lvl, b in headings.items() if lvl < block.heading}
@@ -254,8 +283,9 @@ def find_records(blocks: list[Block], owner: str | None = None) -> list[Record]:
 
     ``owner``: the person a page of one person's talks names once (its title); records
     then need no person of their own."""
-    counts = Counter(v for b in blocks for v in _variants(b.signature))
     learnt = learn_labels(blocks)
+    variants = _labelled_variants(blocks, learnt)
+    counts = Counter(v for found in variants for v in found)
     best: tuple[float, list[Record]] = (0.0, [])
     labels = Counter(v for b in blocks if _heading_label(b, learnt) for v in _variants(b.signature))
     # headings that name a field (``### Speaker``, ``### Abstract``) label a record's parts:
@@ -267,7 +297,7 @@ def find_records(blocks: list[Block], owner: str | None = None) -> list[Record]:
         candidates.append(("", grouped))
     for opener, given in candidates:
         if given is None:
-            _, records = _partition(blocks, opener)
+            _, records = _partition(blocks, opener, variants)
             _trim_last(records)
         else:
             records = given
@@ -348,6 +378,10 @@ def read_records(records: list[Record], preamble_text: str = "",
 _FIELD_CLASSES = ("speaker", "title", "abstract", "bio", "location", "date", "time", "affiliation")
 
 
+# a class naming the card's type (``seminar-type``, ``event-category``): no field of the talk
+_TYPE_CLASS_WORDS = frozenset({"type", "category", "kind"})
+
+
 def class_field(block: Block) -> str | None:
     """The field a block's own class names (``speaker-name``, ``talk-title``, ``seminar-date``),
     read with the data-key vocabulary; None for classes that name no field."""
@@ -356,6 +390,8 @@ def class_field(block: Block) -> str | None:
     classes = tail.split(".")[1:] if not block.signature.startswith("part.") else tail.split(".")
     for cls in classes:
         words = re.sub(r"[-_]+", " ", cls).split()
+        if words and words[-1].casefold() in _TYPE_CLASS_WORDS:
+            return "type"  # ``seminar-type``: the kind of meeting every card repeats
         for n in range(len(words), 0, -1):  # ``talk-title`` -> title, ``speaker-name`` -> speaker
             for i in range(len(words) - n + 1):
                 name = field_of(" ".join(words[i:i + n]))
@@ -384,14 +420,36 @@ def part_roles(records: list[Record]) -> dict[str, str]:
     return roles
 
 
+# a record holding this many short linked list items after its opener holds a menu
+MENU_ITEMS = 3
+MENU_ITEM_WORDS = 4
+
+
+def _menu_item(block: Block) -> bool:
+    """A list item that is one short link (``Getting Started``, ``Issue Tracker``)."""
+    return len(block.links) == 1 and ">li" in block.signature \
+        and len(block.text.split()) <= MENU_ITEM_WORDS
+
+
+def _without_menu(blocks: list[Block]) -> list[Block]:
+    """``blocks`` without a menu: ``MENU_ITEMS`` or more short linked list items after the
+    opener are a section's navigation (``About`` > ``What's New``, ``License``), none of a
+    talk's fields, so the heading above them does not become a talk by them."""
+    items = [b for b in blocks[1:] if _menu_item(b)]
+    if len(items) < MENU_ITEMS:
+        return blocks
+    return [blocks[0], *(b for b in blocks[1:] if not _menu_item(b))]
+
+
 def _field_blocks(record: Record) -> list[Block]:
     """The record's blocks, its opener cut into its classed inline fields (a row of
     ``<span>``s) when it has them: the markup boundaries cut it, what follows is read as
-    it is."""
+    it is. A menu of links in it is left out (``_without_menu``)."""
     first = record.blocks[0]
     if first.parts:
-        return [Block(text, f"part.{cls}") for cls, text in first.parts] + record.blocks[1:]
-    return record.blocks
+        return [Block(text, f"part.{cls}") for cls, text in first.parts] + \
+            _without_menu(record.blocks)[1:]
+    return _without_menu(record.blocks)
 
 
 def _heading_choice(records: list[Record]) -> templates.Choice | None:
@@ -441,7 +499,10 @@ def _read(record: Record, choice: templates.Choice | None, preamble: str,
         label = labelled(text, learnt) or _heading_label(block, learnt)
         if label:
             section = None if label[1] else label[0]
-            if label[1]:
+            # a page's own people label after the named speaker (``Autores:`` under a
+            # journal club's presenter) lists the paper's authors, not more speakers
+            learnt_people = label[0] == "speaker" and field_label(text) is None
+            if label[1] and not (learnt_people and talk.speaker_text):
                 _assign_label(talk, label[0], label[1], when_parts)
             continue
         if section is not None and not block.heading:
@@ -467,6 +528,8 @@ def _read(record: Record, choice: templates.Choice | None, preamble: str,
         if block.heading and talk.title is None and len(blocks) > 1 and agenda_slot(text):
             continue  # ``# 2nd Talk`` above ``## The title``: the slot's label, not its title
         by_name = class_field(block)
+        if by_name == "type":
+            continue
         if by_name and not is_placeholder(text):  # ``<span class="speaker-name">``
             _assign_label(talk, {"date": "when", "time": "when"}.get(by_name, by_name), text,
                           when_parts)
@@ -474,8 +537,9 @@ def _read(record: Record, choice: templates.Choice | None, preamble: str,
         if is_when(text) and len(text) <= 120:
             when_parts.append(text)
             continue
-        if is_placeholder(text):
-            continue  # ``TBD`` where a speaker or a title stands says nothing
+        if is_placeholder(text) or is_citation(text):
+            continue  # ``TBD`` where a speaker or a title stands says nothing; a reference
+            # under the abstract is none of the talk's fields
         if talk.title is None and block is one_liner and choice is not None \
                 and not talk.speaker_text:
             reading = choice.read(text)  # ``Name (Org): Title``: the document's template
@@ -507,7 +571,8 @@ def _read(record: Record, choice: templates.Choice | None, preamble: str,
                 if reading.date:
                     when_parts.append(reading.date)
                 continue
-        if talk.title is None and 1 <= len(text.split()) <= 30 and not _ABSTRACT_RE.match(text):
+        if talk.title is None and 1 <= len(text.split()) <= 30 and not _ABSTRACT_RE.match(text) \
+                and not_a_title(text) is None:
             if is_location_line(text) and talk.location is None:
                 talk.location = text
                 continue
@@ -521,6 +586,9 @@ def _read(record: Record, choice: templates.Choice | None, preamble: str,
         rest.append(_ABSTRACT_RE.sub("", text))
     if not talk.speaker_text and (not talk.title or is_non_talk(talk.title)):
         return None  # a break, a lunch, a heading: nobody speaks
+    if not talk.title and not when_parts and not rest and not talk.abstract \
+            and not _context_when(record.context):
+        return None  # a name and nothing else: a directory entry or a heading, no talk
     context_date = _context_when(record.context)
     if context_date and not any(dates.parse_when(w) and dates.parse_when(w).date  # type: ignore[union-attr]
                                 for w in when_parts):

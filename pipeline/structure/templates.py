@@ -36,6 +36,8 @@ MIN_COVERAGE = 0.5
 STRONG_PEOPLE = 0.8
 MIN_REPEATS = 3
 WEAK_COVERAGE = 0.8
+# the most names a people slot holds: a paper's author list runs to a dozen and more
+MAX_PEOPLE = 20
 
 _QUOTED = r"[\"“”«»']"
 _QUOTED_RE = re.compile(_QUOTED)
@@ -106,7 +108,7 @@ class Template:
         if not a or (not b and self.split is not _whole):
             return None
         who, title = (a, b) if self.people_first else (b, a)
-        return Reading(title=_unquote(title) or None, people=who, date=date)
+        return Reading(title=_unquote(title) or None, people=by_people(who), date=date)
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,21 @@ def prepare(text: str) -> Prepared:
         m = _LEAD_TIME_RE.match(text)  # a slot's time opens it, the day is above
     lead = (m.group("date").strip(" ,"), m.group("rest")) if m else None
     return Prepared(text, lead)
+
+
+# ``Invited Talk (by Dr. Name)``, ``Paper presentation (presented by A and B)``: the slot's
+# type, then the people in parentheses after ``by``
+_LABEL_BY_RE = re.compile(r"^(?P<label>[^()]*?)\s*\((?:(?:presented|given|led)\s+)?by\s+"
+                          r"(?P<people>[^()]+)\)\s*$", re.I)
+
+
+def by_people(text: str) -> str:
+    """The people of a people slot that names its slot's type first (``Research Paper
+    Presentation (by Name)``): the names after ``by``; else the slot as it is."""
+    m = _LABEL_BY_RE.match(text)
+    if m is None or re.search(r"\d", m.group("label")):
+        return text  # a date before the parenthesis is a slot of its own
+    return m.group("people").strip()
 
 
 def _unquote(text: str) -> str:
@@ -278,7 +295,7 @@ def people_score(text: str) -> float:
     if is_placeholder(text):
         return 0.3
     found = split_people(text)
-    if not found or len(found) > 8:
+    if not found or len(found) > MAX_PEOPLE:
         return 0.0
     scores = [name_score(name) for name, _ in found]
     if min(scores) == 0.0:
