@@ -81,6 +81,7 @@ from collections.abc import Iterator
 
 import icalendar
 
+from extractors import ics_feed
 from extractors.announcement import _announcing
 from extractors.ics_calendar import (
     DEFAULT_HORIZON_DAYS,
@@ -105,7 +106,7 @@ from pipeline.decode import decode_text
 from pipeline.normalise import agenda
 from pipeline.normalise.agenda import names_gathering
 from pipeline.normalise.people import looks_like_person_name
-from pipeline.normalise.text import is_placeholder
+from pipeline.normalise.text import fold_accents, is_placeholder
 from pipeline.normalise.vocab import MEETING_PATTERNS, NON_TALK_PATTERNS
 from pipeline.records import Document, RawTalk
 from pipeline.structure import templates
@@ -180,18 +181,26 @@ def _calendar_talks(
             talk.series = tag
         description = _richer_description(occ).text
         descriptions.append(description)
-        if not talk.speaker_text:
-            items = held_talks(description)
-            if items:
-                held[len(talks)] = items
+        # a session whose description lists its talks holds them, even when its SUMMARY
+        # reads as a title and people (``Session C (Young Researchers)``)
+        items = held_talks(description)
+        if items:
+            held[len(talks)] = items
         talks.append((talk, _span(occ)))
     _apply_summary_template([t for t, _ in talks], summaries)
     _apply_description_lines([t for t, _ in talks], descriptions)
+    titled = [bool(t.title) for t, _ in talks]
+    ics_feed.drop_breaks([t for t, _ in talks])
     # containers first: a gathering that holds other events names their series
     _mark_containers(talks)
     _judge_events([t for t, _ in talks], summaries, [span for _, span in talks])
     _standing_events([t for t, _ in talks])
+    set_aside = sum(was and not t.title for was, (t, _) in zip(titled, talks, strict=True))
+    naming = sum(_names_someone(t) for n, (t, _) in enumerate(talks) if n not in held)
     talks = _expand_held(talks, held)
+    ics_feed.judge_unnamed([t for t, _ in talks], [_names_someone(t) for t, _ in talks],
+                           ics_feed.FeedCounts(events=len(titled), set_aside=set_aside,
+                                               naming=naming))
     for occ, uid, warnings in cancelled:
         # kept without title or speaker, so the run reports it as a dropped record
         gone = RawTalk(warnings=[*warnings, "event is CANCELLED: it did not take place"])
@@ -334,7 +343,7 @@ def _cut_leading(text: str, pieces: list[str]) -> str | None:
 
 # (after up to four qualifying words, before an edition number: ``Weekly social #3``)
 _MEETING_RE = re.compile(
-    rf"^(?:[\w&'’./-]+\s+){{0,4}}?(?:{'|'.join(MEETING_PATTERNS + NON_TALK_PATTERNS)})"
+    rf"^(?:[\w&'’./+-]+\s+){{0,4}}?(?:{'|'.join(MEETING_PATTERNS + NON_TALK_PATTERNS)})"
     r"(?:\s*(?:#|no\.?|nr\.?)?\s*\d+)?\s*$", re.I)
 # the numbers of a numbered series (``Weekly Social #1``, ``#2``): one recurring event
 _EDITION_NUMBER_RE = re.compile(r"(?:#|\bno\.?|\bnr\.?)?\s*\d+", re.I)
@@ -378,7 +387,7 @@ def _judge_events(talks: list[RawTalk], summaries: list[str],
             continue
         days = (span[1] - span[0]).days if span else 0
         before = talk.title
-        if _MEETING_RE.match(talk.title):
+        if _MEETING_RE.match(fold_accents(talk.title)):
             talk.warnings.append(f"{talk.title!r}: a meeting, break or social naming nobody: "
                                  "not a talk")
             talk.title = None
@@ -414,7 +423,7 @@ def _standing_events(talks: list[RawTalk]) -> None:
     for same in groups.values():
         if len(same) < RECURRING_COUNT:
             continue
-        meeting = bool(_MEETING_RE.match(same[0].title or ""))
+        meeting = bool(_MEETING_RE.match(fold_accents(same[0].title or "")))
         for n, talk in enumerate(same):
             if n == 0 and not meeting:
                 talk.warnings.append(f"the first of {len(same)} events with the same title "

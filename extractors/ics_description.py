@@ -348,6 +348,32 @@ def _bylined_items(lines: list[str]) -> list[tuple[str, str | None]]:
     return found
 
 
+# a line that is only the speakers' label (``Speakers``, ``Intervenants :``), heading a list
+_SPEAKERS_HEADING_RE = re.compile(rf"^\s*(?:{FIELD_LABELS['speaker']})\s*[:：]?\s*$", re.I)
+# ``Johan: Home automation``: a capitalised name of up to four words, then the title
+_NAMED_ITEM_RE = re.compile(
+    r"^\s*(?:[-*•–]\s+)?(?P<people>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})"
+    r"\s*(?:[:：]|\s[–—-])\s+(?P<title>\S.*?)\s*$")
+
+
+def _listed_under_label(lines: list[str]) -> list[tuple[str, str | None]]:
+    """(people, title) of each ``Name: Title`` line under a line that is only a speakers'
+    label: the label says the names are speakers, so a first name alone (``Mike``) is one,
+    as a hackerspace or meetup writes them. The list ends at the first other line."""
+    for n, line in enumerate(lines):
+        if not (_SPEAKERS_HEADING_RE.match(line) and line.strip().lower() not in ("by", "who")):
+            continue
+        found: list[tuple[str, str | None]] = []
+        for item in (ln for ln in lines[n + 1:] if ln.strip()):
+            m = _NAMED_ITEM_RE.match(item)
+            if not m or not m["people"][0].isupper():
+                break
+            found.append((m["people"], m["title"].strip(" .\"“”")))
+        if len(found) >= 2:
+            return found
+    return []
+
+
 def held_talks(text: str) -> list[tuple[str, str | None]]:
     """(people, title) of each talk an event's description lists, one per enumerated line
     (``1.Jane Doe (Org): “Title”``, ``ii) A (X) & B (Y): “Title”``), or [] when it lists
@@ -360,6 +386,9 @@ def held_talks(text: str) -> list[tuple[str, str | None]]:
     bylined = _bylined_items(lines)
     if len(bylined) >= 2:  # ``- "Title"`` items, each with ``Par A et B.`` under it
         return bylined
+    labelled = _listed_under_label(lines)
+    if labelled:  # ``Speakers`` then ``Name: Title`` lines
+        return labelled
     bodies = [m.group("body") for m in map(_ENUMERATED_RE.match, lines) if m]
     if len(bodies) < 2:
         return []

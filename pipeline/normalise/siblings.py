@@ -18,6 +18,7 @@ from collections import Counter
 from typing import Any
 
 from pipeline.normalise import agenda, dates
+from pipeline.normalise.text import fold_accents
 from pipeline.normalise.vocab import (
     AGENDA_SLOT_FILLERS,
     AGENDA_SLOT_WORDS,
@@ -75,7 +76,7 @@ def section_of(headings: list[str]) -> str | None:
 def agenda_slot(title: str) -> bool:
     """A title made only of agenda words, fillers and numbers (``Keynote``, ``Invited
     talk``), at least one of them an agenda word."""
-    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)?|&", title.casefold())
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)?|&", fold_accents(title.casefold()))
     return any(w in _AGENDA_SLOT_WORDS for w in words) and all(
         w in _AGENDA_SLOT_WORDS or w in _AGENDA_SLOT_FILLERS for w in words)
 
@@ -83,7 +84,7 @@ def agenda_slot(title: str) -> bool:
 def typed_non_talk(title: str) -> bool:
     """A title whose head names a meal, a break or a meeting (``Themed Networking Lunch:
     Careers``, ``Faculty Meeting``, ``Birds of a Feather``)."""
-    return bool(_TYPED_HEAD_RE.match(title.strip())) or agenda.is_non_talk(title)
+    return bool(_TYPED_HEAD_RE.match(fold_accents(title.strip()))) or agenda.is_non_talk(title)
 
 
 def judge(rows: list[dict[str, Any]], notes: list[str]) -> list[dict[str, Any]]:

@@ -47,6 +47,11 @@ NON_TALK_PATTERNS: list[str] = [
     r"drinks",
     r"cocktails?",
     r"apéritif|aperitif|apero",
+    # the same in French, German, Spanish, Italian: matched on accent-folded text
+    # (``Apéro``, ``Café``, ``PAUSE``), so each is written without accents
+    r"pause(?:\s+(?:cafe|dejeuner|repas|midi))?", r"cafe", r"dejeuner", r"diner",
+    r"kaffee(?:pause)?", r"mittag(?:essen|spause)?", r"pausa(?:\s+cafe)?", r"almuerzo",
+    r"pranzo", r"cena",
     r"(?:closing|end|close)\s+of\s+(?:the\s+)?(?:day|workshop|conference|meeting|session)",
     r"(?:day|workshop|conference|meeting)\s+(?:ends|closes|adjourns)",
 ]
@@ -66,6 +71,15 @@ MEETING_PATTERNS: list[str] = [
     r"feedback(?:\s+(?:and|&)\s+announcements)?", r"announcements", r"vot(?:e|ing)",
     # the milestones of a call (``Paper submission``, ``Notification of acceptance``)
     r"submissions?", r"notifications?(?:\s+of\s+acceptance)?", r"camera[\s-]?ready",
+    # a welcome to the event itself (``Welcome to the workshop``, ``Accueil des journées``)
+    r"(?:welcome|accueil|bienvenue)\s+(?:to|des|du|de\s+la|aux?)\s+(?:the\s+)?[\w'’-]+"
+    r"(?:\s+[\w'’-]+)?",
+    # a society's business and its ceremonies (matched accent-folded)
+    r"(?:general|annual|business|members['’]?)\s+assembly", r"assemblee\s+generale",
+    r"mitgliederversammlung", r"award\s+ceremony", r"(?:prize|award)[\s-]+giving",
+    r"remise\s+d(?:u|es)\s+prix", r"preisverleihung",
+    # socials named by the time of day (``Lockpicking evening``, ``Movie night``)
+    r"evenings?", r"nights?",
 ]
 
 # Gatherings that hold talks and are no talk themselves when they name nobody: a calendar
@@ -131,6 +145,10 @@ AGENDA_SLOT_WORDS: list[str] = [
     "international", "national", "local", "student", "students", "research", "general",
     "open", "final", "first", "second", "third", "morning", "afternoon", "evening", "day",
     "tba", "tbd", "slot", "speaker", "speakers", "qa", "wrap-up", "wrap", "summary",
+    # other languages, accent-folded (``Exposé invité``, ``Gastvortrag``, ``Charla invitada``)
+    "expose", "exposes", "invite", "invitee", "invites", "court", "courts", "vortrag",
+    "gastvortrag", "charla", "ponencia", "invitada", "invitado", "conferencia", "seminaire",
+    "seminario",
 ]
 # the function words that may stand between them (``Presentation of accepted contribution``)
 AGENDA_SLOT_FILLERS: list[str] = ["of", "the", "a", "an", "and", "&", "to", "for", "on", "with",
@@ -957,6 +975,16 @@ SIGNOFF_PATTERNS: list[str] = [
     r"thanks", r"many\s+thanks", r"thank\s+you", r"sincerely", r"yours(?:\s+\w+)?",
     r"see\s+you\s+there", r"all\s+the\s+best", r"with\s+best\s+regards", r"respectfully",
 ]  # fmt: skip
+
+# Words by which a calendar event says it is a talk (``Talk rehearsal``, ``Abstract:``,
+# ``Guest lecture``, ``Vortrag``), matched accent-folded, on word boundaries: in a feed of
+# socials and meetings, an event naming nobody is a talk only when it uses one.
+TALK_EVIDENCE_WORDS: list[str] = [
+    r"talks?", r"lectures?", r"seminars?", r"colloqui(?:um|a)", r"presentations?",
+    r"presents?", r"presented", r"webinars?", r"keynotes?", r"abstract", r"speakers?",
+    r"tutorials?", r"vortrag", r"vortrage", r"exposes?", r"charlas?",
+    r"ponencias?", r"seminaires?", r"seminarios?", r"referat",
+]
 
 # What a page of one person's talks calls itself (``Talks – Jane Doe``): its records are
 # that person's talks, the person named once by the page's title
