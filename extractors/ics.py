@@ -107,7 +107,12 @@ from pipeline.normalise import agenda
 from pipeline.normalise.agenda import names_gathering
 from pipeline.normalise.people import looks_like_person_name
 from pipeline.normalise.text import fold_accents, is_placeholder
-from pipeline.normalise.vocab import MEETING_PATTERNS, NON_TALK_PATTERNS
+from pipeline.normalise.vocab import (
+    DEADLINE_PATTERNS,
+    DEADLINE_PATTERNS_CJK,
+    MEETING_PATTERNS,
+    NON_TALK_PATTERNS,
+)
 from pipeline.records import Document, RawTalk
 from pipeline.structure import templates
 
@@ -175,12 +180,14 @@ def _calendar_talks(
         summaries = [templates.strip_suffix(s, suffix) for s in summaries]
     held: dict[int, list[tuple[str, str | None]]] = {}
     descriptions: list[str] = []
+    uids: list[str | None] = []
     for (occ, uid, warnings), summary in zip(occurrences, summaries, strict=True):
         talk = _talk(occ, uid, list(warnings), cal_zone, series, summary or None)
         if tag and talk.series is None and names_series(tag):
             talk.series = tag
         description = _richer_description(occ).text
         descriptions.append(description)
+        uids.append(uid)
         # a session whose description lists its talks holds them, even when its SUMMARY
         # reads as a title and people (``Session C (Young Researchers)``)
         items = held_talks(description)
@@ -189,12 +196,14 @@ def _calendar_talks(
         talks.append((talk, _span(occ)))
     _apply_summary_template([t for t, _ in talks], summaries)
     _apply_description_lines([t for t, _ in talks], descriptions)
+    ics_feed.read_restated_descriptions([t for t, _ in talks], descriptions)
     titled = [bool(t.title) for t, _ in talks]
     ics_feed.drop_breaks([t for t, _ in talks])
     # containers first: a gathering that holds other events names their series
     _mark_containers(talks)
     _judge_events([t for t, _ in talks], summaries, [span for _, span in talks])
     _standing_events([t for t, _ in talks])
+    ics_feed.speakers_from_uids([t for t, _ in talks], uids, descriptions)
     set_aside = sum(was and not t.title for was, (t, _) in zip(titled, talks, strict=True))
     naming = sum(_names_someone(t) for n, (t, _) in enumerate(talks) if n not in held)
     talks = _expand_held(talks, held)
@@ -344,7 +353,14 @@ def _cut_leading(text: str, pieces: list[str]) -> str | None:
 # (after up to four qualifying words, before an edition number: ``Weekly social #3``)
 _MEETING_RE = re.compile(
     rf"^(?:[\w&'’./+-]+\s+){{0,4}}?(?:{'|'.join(MEETING_PATTERNS + NON_TALK_PATTERNS)})"
-    r"(?:\s*(?:#|no\.?|nr\.?)?\s*\d+)?\s*$", re.I)
+    r"(?:\s*(?:#|no\.?|nr\.?)?\s*\d+)?"
+    # and a quoted or bracketed aside: ``Débats "pré-apéro"``, ``Social (online)``
+    r"(?:\s*(?:\"[^\"]{1,40}\"|“[^”]{1,40}”|\([^()]{1,40}\)))?\s*$", re.I)
+# ``Registration deadline``, ``報名截止 | Camp 2023``: anywhere in the title
+_DEADLINE_RE = re.compile(
+    rf"\b(?:{'|'.join(DEADLINE_PATTERNS)})\b|{'|'.join(DEADLINE_PATTERNS_CJK)}", re.I)
+# ``C++ Online (no Global C++ session this week)``: an aside in brackets
+_ASIDE_RE = re.compile(r"\(([^()]+)\)")
 # the numbers of a numbered series (``Weekly Social #1``, ``#2``): one recurring event
 _EDITION_NUMBER_RE = re.compile(r"(?:#|\bno\.?|\bnr\.?)?\s*\d+", re.I)
 # a SUMMARY repeated this often by events that name nobody is a standing event
@@ -352,7 +368,7 @@ RECURRING_COUNT = 3
 
 
 # a gathering is told from a talk only beside other events: a feed of one event publishes it
-GATHERING_MIN_EVENTS = 3
+GATHERING_MIN_EVENTS = 2
 # an event naming nobody that spans this many calendar days is a gathering, not a talk
 MULTI_DAY = 2
 
@@ -390,6 +406,15 @@ def _judge_events(talks: list[RawTalk], summaries: list[str],
         if _MEETING_RE.match(fold_accents(talk.title)):
             talk.warnings.append(f"{talk.title!r}: a meeting, break or social naming nobody: "
                                  "not a talk")
+            talk.title = None
+        elif any(agenda.is_no_event(aside) for aside in _ASIDE_RE.findall(talk.title)):
+            talk.warnings.append(f"{talk.title!r}: says no talk takes place: not a talk")
+            talk.title = None
+        elif reason := ics_feed.unnamed_non_talk(talk.title, talk.abstract):
+            talk.warnings.append(reason)
+            talk.title = None
+        elif _DEADLINE_RE.search(fold_accents(talk.title)):
+            talk.warnings.append(f"{talk.title!r}: a deadline naming nobody: not a talk")
             talk.title = None
         elif distinct >= GATHERING_MIN_EVENTS and names_gathering(talk.title):
             talk.warnings.append("a conference, symposium or call naming nobody: not a talk")

@@ -46,22 +46,25 @@ def test_breaks_debates_and_sessions_judged_across_the_feed() -> None:
         _event(1, "Freeform lenses - Greta Hollmann"),
         _event(2, "Waveguide lasers - Tomas Berglund"),
         _event(3, "Session B (Doctoral Track)", session),
-        _event(4, "Débat final"),
+        _event(4, 'Débat "fin de journée"'),
         _event(5, "Quantum dots - Anouk Visser"),
-        _event(6, "Abschlussdiskussion und Ausblick"),
+        _event(6, "Bilan annuel - remise des prix doctorants"),
         _event(7, "Holography today", "A look at what holograms can do in 2024."),
         _event(8, "Fibre sensing - Lena Okafor"),
+        # announced before its speaker is known: a talk all the same
+        _event(9, "Photonic crystals revisited"),
     ]
     talks = [t for t in extract_calendar(_feed(events)) if t.title or t.speaker_text]
     titles = sorted(t.title for t in talks)
     assert titles == ["Adaptive optics on a budget", "Fibre sensing", "Freeform lenses",
-                      "Holography today", "Quantum dots", "Speckle without tears",
-                      "Waveguide lasers"]
+                      "Holography today", "Photonic crystals revisited", "Quantum dots",
+                      "Speckle without tears", "Waveguide lasers"]
     session_talk = next(t for t in talks if t.title == "Speckle without tears")
     assert session_talk.speaker_text == ["Rosa Lindqvist"]
     reasons = " ".join(w for t in extract_calendar(_feed(events)) for w in t.warnings)
     assert "a break, meal or social" in reasons
-    assert "says nothing but its title" in reasons
+    assert "an award naming nobody" in reasons
+    assert "a meeting, break or social naming nobody" in reasons
 
 
 def test_a_feed_of_socials_keeps_only_what_says_it_is_a_talk() -> None:
@@ -86,3 +89,77 @@ def test_a_summary_that_swallowed_its_description_after_a_space() -> None:
     (talk,) = extract_calendar(_feed([event]))
     assert "DESCRIPTION" not in (talk.title or "")
     assert "Lens design with Ada Ng" in (talk.abstract or "")
+
+
+def _uid_event(uid: str, i: int, summary: str, desc: str | None = None) -> str:
+    return _event(i, summary, desc).replace(f"UID:f{i}@x", f"UID:{uid}")
+
+
+def test_uids_that_spell_speakers_name_the_speakers_of_bare_events() -> None:
+    events = [
+        _uid_event("2025-01-10-marta-kowalska@lenses.example", 0, "Aspheres",
+                   "Presented by Marta Kowalska."),
+        _uid_event("2025-01-17-tom-achebe@lenses.example", 1, "Zoom optics",
+                   "Presented by Thomas Achebe."),
+        _uid_event("2025-01-24-li-wen-zhou@lenses.example", 2, "Microlenses",
+                   "Presented by Li-Wen Zhou."),
+        _uid_event("2025-01-31-sara-lindgren@lenses.example", 3, "Gradient index lenses"),
+        _uid_event("2025-02-07-ines-duarte@lenses.example", 4, "Metalens arrays",
+                   "Presented by Ines Duarte."),
+    ]
+    talks = {t.title: t.speaker_text for t in extract_calendar(_feed(events, "Lens Talks"))}
+    assert talks["Gradient index lenses"] == ["Sara Lindgren"]
+    assert talks["Microlenses"] == ["Li-Wen Zhou"]
+
+
+def test_uids_that_spell_titles_name_nobody() -> None:
+    events = [
+        _uid_event("2025-01-10-aspheres@x", 0, "Aspheres", "Presented by Marta Kowalska."),
+        _uid_event("2025-01-17-zoom-optics@x", 1, "Zoom optics", "Presented by Tom Achebe."),
+        _uid_event("2025-01-24-micro-lenses@x", 2, "Micro lenses", "Presented by Li Zhou."),
+        _uid_event("2025-01-31-gradient-index@x", 3, "Gradient index"),
+    ]
+    talks = {t.title: t.speaker_text for t in extract_calendar(_feed(events, "Lens Talks"))}
+    assert talks["Gradient index"] == []
+
+
+def test_events_that_say_they_are_no_talk() -> None:
+    timetable = (r"Third Lens Day. 9:00 AM-9:15 AM Welcome 9:15 AM-10:00 AM Keynote "
+                 r"10:00 AM-10:30 AM Coffee")
+    events = [
+        _event(0, "Best Student Poster Award for Optical Design"),
+        _event(1, "Past events and recordings"),
+        _event(2, "LensDay25", timetable),
+        _event(3, "Abstracts due for LensDay25"),
+        _event(4, "⏰ 報名截止 | 光學夏令營 2025"),
+        _event(5, "光學夏令營 2025"),
+        _event(6, "Optics Online (no Lens Club meeting this week)"),
+        _event(7, "Workshop on Lens Teaching - Agenda"),
+        _event(8, "Freeform lenses - Greta Hollmann"),
+        # a talk about deadlines, or about an award, that names its speaker stays
+        _event(9, "Why deadlines help - Omar Haddad"),
+    ]
+    talks = [t for t in extract_calendar(_feed(events)) if t.title]
+    assert sorted(t.title for t in talks) == ["Freeform lenses", "Why deadlines help"]
+    reasons = " ".join(w for t in extract_calendar(_feed(events)) for w in t.warnings)
+    for reason in ("an award", "a list of other events", "a timetable", "a deadline",
+                   "says no talk takes place"):
+        assert reason in reasons, reason
+
+
+def test_descriptions_that_restate_the_title_name_the_speakers() -> None:
+    def flat(title: str, people: str, day: str) -> str:
+        return f"{title} {people} {day}, March 3 at 10:00 AM ET. Video Slides Abstract Text."
+
+    events = [
+        _event(0, "Lens design at scale", flat("Lens design at scale", "Ada Ng", "Monday")),
+        _event(1, "Zoom optics", flat("Zoom optics - a retrospective", "Dr. Ravi Menon and "
+                                      "Ines Duarte", "Tuesday")),
+        _event(2, "Aspheres", flat("Webinar: Aspheres", "Marta Kowalska", "Friday")),
+        _event(3, "Chapter update", "Chapter update Monday, March 9. Video"),
+    ]
+    talks = {t.title: t.speaker_text for t in extract_calendar(_feed(events))}
+    assert talks["Lens design at scale"] == ["Ada Ng"]
+    assert talks["Zoom optics - a retrospective"] == ["Dr. Ravi Menon and Ines Duarte"]
+    assert talks["Aspheres"] == ["Marta Kowalska"]
+    assert talks["Chapter update"] == []

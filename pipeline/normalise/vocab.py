@@ -76,8 +76,9 @@ MEETING_PATTERNS: list[str] = [
     r"(?:\s+[\w'’-]+)?",
     # a society's business and its ceremonies (matched accent-folded)
     r"(?:general|annual|business|members['’]?)\s+assembly", r"assemblee\s+generale",
-    r"mitgliederversammlung", r"award\s+ceremony", r"(?:prize|award)[\s-]+giving",
-    r"remise\s+d(?:u|es)\s+prix", r"preisverleihung",
+    r"mitgliederversammlung",
+    # a debate naming nobody (``Débats``, ``Open debate``)
+    r"debats?", r"debates?",
     # socials named by the time of day (``Lockpicking evening``, ``Movie night``)
     r"evenings?", r"nights?",
 ]
@@ -91,6 +92,38 @@ MEETING_PATTERNS: list[str] = [
 GATHERING_TAIL: list[str] = [
     r"conferences?", r"symposi(?:um|a)", r"congress", r"summit", r"festival", r"expo",
     r"technical\s+program(?:me)?", r"open\s+(?:day|house)", r"tag\s+der\s+offenen\s+t\S{1,3}r",
+    r"(?:summer|winter|spring|code|boot)\s*camps?", r"\w*夏令[營营]", r"\w*冬令[營营]",
+    # a gathering's programme page (``Workshop on X - Agenda``): after a separator only
+    r"(?<=[-–—|:] )(?:agenda|program(?:me)?|schedule|timetable)",
+]
+
+# Deadlines a calendar marks as events (``Registration deadline``, ``Abstracts due``,
+# ``報名截止``): an event naming nobody whose title holds one anywhere is a date to keep,
+# not a talk. Written unaccented (matched accent-folded); the CJK ones match inside words.
+DEADLINE_PATTERNS: list[str] = [
+    r"deadlines?", r"due\s+date", r"(?:abstracts?|papers?|submissions?|posters?)\s+due",
+    r"anmeldeschluss", r"einsendeschluss", r"date\s+limite", r"fecha\s+limite", r"scadenza",
+    r"prazo\s+final", r"last\s+day\s+to\s+(?:register|apply|submit)",
+]
+DEADLINE_PATTERNS_CJK: list[str] = [r"截止", r"締め?切", r"마감"]
+
+# Calendar events that announce an award or prize (``Educational Award for Outstanding
+# Contribution``, ``Best Paper Award``, ``Prix de thèse``): the head noun, after up to
+# four qualifying words, then its object or nothing. Unaccented (matched accent-folded).
+# Ceremonies that give an award, anywhere in a title naming nobody (``AG - Remise du prix
+# jeune chercheur``, ``Best paper award ceremony``). Unaccented (matched accent-folded).
+AWARD_CEREMONIES: list[str] = [
+    r"awards?\s+ceremony", r"(?:prize|award)[\s-]+giving", r"remise\s+d(?:u|es)\s+prix",
+    r"preisverleihung", r"entrega\s+de\s+premios",
+]
+AWARD_HEADS: list[str] = [r"awards?", r"prizes?", r"prix", r"preis(?:e|verleihung)?",
+                          r"premios?", r"premi"]
+
+# Calendar events that are a page of other events (``Events 2018 and Prior``, ``Past
+# events``, ``Event archive``): matched at the start of a title naming nobody.
+EVENT_LISTING_HEADINGS: list[str] = [
+    r"(?:past|previous|earlier|older|upcoming|all|other|more|recent|archived)\s+events",
+    r"events\s+(?:\d{4}|from|before|until|since|prior|archive)", r"(?:events?\s+)?archives?",
 ]
 GATHERING_EDITION: list[str] = [
     r"first", r"second", r"third", r"fourth", r"fifth", r"sixth", r"seventh", r"eighth",
@@ -202,7 +235,8 @@ DATE_WORDS_INTL: list[str] = [
 # ``Reading week: no meeting``, ``Thanksgiving``): matched as the whole item, or as its
 # head followed by a separator or a reason, so ``Holiday effects in demand`` is a talk.
 NO_EVENT_PATTERNS: list[str] = [
-    r"no\s+(?:(?:regular|weekly|group|department(?:al)?)\s+)?(?:seminars?|colloqui(?:um|a)|"
+    # (after up to three words naming the series: ``No Global C++ session this week``)
+    r"no\s+(?:(?!more\b|other\b|fewer\b|less\b)[\w+#.'’-]+\s+){0,3}?(?:seminars?|colloqui(?:um|a)|"
     r"talks?|lectures?|meetings?|class(?:es)?|sessions?|workshops?|speakers?|events?)",
     r"(?:(?:fall|autumn|spring|winter|summer|christmas|easter|mid-?term|mid-?semester|"
     r"semester|term|half-?term|inter-?session|exams?|finals?|reading|study|thanksgiving|"
