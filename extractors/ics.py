@@ -103,7 +103,7 @@ from extractors.ics_dialects import (
 )
 from extractors.ics_text import _HOSTNAME_RE, _plain, _richer_description
 from pipeline.decode import decode_text
-from pipeline.normalise import agenda
+from pipeline.normalise import agenda, siblings
 from pipeline.normalise.agenda import names_gathering
 from pipeline.normalise.people import looks_like_person_name
 from pipeline.normalise.text import fold_accents, is_placeholder
@@ -197,8 +197,10 @@ def _calendar_talks(
     _apply_summary_template([t for t, _ in talks], summaries)
     _apply_description_lines([t for t, _ in talks], descriptions)
     ics_feed.read_restated_descriptions([t for t, _ in talks], descriptions)
+    ics_feed.braced_speakers([t for t, _ in talks])
     titled = [bool(t.title) for t, _ in talks]
     ics_feed.drop_breaks([t for t, _ in talks])
+    ics_feed.drop_activities([t for t, _ in talks])
     # containers first: a gathering that holds other events names their series
     _mark_containers(talks)
     _judge_events([t for t, _ in talks], summaries, [span for _, span in talks])
@@ -548,6 +550,14 @@ def _names_event(title: str) -> bool:
     )
 
 
+def _may_be_talk(talk: RawTalk) -> bool:
+    """Whether an event may be a talk held by another: it names someone, or its title is
+    no meal, break or meeting (``Themed Networking Lunch: Careers``)."""
+    if talk.speaker_text or talk.speakers:
+        return True
+    return bool(talk.title) and not siblings.typed_non_talk(talk.title)
+
+
 def _mark_containers(talks: list[tuple[RawTalk, tuple[dt.datetime, dt.datetime] | None]]) -> None:
     """An event that names no speaker and whose time span holds other events of the feed
     is their container (a workshop, an Indico session), not a talk: its title becomes the
@@ -566,7 +576,8 @@ def _mark_containers(talks: list[tuple[RawTalk, tuple[dt.datetime, dt.datetime] 
                 break
             if m != n and ihi <= hi and (ilo, ihi) != (lo, hi):
                 inner.append(m)
-        if inner:
+        # a course that holds only its lunch or break is a talk, not their container
+        if any(_may_be_talk(talks[m][0]) for m in inner):
             containers.append((hi - lo, n, inner))
     containers.sort(key=lambda c: c[0], reverse=True)
     for _, n, inner in containers:

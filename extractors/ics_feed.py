@@ -24,14 +24,15 @@ from pipeline.normalise.vocab import (
     AWARD_HEADS,
     EVENT_LISTING_HEADINGS,
     MONTH_NAMES_INTL,
+    NON_TALK_ACTIVITIES,
     TALK_EVIDENCE_WORDS,
     WEEKDAY_NAMES_INTL,
 )
 from pipeline.records import RawTalk
 from pipeline.structure import templates
 
-__all__ = ["FeedCounts", "drop_breaks", "judge_unnamed", "read_restated_descriptions",
-           "speakers_from_uids", "unnamed_non_talk"]
+__all__ = ["FeedCounts", "braced_speakers", "drop_activities", "drop_breaks", "judge_unnamed",
+           "read_restated_descriptions", "speakers_from_uids", "unnamed_non_talk"]
 
 # the events already set aside as meetings, socials or breaks must be at least this many,
 # and this share of the feed's events, for the feed to be a feed of non-talks
@@ -257,3 +258,43 @@ def speakers_from_uids(talks: list[RawTalk], uids: list[str | None],
             talk.speaker_text = [name]
             talk.warnings.append(f"speaker {name!r} read from the event's UID, as the feed's "
                                  "other UIDs spell their speakers")
+
+
+# ``{Mike Jackson}, co-founder of …, and {David (Dai) Donovan} will talk about …``: a
+# description that marks its people with braces, as some site templates write them
+_BRACED_RE = re.compile(r"\{([^{}\n]{3,60})\}")
+_NICKNAME_RE = re.compile(r"\s*\([^()]*\)")
+
+
+def braced_speakers(talks: list[RawTalk]) -> None:
+    """The people a description marks with braces are the speakers of an event that names
+    none otherwise: a brace around a name is markup, not prose. Only braces that hold a
+    person's name count (a nickname in brackets aside: ``David (Dai) Donovan``)."""
+    for talk in talks:
+        if talk.speaker_text or talk.speakers or not talk.abstract:
+            continue
+        names = [m.strip() for m in _BRACED_RE.findall(talk.abstract)]
+        names = [n for n in names
+                 if templates.name_score(_NICKNAME_RE.sub("", n)) >= templates.STRONG_PEOPLE]
+        if names:
+            talk.speaker_text = list(dict.fromkeys(names))
+            talk.abstract = _BRACED_RE.sub(lambda m: m.group(1), talk.abstract)
+
+
+_ACTIVITY_RE = re.compile(rf"\b(?:{'|'.join(NON_TALK_ACTIVITIES)})\b", re.I)
+# the opening of a description that says what the event is
+ACTIVITY_LEAD_CHARS = 160
+
+
+def drop_activities(talks: list[RawTalk]) -> None:
+    """Set aside the events that are an activity other than a talk, whoever leads it (a
+    walking tour, a screening, an exhibition, a concert: ``vocab.NON_TALK_ACTIVITIES``),
+    as their title or the opening of their description says, when neither speaks of a
+    talk, a lecture or a speaker."""
+    for talk in talks:
+        if not talk.title or _talk_words(talk):
+            continue
+        lead = f"{talk.title} {(talk.abstract or '')[:ACTIVITY_LEAD_CHARS]}"
+        m = _ACTIVITY_RE.search(fold_accents(lead))
+        if m:
+            _clear(talk, f"{talk.title!r}: a {m.group().lower()}, not a talk")

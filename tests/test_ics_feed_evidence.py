@@ -163,3 +163,31 @@ def test_descriptions_that_restate_the_title_name_the_speakers() -> None:
     assert talks["Zoom optics - a retrospective"] == ["Dr. Ravi Menon and Ines Duarte"]
     assert talks["Aspheres"] == ["Marta Kowalska"]
     assert talks["Chapter update"] == []
+
+
+def test_braced_names_are_speakers_and_a_led_tour_is_no_talk() -> None:
+    events = [
+        _event(0, "Mirrors of the old town",
+               r"{Hanna Virtanen} leads a guided tour of the lighthouse lenses.\n\nBring boots."),
+        _event(1, "Lenses at war", r"{Piet de Wit} and {Joan (Jo) Mercer} will talk about "
+               "the optics of wartime periscopes, and the present day."),
+    ]
+    talks = [t for t in extract_calendar(_feed(events)) if t.title]
+    assert [(t.title, t.speaker_text) for t in talks] == [
+        ("Lenses at war", ["Piet de Wit", "Joan (Jo) Mercer"])]
+    assert "{" not in (talks[0].abstract or "")
+
+
+def test_a_course_holding_only_its_lunch_is_no_container() -> None:
+    def timed(i: int, summary: str, start: str, end: str, day: str = "10") -> str:
+        return (f"BEGIN:VEVENT\r\nUID:c{i}@x\r\nDTSTART:202406{day}T{start}00Z\r\n"
+                f"DTEND:202406{day}T{end}00Z\r\nSUMMARY:{summary}\r\nEND:VEVENT\r\n")
+
+    events = [timed(0, "Hands-on ray tracing in Julia", "0900", "1600", day="11"),
+              timed(1, "Lunch", "1200", "1300", day="11"),
+              timed(2, "Optics day", "0900", "1700"),
+              timed(3, "Lens aberrations - Greta Hollmann", "0930", "1030"),
+              timed(4, "Prism spectrometers - Omar Haddad", "1100", "1145")]
+    titled = sorted(t.title for t in extract_calendar(_feed(events)) if t.title)
+    assert titled == ["Hands-on ray tracing in Julia", "Lens aberrations",
+                      "Prism spectrometers"]

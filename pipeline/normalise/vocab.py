@@ -1015,9 +1015,19 @@ SIGNOFF_PATTERNS: list[str] = [
 # socials and meetings, an event naming nobody is a talk only when it uses one.
 TALK_EVIDENCE_WORDS: list[str] = [
     r"talks?", r"lectures?", r"seminars?", r"colloqui(?:um|a)", r"presentations?",
-    r"presents?", r"presented", r"webinars?", r"keynotes?", r"abstract", r"speakers?",
-    r"tutorials?", r"vortrag", r"vortrage", r"exposes?", r"charlas?",
+    r"presents", r"presented\s+by", r"presenters?", r"webinars?", r"keynotes?", r"abstract",
+    r"speakers?", r"tutorials?", r"vortrag", r"vortrage", r"exposes?", r"charlas?",
     r"ponencias?", r"seminaires?", r"seminarios?", r"referat",
+]
+
+# Activities a calendar event may be that are no talk, whoever leads them (``Jane Doe leads
+# a heritage walking trail``, ``Film screening``, ``Exhibition opening``): matched in the
+# opening of the event's title or description, when neither uses a TALK_EVIDENCE_WORDS.
+NON_TALK_ACTIVITIES: list[str] = [
+    r"walking\s+(?:tours?|trails?)",
+    r"(?:guided|heritage|city|museum|campus)\s+(?:tours?|walks?|trails?)",
+    r"film\s+screenings?", r"screenings?\s+of", r"exhibitions?", r"art\s+exhibits?",
+    r"concerts?", r"pub\s+quiz(?:zes)?", r"quiz\s+nights?",
 ]
 
 # What a page of one person's talks calls itself (``Talks – Jane Doe``): its records are
