@@ -95,7 +95,7 @@ from extractors.ics_calendar import (
     _span,
     unfold_bytes,
 )
-from extractors.ics_description import _parse_description, held_talks
+from extractors.ics_description import _parse_description, held_talks, timed_talks
 from extractors.ics_dialects import (
     _set_attachments,
     _set_location_and_url,
@@ -179,6 +179,7 @@ def _calendar_talks(
     if suffix:
         summaries = [templates.strip_suffix(s, suffix) for s in summaries]
     held: dict[int, list[tuple[str, str | None]]] = {}
+    clocks: dict[int, list[tuple[int, int, str | None]]] = {}
     descriptions: list[str] = []
     uids: list[str | None] = []
     for (occ, uid, warnings), summary in zip(occurrences, summaries, strict=True):
@@ -193,6 +194,9 @@ def _calendar_talks(
         items = held_talks(description)
         if items:
             held[len(talks)] = items
+        elif slots := timed_talks(description):
+            held[len(talks)] = [(people, title) for _, people, title in slots]
+            clocks[len(talks)] = [clock for clock, _, _ in slots]
         talks.append((talk, _span(occ)))
     _apply_summary_template([t for t, _ in talks], summaries)
     _apply_description_lines([t for t, _ in talks], descriptions)
@@ -208,7 +212,7 @@ def _calendar_talks(
     ics_feed.speakers_from_uids([t for t, _ in talks], uids, descriptions)
     set_aside = sum(was and not t.title for was, (t, _) in zip(titled, talks, strict=True))
     naming = sum(_names_someone(t) for n, (t, _) in enumerate(talks) if n not in held)
-    talks = _expand_held(talks, held)
+    talks = _expand_held(talks, held, clocks)
     ics_feed.judge_unnamed([t for t, _ in talks], [_names_someone(t) for t, _ in talks],
                            ics_feed.FeedCounts(events=len(titled), set_aside=set_aside,
                                                naming=naming))
@@ -466,6 +470,7 @@ def _standing_events(talks: list[RawTalk]) -> None:
 def _expand_held(
     talks: list[tuple[RawTalk, tuple[dt.datetime, dt.datetime] | None]],
     held: dict[int, list[tuple[str, str | None]]],
+    clocks: dict[int, list[tuple[int, int, str | None]]] | None = None,
 ) -> list[tuple[RawTalk, tuple[dt.datetime, dt.datetime] | None]]:
     """Each panel or session event that lists its talks (``held_talks``) replaced by those
     talks: each keeps the event's time, place and series and takes its own people and
@@ -479,16 +484,45 @@ def _expand_held(
             out.append((event, span))
             continue
         name = event.title or "event"
+        times = _slot_times(event, (clocks or {}).get(n))
         for m, (people, title) in enumerate(items, start=1):
+            start, end = times[m - 1] if times else (event.start, event.end)
             talk = RawTalk(
                 key=f"{event.key}#{m}" if event.key else None, title=title,
-                speaker_text=[people], date=event.date, start=event.start, end=event.end,
+                speaker_text=[people], date=event.date, start=start, end=end,
                 timezone=event.timezone, location=event.location, series=event.series,
                 url=event.url,
                 warnings=[*event.warnings,
                           f"talk {m} of {len(items)} that the event {name!r} lists"])
             out.append((talk, None))
     return out
+
+
+def _slot_times(event: RawTalk, clocks: list[tuple[int, int, str | None]] | None
+                ) -> list[tuple[dt.datetime | None, dt.datetime | None]] | None:
+    """The start and end of each clock-timed slot of a session event: the clock read on the
+    event's local day (an hour without am/pm taken in the half of the day that falls
+    within the event: ``2:00`` in a 14:00–16:00 session is 14:00), each slot ending where
+    the next begins and the last with the event. None unless every slot falls within it."""
+    if not clocks or event.start is None or event.end is None or not event.timezone:
+        return None
+    try:
+        zone = zoneinfo.ZoneInfo(event.timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None
+    lo, hi = event.start.astimezone(zone), event.end.astimezone(zone)
+    starts: list[dt.datetime] = []
+    for hour, minute, half in clocks:
+        hours = [hour % 12 + 12 * (half == "p")] if half else [hour, hour + 12]
+        found = [lo.replace(hour=h, minute=minute) for h in hours if h < 24]
+        found = [t for t in found if lo <= t < hi]
+        if not found:
+            return None
+        starts.append(found[0])
+    if starts != sorted(starts):
+        return None
+    ends = [*starts[1:], hi]
+    return [(s.astimezone(dt.UTC), e.astimezone(dt.UTC)) for s, e in zip(starts, ends, strict=True)]
 
 
 _GENERIC_CALNAME_RE = re.compile(

@@ -374,6 +374,29 @@ def _listed_under_label(lines: list[str]) -> list[tuple[str, str | None]]:
     return []
 
 
+# ``2:00 Weihong Xu (Virginia Tech), 2:20 Kelvin Rivera-Lopez (Gonzaga)``: a clock time
+# opening the description or following a separator, then the slot's text
+_CLOCK_ITEM_RE = re.compile(
+    r"(?:^|(?<=[,;\n]))\s*(?P<h>[01]?\d|2[0-3])[:.h](?P<m>[0-5]\d)\s*(?:(?P<ap>[ap])\.?m\.?)?"
+    r"\s*(?:[-–—:]\s*)?(?=[^\W\d_])", re.I)
+
+
+def timed_talks(text: str) -> list[tuple[tuple[int, int, str | None], str, str | None]]:
+    """((hour, minute, am/pm), people, title) of each slot a session's description lists
+    by its clock time (``2:00 A (X), 2:20 B (Y)``), or [] when it lists none: the slots
+    are read like a session's listed talks (``held_talks``), and each keeps its time."""
+    marks = list(_CLOCK_ITEM_RE.finditer(text))
+    if len(marks) < 2:
+        return []
+    bodies = [text[m.end():(marks[n + 1].start() if n + 1 < len(marks) else len(text))]
+              .strip(" ,;.\n") for n, m in enumerate(marks)]
+    read = _read_items(bodies)
+    if len(read) != len(bodies):
+        return []
+    return [((int(m["h"]), int(m["m"]), (m["ap"] or "").lower() or None), people, title)
+            for m, (people, title) in zip(marks, read, strict=True)]
+
+
 def held_talks(text: str) -> list[tuple[str, str | None]]:
     """(people, title) of each talk an event's description lists, one per enumerated line
     (``1.Jane Doe (Org): “Title”``, ``ii) A (X) & B (Y): “Title”``), or [] when it lists
@@ -390,6 +413,12 @@ def held_talks(text: str) -> list[tuple[str, str | None]]:
     if labelled:  # ``Speakers`` then ``Name: Title`` lines
         return labelled
     bodies = [m.group("body") for m in map(_ENUMERATED_RE.match, lines) if m]
+    return _read_items(bodies)
+
+
+def _read_items(bodies: list[str]) -> list[tuple[str, str | None]]:
+    """(people, title) of each listed item, read by the one template that reads them all
+    best; [] unless (nearly) all of them, and at least two, name people."""
     if len(bodies) < 2:
         return []
     choice = templates.choose(bodies)

@@ -191,3 +191,15 @@ def test_a_course_holding_only_its_lunch_is_no_container() -> None:
     titled = sorted(t.title for t in extract_calendar(_feed(events)) if t.title)
     assert titled == ["Hands-on ray tracing in Julia", "Lens aberrations",
                       "Prism spectrometers"]
+
+
+def test_a_session_listing_its_slots_by_clock_time_becomes_timed_talks() -> None:
+    event = ("BEGIN:VEVENT\r\nUID:s1@x\r\nDTSTART;TZID=Europe/Oslo:20240610T133000\r\n"
+             "DTEND;TZID=Europe/Oslo:20240610T150000\r\nSUMMARY:Student Short Talks\r\n"
+             "DESCRIPTION:1:30 Ingrid Solberg (NTNU)\\, 1:50 Kofi Mensah (Bergen)\\, "
+             "2.10 Aino Koskinen (Aalto)\r\nEND:VEVENT\r\n")
+    talks = extract_calendar(_feed([event]))
+    assert [t.speaker_text for t in talks] == [
+        ["Ingrid Solberg (NTNU)"], ["Kofi Mensah (Bergen)"], ["Aino Koskinen (Aalto)"]]
+    assert [t.start.strftime("%H:%M") for t in talks] == ["11:30", "11:50", "12:10"]
+    assert talks[-1].end is not None and talks[-1].end.strftime("%H:%M") == "13:00"
