@@ -202,6 +202,7 @@ def _calendar_talks(
     _apply_description_lines([t for t, _ in talks], descriptions)
     ics_feed.read_restated_descriptions([t for t, _ in talks], descriptions)
     ics_feed.braced_speakers([t for t, _ in talks])
+    ics_feed.honorific_lines([t for t, _ in talks])
     titled = [bool(t.title) for t, _ in talks]
     ics_feed.drop_breaks([t for t, _ in talks])
     ics_feed.drop_activities([t for t, _ in talks])

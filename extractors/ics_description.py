@@ -146,8 +146,9 @@ def _parse_description(desc: _Text) -> _Description:
                         out.speakers.append(lines[i].strip())
                     i += 1
                 continue
-            if kind == "drop" and _CHAIR_LABEL_RE.fullmatch(_norm_label(m)):
-                out.chairs = True
+            if (kind == "drop" and _CHAIR_LABEL_RE.fullmatch(_norm_label(m))
+                    and not normtext.is_placeholder(value or "")):
+                out.chairs = True  # ``Chair: TBC`` names no chair
             if not value and i < len(lines) and _URL_RE.match(lines[i].strip()):
                 value = lines[i].strip()
                 i += 1

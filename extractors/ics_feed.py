@@ -23,6 +23,7 @@ from pipeline.normalise.vocab import (
     AWARD_CEREMONIES,
     AWARD_HEADS,
     EVENT_LISTING_HEADINGS,
+    HONORIFICS,
     MONTH_NAMES_INTL,
     NON_TALK_ACTIVITIES,
     TALK_EVIDENCE_WORDS,
@@ -31,8 +32,9 @@ from pipeline.normalise.vocab import (
 from pipeline.records import RawTalk
 from pipeline.structure import templates
 
-__all__ = ["FeedCounts", "braced_speakers", "drop_activities", "drop_breaks", "judge_unnamed",
-           "read_restated_descriptions", "speakers_from_uids", "unnamed_non_talk"]
+__all__ = ["FeedCounts", "braced_speakers", "drop_activities", "drop_breaks", "honorific_lines",
+           "judge_unnamed", "read_restated_descriptions", "speakers_from_uids",
+           "unnamed_non_talk"]
 
 # the events already set aside as meetings, socials or breaks must be at least this many,
 # and this share of the feed's events, for the feed to be a feed of non-talks
@@ -298,3 +300,30 @@ def drop_activities(talks: list[RawTalk]) -> None:
         m = _ACTIVITY_RE.search(fold_accents(lead))
         if m:
             _clear(talk, f"{talk.title!r}: a {m.group().lower()}, not a talk")
+
+
+# ``Prof Stephen Whittle``, ``Dr. Ana Ruiz (Uppsala University)``: a line (or the sentence
+# after a title's full stop) that is only an honorific, a name and an affiliation
+_HONORIFIC_LINE_RE = re.compile(
+    rf"^(?:{'|'.join(re.escape(h) for h in HONORIFICS)})\.?\s+"
+    r"(?P<name>[^\W\d_][^()\n]{2,50}?)"
+    r"\s*(?P<aff>\([^()\n]{2,80}\))?\s*$", re.I)
+
+
+def honorific_lines(talks: list[RawTalk]) -> None:
+    """The speaker of an event naming nobody, from a line of its description that is only
+    a person with an honorific (``Prof Stephen Whittle``, ``Dr Ana Ruiz (Uppsala)``): the
+    honorific makes the line a person's, and a line that is nothing else names the
+    speaker. Only when exactly one such line stands in the description."""
+    for talk in talks:
+        if talk.speaker_text or talk.speakers or not talk.abstract:
+            continue
+        pieces = [p.strip() for line in talk.abstract.split("\n")
+                  for p in re.split(r"(?<=[a-z]{2}[.?!])\s+", line)]
+        found = []
+        for piece in pieces:
+            m = _HONORIFIC_LINE_RE.match(piece)
+            if m and templates.name_score(m["name"].strip()) >= templates.STRONG_PEOPLE:
+                found.append(piece)
+        if len(found) == 1:
+            talk.speaker_text = found

@@ -203,3 +203,15 @@ def test_a_session_listing_its_slots_by_clock_time_becomes_timed_talks() -> None
         ["Ingrid Solberg (NTNU)"], ["Kofi Mensah (Bergen)"], ["Aino Koskinen (Aalto)"]]
     assert [t.start.strftime("%H:%M") for t in talks] == ["11:30", "11:50", "12:10"]
     assert talks[-1].end is not None and talks[-1].end.strftime("%H:%M") == "13:00"
+
+
+def test_an_honorific_line_names_the_speaker_and_a_placeholder_chair_no_chair() -> None:
+    events = [
+        _event(0, "Showcase I: Lenses in the archive",
+               r"Lenses in the archive. \nProf Edda Falk \nShowcase I Chair: TBC"),
+        _event(1, "Showcase II: Old prisms",
+               r"Old prisms and their makers.  Dr. Ravi Menon (Leiden University)"),
+    ]
+    talks = {t.title: t.speaker_text for t in extract_calendar(_feed(events))}
+    assert talks["Showcase I: Lenses in the archive"] == ["Prof Edda Falk"]
+    assert talks["Showcase II: Old prisms"] == ["Dr. Ravi Menon (Leiden University)"]
