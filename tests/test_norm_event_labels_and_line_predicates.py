@@ -134,6 +134,8 @@ def test_zone_in():
         ("Distinguished lecture: How galaxies die", "How galaxies die", "lecture"),
         ("Keynote: Learning to optimise", "Learning to optimise", "talk"),
         ("**Plenary talk:** “Random matrices”", "Random matrices", "talk"),
+        ("Lightning talk: A faster sort for tuples", "A faster sort for tuples", "talk"),
+        ("Contributed talk: Lenses made of ice", "Lenses made of ice", "talk"),
     ],
 )
 def test_event_label_prefix_is_not_the_title(raw: str, title: str, kind: str):

@@ -358,6 +358,7 @@ KIND_TUTORIAL_WORDS: list[str] = [
 EVENT_LABEL_QUALIFIERS: list[str] = [
     "special", "joint", "distinguished", "invited", "public", "keynote", "plenary", "memorial",
     "named", "inaugural", "guest", "annual", "departmental", "honorary", "featured",
+    "lightning", "contributed",
 ]  # fmt: skip
 EVENT_LABEL_NOUNS: list[str] = [
     r"colloqui(?:um|a)", r"seminars?", r"lectures?", r"talks?", "address", "presentation",
