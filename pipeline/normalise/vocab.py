@@ -368,7 +368,7 @@ EVENT_LABEL_NOUNS: list[str] = [
 # label, not the title, then tells the kind (``agenda.classify_kind``).
 EVENT_LABEL_BARE: list[str] = [
     "keynote", "plenary", r"tutorials?", r"mini[\s-]?courses?", r"short\s+courses?",
-    "masterclass",
+    "masterclass", r"workshops?", r"hands[\s-]?on(?:\s+session)?",
 ]  # fmt: skip
 # Labels of panel formats (``Panel discussion:``, ``Round table:``, ``Fireside chat:``,
 # ``Debate:``): ``text.split_event_label`` splits them off so the kind can be read from them,
