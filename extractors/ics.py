@@ -59,6 +59,18 @@ Decisions worth knowing:
   reason in feeds of several events; a panel whose DESCRIPTION numbers its talks becomes
   those talks; a varying ``[Tag]`` prefix is a category, not part of the title.
 
+* Round 4, more evidence read across the feed (``extractors.ics_feed``): breaks, meals and
+  socials matched accent-folded and in several languages (``Apéro``, ``PAUSE``), whatever
+  the SUMMARY's people slot holds (``Café - Gather Town``); awards, deadlines, lists of
+  events, timetables, walking tours and asides saying no session takes place are no
+  talks; in a feed made mostly of socials where no event names a person, an event
+  naming nobody is a talk only when its own words say so. Speakers come from more places
+  the feed shares: a description that restates the title before the people and the date,
+  UIDs that spell the speakers, braces around names, an honorific line, a ``Speakers``
+  heading over ``Name: Title`` lines, a session listing its slots by clock time (each
+  slot keeps its own time), a session whose SUMMARY reads as ``Title (People)`` but
+  whose description lists its talks. An event holding only a lunch is no container.
+
 Benchmark (2 cores): a 560 KiB feed of 2,000 events and 4 weekly RRULEs (2,368
 occurrences) extracts in about 1.6 s.
 
@@ -118,7 +130,7 @@ from pipeline.structure import templates
 
 __all__ = ["VERSION", "extract", "extract_calendar", "names_series", "unfold_bytes"]
 
-VERSION = "5"
+VERSION = "6"
 
 
 # --------------------------------------------------------------------------- entry point

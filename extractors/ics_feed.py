@@ -223,6 +223,7 @@ def _spells(slug: list[str], name: str) -> bool:
     (``robert-douglas`` for ``Rob Douglas`` is not; ``tsung-wei-huang`` is ``Tsung-Wei
     Huang``), accent-folded, or at least its last word is the name's last (a given name
     written in full in one, short in the other)."""
+    name = re.split(r"[,(]", name, maxsplit=1)[0]  # ``Jane Doe (MIT)``: the name alone
     words = [w.lower() for w in _WORD_RE.findall(fold_accents(name))]
     return bool(words) and (slug == words or slug[-1:] == words[-1:])
 

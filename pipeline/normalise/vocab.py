@@ -81,6 +81,8 @@ MEETING_PATTERNS: list[str] = [
     r"debats?", r"debates?",
     # socials named by the time of day (``Lockpicking evening``, ``Movie night``)
     r"evenings?", r"nights?",
+    # days of work rather than talks (``Lab working day``, ``Arbeitstag``)
+    r"work(?:ing)?[\s-]?days?", r"arbeitstag", r"jour(?:nee)?\s+de\s+travail",
 ]
 
 # Gatherings that hold talks and are no talk themselves when they name nobody: a calendar
