@@ -59,6 +59,18 @@ Decisions worth knowing:
   reason in feeds of several events; a panel whose DESCRIPTION numbers its talks becomes
   those talks; a varying ``[Tag]`` prefix is a category, not part of the title.
 
+* Round 4, more evidence read across the feed (``extractors.ics_feed``): breaks, meals and
+  socials matched accent-folded and in several languages (``Apéro``, ``PAUSE``), whatever
+  the SUMMARY's people slot holds (``Café - Gather Town``); awards, deadlines, lists of
+  events, timetables, walking tours and asides saying no session takes place are no
+  talks; in a feed made mostly of socials where no event names a person, an event
+  naming nobody is a talk only when its own words say so. Speakers come from more places
+  the feed shares: a description that restates the title before the people and the date,
+  UIDs that spell the speakers, braces around names, an honorific line, a ``Speakers``
+  heading over ``Name: Title`` lines, a session listing its slots by clock time (each
+  slot keeps its own time), a session whose SUMMARY reads as ``Title (People)`` but
+  whose description lists its talks. An event holding only a lunch is no container.
+
 Benchmark (2 cores): a 560 KiB feed of 2,000 events and 4 weekly RRULEs (2,368
 occurrences) extracts in about 1.6 s.
 
@@ -81,6 +93,7 @@ from collections.abc import Iterator
 
 import icalendar
 
+from extractors import ics_feed
 from extractors.announcement import _announcing
 from extractors.ics_calendar import (
     DEFAULT_HORIZON_DAYS,
@@ -94,7 +107,7 @@ from extractors.ics_calendar import (
     _span,
     unfold_bytes,
 )
-from extractors.ics_description import _parse_description, held_talks
+from extractors.ics_description import _parse_description, held_talks, timed_talks
 from extractors.ics_dialects import (
     _set_attachments,
     _set_location_and_url,
@@ -102,17 +115,22 @@ from extractors.ics_dialects import (
 )
 from extractors.ics_text import _HOSTNAME_RE, _plain, _richer_description
 from pipeline.decode import decode_text
-from pipeline.normalise import agenda
+from pipeline.normalise import agenda, siblings
 from pipeline.normalise.agenda import names_gathering
 from pipeline.normalise.people import looks_like_person_name
-from pipeline.normalise.text import is_placeholder
-from pipeline.normalise.vocab import MEETING_PATTERNS, NON_TALK_PATTERNS
+from pipeline.normalise.text import fold_accents, is_placeholder
+from pipeline.normalise.vocab import (
+    DEADLINE_PATTERNS,
+    DEADLINE_PATTERNS_CJK,
+    MEETING_PATTERNS,
+    NON_TALK_PATTERNS,
+)
 from pipeline.records import Document, RawTalk
 from pipeline.structure import templates
 
 __all__ = ["VERSION", "extract", "extract_calendar", "names_series", "unfold_bytes"]
 
-VERSION = "5"
+VERSION = "6"
 
 
 # --------------------------------------------------------------------------- entry point
@@ -173,25 +191,44 @@ def _calendar_talks(
     if suffix:
         summaries = [templates.strip_suffix(s, suffix) for s in summaries]
     held: dict[int, list[tuple[str, str | None]]] = {}
+    clocks: dict[int, list[tuple[int, int, str | None]]] = {}
     descriptions: list[str] = []
+    uids: list[str | None] = []
     for (occ, uid, warnings), summary in zip(occurrences, summaries, strict=True):
         talk = _talk(occ, uid, list(warnings), cal_zone, series, summary or None)
         if tag and talk.series is None and names_series(tag):
             talk.series = tag
         description = _richer_description(occ).text
         descriptions.append(description)
-        if not talk.speaker_text:
-            items = held_talks(description)
-            if items:
-                held[len(talks)] = items
+        uids.append(uid)
+        # a session whose description lists its talks holds them, even when its SUMMARY
+        # reads as a title and people (``Session C (Young Researchers)``)
+        items = held_talks(description)
+        if items:
+            held[len(talks)] = items
+        elif slots := timed_talks(description):
+            held[len(talks)] = [(people, title) for _, people, title in slots]
+            clocks[len(talks)] = [clock for clock, _, _ in slots]
         talks.append((talk, _span(occ)))
     _apply_summary_template([t for t, _ in talks], summaries)
     _apply_description_lines([t for t, _ in talks], descriptions)
+    ics_feed.read_restated_descriptions([t for t, _ in talks], descriptions)
+    ics_feed.braced_speakers([t for t, _ in talks])
+    ics_feed.honorific_lines([t for t, _ in talks])
+    titled = [bool(t.title) for t, _ in talks]
+    ics_feed.drop_breaks([t for t, _ in talks])
+    ics_feed.drop_activities([t for t, _ in talks])
     # containers first: a gathering that holds other events names their series
     _mark_containers(talks)
     _judge_events([t for t, _ in talks], summaries, [span for _, span in talks])
     _standing_events([t for t, _ in talks])
-    talks = _expand_held(talks, held)
+    ics_feed.speakers_from_uids([t for t, _ in talks], uids, descriptions)
+    set_aside = sum(was and not t.title for was, (t, _) in zip(titled, talks, strict=True))
+    naming = sum(_names_someone(t) for n, (t, _) in enumerate(talks) if n not in held)
+    talks = _expand_held(talks, held, clocks)
+    ics_feed.judge_unnamed([t for t, _ in talks], [_names_someone(t) for t, _ in talks],
+                           ics_feed.FeedCounts(events=len(titled), set_aside=set_aside,
+                                               naming=naming))
     for occ, uid, warnings in cancelled:
         # kept without title or speaker, so the run reports it as a dropped record
         gone = RawTalk(warnings=[*warnings, "event is CANCELLED: it did not take place"])
@@ -334,8 +371,15 @@ def _cut_leading(text: str, pieces: list[str]) -> str | None:
 
 # (after up to four qualifying words, before an edition number: ``Weekly social #3``)
 _MEETING_RE = re.compile(
-    rf"^(?:[\w&'’./-]+\s+){{0,4}}?(?:{'|'.join(MEETING_PATTERNS + NON_TALK_PATTERNS)})"
-    r"(?:\s*(?:#|no\.?|nr\.?)?\s*\d+)?\s*$", re.I)
+    rf"^(?:[\w&'’./+-]+\s+){{0,4}}?(?:{'|'.join(MEETING_PATTERNS + NON_TALK_PATTERNS)})"
+    r"(?:\s*(?:#|no\.?|nr\.?)?\s*\d+)?"
+    # and a quoted or bracketed aside: ``Débats "pré-apéro"``, ``Social (online)``
+    r"(?:\s*(?:\"[^\"]{1,40}\"|“[^”]{1,40}”|\([^()]{1,40}\)))?\s*$", re.I)
+# ``Registration deadline``, ``報名截止 | Camp 2023``: anywhere in the title
+_DEADLINE_RE = re.compile(
+    rf"\b(?:{'|'.join(DEADLINE_PATTERNS)})\b|{'|'.join(DEADLINE_PATTERNS_CJK)}", re.I)
+# ``C++ Online (no Global C++ session this week)``: an aside in brackets
+_ASIDE_RE = re.compile(r"\(([^()]+)\)")
 # the numbers of a numbered series (``Weekly Social #1``, ``#2``): one recurring event
 _EDITION_NUMBER_RE = re.compile(r"(?:#|\bno\.?|\bnr\.?)?\s*\d+", re.I)
 # a SUMMARY repeated this often by events that name nobody is a standing event
@@ -343,7 +387,7 @@ RECURRING_COUNT = 3
 
 
 # a gathering is told from a talk only beside other events: a feed of one event publishes it
-GATHERING_MIN_EVENTS = 3
+GATHERING_MIN_EVENTS = 2
 # an event naming nobody that spans this many calendar days is a gathering, not a talk
 MULTI_DAY = 2
 
@@ -378,9 +422,18 @@ def _judge_events(talks: list[RawTalk], summaries: list[str],
             continue
         days = (span[1] - span[0]).days if span else 0
         before = talk.title
-        if _MEETING_RE.match(talk.title):
+        if _MEETING_RE.match(fold_accents(talk.title)):
             talk.warnings.append(f"{talk.title!r}: a meeting, break or social naming nobody: "
                                  "not a talk")
+            talk.title = None
+        elif any(agenda.is_no_event(aside) for aside in _ASIDE_RE.findall(talk.title)):
+            talk.warnings.append(f"{talk.title!r}: says no talk takes place: not a talk")
+            talk.title = None
+        elif reason := ics_feed.unnamed_non_talk(talk.title, talk.abstract):
+            talk.warnings.append(reason)
+            talk.title = None
+        elif _DEADLINE_RE.search(fold_accents(talk.title)):
+            talk.warnings.append(f"{talk.title!r}: a deadline naming nobody: not a talk")
             talk.title = None
         elif distinct >= GATHERING_MIN_EVENTS and names_gathering(talk.title):
             talk.warnings.append("a conference, symposium or call naming nobody: not a talk")
@@ -414,7 +467,7 @@ def _standing_events(talks: list[RawTalk]) -> None:
     for same in groups.values():
         if len(same) < RECURRING_COUNT:
             continue
-        meeting = bool(_MEETING_RE.match(same[0].title or ""))
+        meeting = bool(_MEETING_RE.match(fold_accents(same[0].title or "")))
         for n, talk in enumerate(same):
             if n == 0 and not meeting:
                 talk.warnings.append(f"the first of {len(same)} events with the same title "
@@ -430,6 +483,7 @@ def _standing_events(talks: list[RawTalk]) -> None:
 def _expand_held(
     talks: list[tuple[RawTalk, tuple[dt.datetime, dt.datetime] | None]],
     held: dict[int, list[tuple[str, str | None]]],
+    clocks: dict[int, list[tuple[int, int, str | None]]] | None = None,
 ) -> list[tuple[RawTalk, tuple[dt.datetime, dt.datetime] | None]]:
     """Each panel or session event that lists its talks (``held_talks``) replaced by those
     talks: each keeps the event's time, place and series and takes its own people and
@@ -443,16 +497,45 @@ def _expand_held(
             out.append((event, span))
             continue
         name = event.title or "event"
+        times = _slot_times(event, (clocks or {}).get(n))
         for m, (people, title) in enumerate(items, start=1):
+            start, end = times[m - 1] if times else (event.start, event.end)
             talk = RawTalk(
                 key=f"{event.key}#{m}" if event.key else None, title=title,
-                speaker_text=[people], date=event.date, start=event.start, end=event.end,
+                speaker_text=[people], date=event.date, start=start, end=end,
                 timezone=event.timezone, location=event.location, series=event.series,
                 url=event.url,
                 warnings=[*event.warnings,
                           f"talk {m} of {len(items)} that the event {name!r} lists"])
             out.append((talk, None))
     return out
+
+
+def _slot_times(event: RawTalk, clocks: list[tuple[int, int, str | None]] | None
+                ) -> list[tuple[dt.datetime | None, dt.datetime | None]] | None:
+    """The start and end of each clock-timed slot of a session event: the clock read on the
+    event's local day (an hour without am/pm taken in the half of the day that falls
+    within the event: ``2:00`` in a 14:00–16:00 session is 14:00), each slot ending where
+    the next begins and the last with the event. None unless every slot falls within it."""
+    if not clocks or event.start is None or event.end is None or not event.timezone:
+        return None
+    try:
+        zone = zoneinfo.ZoneInfo(event.timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None
+    lo, hi = event.start.astimezone(zone), event.end.astimezone(zone)
+    starts: list[dt.datetime] = []
+    for hour, minute, half in clocks:
+        hours = [hour % 12 + 12 * (half == "p")] if half else [hour, hour + 12]
+        found = [lo.replace(hour=h, minute=minute) for h in hours if h < 24]
+        found = [t for t in found if lo <= t < hi]
+        if not found:
+            return None
+        starts.append(found[0])
+    if starts != sorted(starts):
+        return None
+    ends = [*starts[1:], hi]
+    return [(s.astimezone(dt.UTC), e.astimezone(dt.UTC)) for s, e in zip(starts, ends, strict=True)]
 
 
 _GENERIC_CALNAME_RE = re.compile(
@@ -514,6 +597,14 @@ def _names_event(title: str) -> bool:
     )
 
 
+def _may_be_talk(talk: RawTalk) -> bool:
+    """Whether an event may be a talk held by another: it names someone, or its title is
+    no meal, break or meeting (``Themed Networking Lunch: Careers``)."""
+    if talk.speaker_text or talk.speakers:
+        return True
+    return bool(talk.title) and not siblings.typed_non_talk(talk.title)
+
+
 def _mark_containers(talks: list[tuple[RawTalk, tuple[dt.datetime, dt.datetime] | None]]) -> None:
     """An event that names no speaker and whose time span holds other events of the feed
     is their container (a workshop, an Indico session), not a talk: its title becomes the
@@ -532,7 +623,8 @@ def _mark_containers(talks: list[tuple[RawTalk, tuple[dt.datetime, dt.datetime] 
                 break
             if m != n and ihi <= hi and (ilo, ihi) != (lo, hi):
                 inner.append(m)
-        if inner:
+        # a course that holds only its lunch or break is a talk, not their container
+        if any(_may_be_talk(talks[m][0]) for m in inner):
             containers.append((hi - lo, n, inner))
     containers.sort(key=lambda c: c[0], reverse=True)
     for _, n, inner in containers:

@@ -48,7 +48,8 @@ def unfold_bytes(data: bytes) -> bytes:
 # --------------------------------------------------------------------------- parsing
 
 
-_GLUED_RE = re.compile(r"(?<=[^\s:;])(DESCRIPTION|LOCATION):(?=\S)")
+# (a space may follow the colon: ``ChapterDESCRIPTION: Abstract``)
+_GLUED_RE = re.compile(r"(?<=[^\s:;])(DESCRIPTION|LOCATION):(?=\s?\S)")
 
 
 def _unglue_summaries(text: str) -> str:

@@ -146,8 +146,9 @@ def _parse_description(desc: _Text) -> _Description:
                         out.speakers.append(lines[i].strip())
                     i += 1
                 continue
-            if kind == "drop" and _CHAIR_LABEL_RE.fullmatch(_norm_label(m)):
-                out.chairs = True
+            if (kind == "drop" and _CHAIR_LABEL_RE.fullmatch(_norm_label(m))
+                    and not normtext.is_placeholder(value or "")):
+                out.chairs = True  # ``Chair: TBC`` names no chair
             if not value and i < len(lines) and _URL_RE.match(lines[i].strip()):
                 value = lines[i].strip()
                 i += 1
@@ -348,6 +349,55 @@ def _bylined_items(lines: list[str]) -> list[tuple[str, str | None]]:
     return found
 
 
+# a line that is only the speakers' label (``Speakers``, ``Intervenants :``), heading a list
+_SPEAKERS_HEADING_RE = re.compile(rf"^\s*(?:{FIELD_LABELS['speaker']})\s*[:：]?\s*$", re.I)
+# ``Johan: Home automation``: a capitalised name of up to four words, then the title
+_NAMED_ITEM_RE = re.compile(
+    r"^\s*(?:[-*•–]\s+)?(?P<people>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})"
+    r"\s*(?:[:：]|\s[–—-])\s+(?P<title>\S.*?)\s*$")
+
+
+def _listed_under_label(lines: list[str]) -> list[tuple[str, str | None]]:
+    """(people, title) of each ``Name: Title`` line under a line that is only a speakers'
+    label: the label says the names are speakers, so a first name alone (``Mike``) is one,
+    as a hackerspace or meetup writes them. The list ends at the first other line."""
+    for n, line in enumerate(lines):
+        if not (_SPEAKERS_HEADING_RE.match(line) and line.strip().lower() not in ("by", "who")):
+            continue
+        found: list[tuple[str, str | None]] = []
+        for item in (ln for ln in lines[n + 1:] if ln.strip()):
+            m = _NAMED_ITEM_RE.match(item)
+            if not m or not m["people"][0].isupper():
+                break
+            found.append((m["people"], m["title"].strip(" .\"“”")))
+        if len(found) >= 2:
+            return found
+    return []
+
+
+# ``2:00 Weihong Xu (Virginia Tech), 2:20 Kelvin Rivera-Lopez (Gonzaga)``: a clock time
+# opening the description or following a separator, then the slot's text
+_CLOCK_ITEM_RE = re.compile(
+    r"(?:^|(?<=[,;\n]))\s*(?P<h>[01]?\d|2[0-3])[:.h](?P<m>[0-5]\d)\s*(?:(?P<ap>[ap])\.?m\.?)?"
+    r"\s*(?:[-–—:]\s*)?(?=[^\W\d_])", re.I)
+
+
+def timed_talks(text: str) -> list[tuple[tuple[int, int, str | None], str, str | None]]:
+    """((hour, minute, am/pm), people, title) of each slot a session's description lists
+    by its clock time (``2:00 A (X), 2:20 B (Y)``), or [] when it lists none: the slots
+    are read like a session's listed talks (``held_talks``), and each keeps its time."""
+    marks = list(_CLOCK_ITEM_RE.finditer(text))
+    if len(marks) < 2:
+        return []
+    bodies = [text[m.end():(marks[n + 1].start() if n + 1 < len(marks) else len(text))]
+              .strip(" ,;.\n") for n, m in enumerate(marks)]
+    read = _read_items(bodies)
+    if len(read) != len(bodies):
+        return []
+    return [((int(m["h"]), int(m["m"]), (m["ap"] or "").lower() or None), people, title)
+            for m, (people, title) in zip(marks, read, strict=True)]
+
+
 def held_talks(text: str) -> list[tuple[str, str | None]]:
     """(people, title) of each talk an event's description lists, one per enumerated line
     (``1.Jane Doe (Org): “Title”``, ``ii) A (X) & B (Y): “Title”``), or [] when it lists
@@ -360,7 +410,16 @@ def held_talks(text: str) -> list[tuple[str, str | None]]:
     bylined = _bylined_items(lines)
     if len(bylined) >= 2:  # ``- "Title"`` items, each with ``Par A et B.`` under it
         return bylined
+    labelled = _listed_under_label(lines)
+    if labelled:  # ``Speakers`` then ``Name: Title`` lines
+        return labelled
     bodies = [m.group("body") for m in map(_ENUMERATED_RE.match, lines) if m]
+    return _read_items(bodies)
+
+
+def _read_items(bodies: list[str]) -> list[tuple[str, str | None]]:
+    """(people, title) of each listed item, read by the one template that reads them all
+    best; [] unless (nearly) all of them, and at least two, name people."""
     if len(bodies) < 2:
         return []
     choice = templates.choose(bodies)

@@ -90,9 +90,9 @@ def test_summary_label_that_is_part_of_the_calendar_name() -> None:
 
 def test_a_numbered_series_and_socials_naming_nobody_are_no_talks() -> None:
     events = [
-        _event(0, "Repair café #1"),
-        _event(1, "Repair café #2", "Soldering and snacks."),
-        _event(2, "Repair café #4"),
+        _event(0, "Repair clinic #1"),
+        _event(1, "Repair clinic #2", "Soldering and snacks."),
+        _event(2, "Repair clinic #4"),
         _event(3, "Evening coffee social"),
         _event(4, "Lecture 3: Sheaves on graphs", "Speaker: Oyelaran Adebayo"),
         _event(5, "Quantum dots in living cells"),

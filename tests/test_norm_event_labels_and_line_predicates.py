@@ -134,6 +134,8 @@ def test_zone_in():
         ("Distinguished lecture: How galaxies die", "How galaxies die", "lecture"),
         ("Keynote: Learning to optimise", "Learning to optimise", "talk"),
         ("**Plenary talk:** “Random matrices”", "Random matrices", "talk"),
+        ("Lightning talk: A faster sort for tuples", "A faster sort for tuples", "talk"),
+        ("Contributed talk: Lenses made of ice", "Lenses made of ice", "talk"),
     ],
 )
 def test_event_label_prefix_is_not_the_title(raw: str, title: str, kind: str):
@@ -143,9 +145,15 @@ def test_event_label_prefix_is_not_the_title(raw: str, title: str, kind: str):
     assert agenda.classify_kind(text.clean_title(rest), label) == kind
 
 
+def test_a_workshop_label_is_not_the_title():
+    assert text.clean_title("Workshop: Build a spectrometer") == "Build a spectrometer"
+    assert text.split_event_label("Hands-on session: Lens grinding") == (
+        "Hands-on session", "Lens grinding")
+
+
 @pytest.mark.parametrize(
     "raw", ["Keynote", "Distinguished Lecture", "Keynote speakers and their critics",
-            "Colloquium on the shape of space"],
+            "Colloquium on the shape of space", "Workshop on Lens Teaching: Agenda"],
 )
 def test_title_that_is_only_a_label_or_no_label_stays(raw: str):
     assert text.clean_title(raw) == raw

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.normalise.text import fold_accents
 from pipeline.normalise.vocab import (
     CANCELLATION_PATTERNS,
     CANCELLATION_SHOUTS,
@@ -91,7 +92,7 @@ def is_non_talk(text: str) -> bool:
         return False
     if is_no_event(plain):
         return True
-    if not _NON_TALK_RE.match(plain):
+    if not _NON_TALK_RE.match(fold_accents(plain)):  # ``Apéro``, ``Café``: vocab is unaccented
         return False
     return not _PRESENTER_RE.search(plain) and not _MEAL_TALK_RE.search(plain)
 

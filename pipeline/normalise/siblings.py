@@ -18,6 +18,7 @@ from collections import Counter
 from typing import Any
 
 from pipeline.normalise import agenda, dates
+from pipeline.normalise.text import fold_accents
 from pipeline.normalise.vocab import (
     AGENDA_SLOT_FILLERS,
     AGENDA_SLOT_WORDS,
@@ -90,7 +91,8 @@ _ORDINAL_RE = re.compile(r"\b\d+(?:st|nd|rd|th|e|er|re|ème|eme|º|ª|\.)?(?!\w)
 def agenda_slot(title: str) -> bool:
     """A title made only of agenda words, fillers and numbers (``Keynote``, ``Invited
     talk``, ``2nd Talk``), at least one of them an agenda word."""
-    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)?|&", _ORDINAL_RE.sub(" ", title.casefold()))
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)?|&",
+                       fold_accents(_ORDINAL_RE.sub(" ", title.casefold())))
     return any(w in _AGENDA_SLOT_WORDS for w in words) and all(
         w in _AGENDA_SLOT_WORDS or w in _AGENDA_SLOT_FILLERS for w in words)
 
@@ -98,7 +100,7 @@ def agenda_slot(title: str) -> bool:
 def typed_non_talk(title: str) -> bool:
     """A title whose head names a meal, a break or a meeting (``Themed Networking Lunch:
     Careers``, ``Faculty Meeting``, ``Birds of a Feather``)."""
-    return bool(_TYPED_HEAD_RE.match(title.strip())) or agenda.is_non_talk(title)
+    return bool(_TYPED_HEAD_RE.match(fold_accents(title.strip()))) or agenda.is_non_talk(title)
 
 
 def judge(rows: list[dict[str, Any]], notes: list[str]) -> list[dict[str, Any]]:

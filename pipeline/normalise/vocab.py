@@ -47,6 +47,11 @@ NON_TALK_PATTERNS: list[str] = [
     r"drinks",
     r"cocktails?",
     r"apéritif|aperitif|apero",
+    # the same in French, German, Spanish, Italian: matched on accent-folded text
+    # (``Apéro``, ``Café``, ``PAUSE``), so each is written without accents
+    r"pause(?:\s+(?:cafe|dejeuner|repas|midi))?", r"cafe", r"dejeuner", r"diner",
+    r"kaffee(?:pause)?", r"mittag(?:essen|spause)?", r"pausa(?:\s+cafe)?", r"almuerzo",
+    r"pranzo", r"cena",
     r"(?:closing|end|close)\s+of\s+(?:the\s+)?(?:day|workshop|conference|meeting|session)",
     r"(?:day|workshop|conference|meeting)\s+(?:ends|closes|adjourns)",
 ]
@@ -66,6 +71,18 @@ MEETING_PATTERNS: list[str] = [
     r"feedback(?:\s+(?:and|&)\s+announcements)?", r"announcements", r"vot(?:e|ing)",
     # the milestones of a call (``Paper submission``, ``Notification of acceptance``)
     r"submissions?", r"notifications?(?:\s+of\s+acceptance)?", r"camera[\s-]?ready",
+    # a welcome to the event itself (``Welcome to the workshop``, ``Accueil des journées``)
+    r"(?:welcome|accueil|bienvenue)\s+(?:to|des|du|de\s+la|aux?)\s+(?:the\s+)?[\w'’-]+"
+    r"(?:\s+[\w'’-]+)?",
+    # a society's business and its ceremonies (matched accent-folded)
+    r"(?:general|annual|business|members['’]?)\s+assembly", r"assemblee\s+generale",
+    r"mitgliederversammlung",
+    # a debate naming nobody (``Débats``, ``Open debate``)
+    r"debats?", r"debates?",
+    # socials named by the time of day (``Lockpicking evening``, ``Movie night``)
+    r"evenings?", r"nights?",
+    # days of work rather than talks (``Lab working day``, ``Arbeitstag``)
+    r"work(?:ing)?[\s-]?days?", r"arbeitstag", r"jour(?:nee)?\s+de\s+travail",
 ]
 
 # Gatherings that hold talks and are no talk themselves when they name nobody: a calendar
@@ -77,6 +94,38 @@ MEETING_PATTERNS: list[str] = [
 GATHERING_TAIL: list[str] = [
     r"conferences?", r"symposi(?:um|a)", r"congress", r"summit", r"festival", r"expo",
     r"technical\s+program(?:me)?", r"open\s+(?:day|house)", r"tag\s+der\s+offenen\s+t\S{1,3}r",
+    r"(?:summer|winter|spring|code|boot)\s*camps?", r"\w*夏令[營营]", r"\w*冬令[營营]",
+    # a gathering's programme page (``Workshop on X - Agenda``): after a separator only
+    r"(?<=[-–—|:] )(?:agenda|program(?:me)?|schedule|timetable)",
+]
+
+# Deadlines a calendar marks as events (``Registration deadline``, ``Abstracts due``,
+# ``報名截止``): an event naming nobody whose title holds one anywhere is a date to keep,
+# not a talk. Written unaccented (matched accent-folded); the CJK ones match inside words.
+DEADLINE_PATTERNS: list[str] = [
+    r"deadlines?", r"due\s+date", r"(?:abstracts?|papers?|submissions?|posters?)\s+due",
+    r"anmeldeschluss", r"einsendeschluss", r"date\s+limite", r"fecha\s+limite", r"scadenza",
+    r"prazo\s+final", r"last\s+day\s+to\s+(?:register|apply|submit)",
+]
+DEADLINE_PATTERNS_CJK: list[str] = [r"截止", r"締め?切", r"마감"]
+
+# Calendar events that announce an award or prize (``Educational Award for Outstanding
+# Contribution``, ``Best Paper Award``, ``Prix de thèse``): the head noun, after up to
+# four qualifying words, then its object or nothing. Unaccented (matched accent-folded).
+# Ceremonies that give an award, anywhere in a title naming nobody (``AG - Remise du prix
+# jeune chercheur``, ``Best paper award ceremony``). Unaccented (matched accent-folded).
+AWARD_CEREMONIES: list[str] = [
+    r"awards?\s+ceremony", r"(?:prize|award)[\s-]+giving", r"remise\s+d(?:u|es)\s+prix",
+    r"preisverleihung", r"entrega\s+de\s+premios",
+]
+AWARD_HEADS: list[str] = [r"awards?", r"prizes?", r"prix", r"preis(?:e|verleihung)?",
+                          r"premios?", r"premi"]
+
+# Calendar events that are a page of other events (``Events 2018 and Prior``, ``Past
+# events``, ``Event archive``): matched at the start of a title naming nobody.
+EVENT_LISTING_HEADINGS: list[str] = [
+    r"(?:past|previous|earlier|older|upcoming|all|other|more|recent|archived)\s+events",
+    r"events\s+(?:\d{4}|from|before|until|since|prior|archive)", r"(?:events?\s+)?archives?",
 ]
 GATHERING_EDITION: list[str] = [
     r"first", r"second", r"third", r"fourth", r"fifth", r"sixth", r"seventh", r"eighth",
@@ -134,6 +183,10 @@ AGENDA_SLOT_WORDS: list[str] = [
     "tba", "tbd", "slot", "speaker", "speakers", "qa", "wrap-up", "wrap", "summary",
     # a listing's own headings (``Upcoming talks``, ``Past seminars``, ``Future talks``)
     "upcoming", "future", "past", "previous", "next", "forthcoming", "recent", "archive",
+    # other languages, accent-folded (``Exposé invité``, ``Gastvortrag``, ``Charla invitada``)
+    "expose", "exposes", "invite", "invitee", "invites", "court", "courts", "vortrag",
+    "gastvortrag", "charla", "ponencia", "invitada", "invitado", "conferencia", "seminaire",
+    "seminario",
 ]
 # the function words that may stand between them (``Presentation of accepted contribution``)
 AGENDA_SLOT_FILLERS: list[str] = ["of", "the", "a", "an", "and", "&", "to", "for", "on", "with",
@@ -195,7 +248,8 @@ DATE_WORDS_INTL: list[str] = [
 # ``Reading week: no meeting``, ``Thanksgiving``): matched as the whole item, or as its
 # head followed by a separator or a reason, so ``Holiday effects in demand`` is a talk.
 NO_EVENT_PATTERNS: list[str] = [
-    r"no\s+(?:(?:regular|weekly|group|department(?:al)?)\s+)?(?:seminars?|colloqui(?:um|a)|"
+    # (after up to three words naming the series: ``No Global C++ session this week``)
+    r"no\s+(?:(?!more\b|other\b|fewer\b|less\b)[\w+#.'’-]+\s+){0,3}?(?:seminars?|colloqui(?:um|a)|"
     r"talks?|lectures?|meetings?|class(?:es)?|sessions?|workshops?|speakers?|events?)",
     r"(?:(?:fall|autumn|spring|winter|summer|christmas|easter|mid-?term|mid-?semester|"
     r"semester|term|half-?term|inter-?session|exams?|finals?|reading|study|thanksgiving|"
@@ -317,6 +371,7 @@ KIND_TUTORIAL_WORDS: list[str] = [
 EVENT_LABEL_QUALIFIERS: list[str] = [
     "special", "joint", "distinguished", "invited", "public", "keynote", "plenary", "memorial",
     "named", "inaugural", "guest", "annual", "departmental", "honorary", "featured",
+    "lightning", "contributed",
 ]  # fmt: skip
 EVENT_LABEL_NOUNS: list[str] = [
     r"colloqui(?:um|a)", r"seminars?", r"lectures?", r"talks?", "address", "presentation",
@@ -326,7 +381,7 @@ EVENT_LABEL_NOUNS: list[str] = [
 # label, not the title, then tells the kind (``agenda.classify_kind``).
 EVENT_LABEL_BARE: list[str] = [
     "keynote", "plenary", r"tutorials?", r"mini[\s-]?courses?", r"short\s+courses?",
-    "masterclass",
+    "masterclass", r"workshops?", r"hands[\s-]?on(?:\s+session)?",
 ]  # fmt: skip
 # Labels of panel formats (``Panel discussion:``, ``Round table:``, ``Fireside chat:``,
 # ``Debate:``): ``text.split_event_label`` splits them off so the kind can be read from them,
@@ -984,6 +1039,26 @@ SIGNOFF_PATTERNS: list[str] = [
     r"thanks", r"many\s+thanks", r"thank\s+you", r"sincerely", r"yours(?:\s+\w+)?",
     r"see\s+you\s+there", r"all\s+the\s+best", r"with\s+best\s+regards", r"respectfully",
 ]  # fmt: skip
+
+# Words by which a calendar event says it is a talk (``Talk rehearsal``, ``Abstract:``,
+# ``Guest lecture``, ``Vortrag``), matched accent-folded, on word boundaries: in a feed of
+# socials and meetings, an event naming nobody is a talk only when it uses one.
+TALK_EVIDENCE_WORDS: list[str] = [
+    r"talks?", r"lectures?", r"seminars?", r"colloqui(?:um|a)", r"presentations?",
+    r"presents", r"presented\s+by", r"presenters?", r"webinars?", r"keynotes?", r"abstract",
+    r"speakers?", r"tutorials?", r"vortrag", r"vortrage", r"exposes?", r"charlas?",
+    r"ponencias?", r"seminaires?", r"seminarios?", r"referat",
+]
+
+# Activities a calendar event may be that are no talk, whoever leads them (``Jane Doe leads
+# a heritage walking trail``, ``Film screening``, ``Exhibition opening``): matched in the
+# opening of the event's title or description, when neither uses a TALK_EVIDENCE_WORDS.
+NON_TALK_ACTIVITIES: list[str] = [
+    r"walking\s+(?:tours?|trails?)",
+    r"(?:guided|heritage|city|museum|campus)\s+(?:tours?|walks?|trails?)",
+    r"film\s+screenings?", r"screenings?\s+of", r"exhibitions?", r"art\s+exhibits?",
+    r"concerts?", r"pub\s+quiz(?:zes)?", r"quiz\s+nights?",
+]
 
 # What a page of one person's talks calls itself (``Talks – Jane Doe``): its records are
 # that person's talks, the person named once by the page's title
