@@ -22,7 +22,6 @@ from pipeline.normalise.text import fold_accents
 from pipeline.normalise.vocab import (
     AGENDA_SLOT_FILLERS,
     AGENDA_SLOT_WORDS,
-    EVENT_LABEL_BARE,
     EVENT_LABEL_NOUNS,
     MEETING_PATTERNS,
     NON_TALK_PATTERNS,
@@ -42,10 +41,11 @@ HEADING_MAX_WORDS = 20
 
 _PAGE_SECTION_RE = re.compile(
     rf"^\W*(?:{'|'.join(PAGE_SECTION_HEADINGS)})\W*(?:$|[:：]\s*(?:[-*•]|\d+[.)])\s)", re.I)
-# a heading naming a part that lists talks (``Seminars``, ``Invited talks``, ``Programme``)
+# a heading naming a part that lists talks (``Seminars``, ``Invited talks``, ``Programme``);
+# a workshop names a whole event, whose organisers are a page section of it
 _TALKS_HEADING_RE = re.compile(
-    rf"\b(?:{'|'.join(EVENT_LABEL_NOUNS + EVENT_LABEL_BARE)}|program(?:me)?|schedule|agenda)\b",
-    re.I)
+    rf"\b(?:{'|'.join(EVENT_LABEL_NOUNS + ['keynotes?', 'plenar(?:y|ies)'])}|program(?:me)?|"
+    r"schedule|agenda)\b", re.I)
 _SESSION_RE = re.compile(rf"^(?:{'|'.join(SESSION_PATTERNS)})", re.I)
 _LABEL_ONLY_RE = re.compile(r"^[^\W\d_][\w .'’-]{0,30}[:：]$")
 _AGENDA_SLOT_WORDS = frozenset(AGENDA_SLOT_WORDS)
