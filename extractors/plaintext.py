@@ -28,6 +28,7 @@ from extractors.announcement import (
     series_line,
     speaker_with_role,
 )
+from extractors.orgmode import is_org
 from extractors.restructured import extract_restructured, is_restructured, outline_talk
 from pipeline import emails
 from pipeline.errors import ExtractionError
@@ -112,16 +113,20 @@ def _best_reading(doc: Document, talks: list[RawTalk]) -> list[RawTalk]:
               ("data reader", lambda: structure_data.data_talks(structure_data.load(doc.text))),
               ("table reader", lambda: structure_data.table_talks(doc.text)),
               ("talk-list reader", lambda: talk_list(doc.text))]
-    if len(_MARKDOWN_SIGNS_RE.findall(doc.text)) >= 2:
+    org = is_org(doc.text)
+    if org or len(_MARKDOWN_SIGNS_RE.findall(doc.text)) >= 2:
         from extractors.listing import extract_markdown
 
-        rivals.append(("markdown reader", lambda: extract_markdown(doc)))
+        # an org outline's headings nest its records as markdown's do: read so, it is a
+        # structured reading (its headings, not line repetition, say where talks start)
+        rivals.append(("org outline reader" if org else "markdown reader",
+                       lambda: extract_markdown(doc)))
     restructured = is_restructured(doc.text)
     if restructured:
         rivals.append(("reStructuredText reader", lambda: extract_restructured(doc)))
     best = best_reading(talks, rivals, warnings,
-                        structured=frozenset({"data reader", "table reader",
-                                              "talk-list reader", "reStructuredText reader"}))
+                        structured=frozenset({"data reader", "table reader", "talk-list reader",
+                                              "reStructuredText reader", "org outline reader"}))
     # a file of titled abstracts naming nobody: taken only when it explains clearly more
     # (the margin), so an announcement's ``Abstract`` and ``Bio`` sections stay one talk
     collection = attempt("abstract-collection reader",
