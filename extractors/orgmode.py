@@ -51,8 +51,13 @@ def is_org(text: str) -> bool:
     links = bool(_LINK_RE.search(text))
     if keywords and headings:
         return True
+    # nested ``** Heading`` lines (markdown nests bullets by indenting them) or an org
+    # table rule (``|----+----|``) mark an outline too
+    nested = any(re.match(r"\*{2,}[ \t]+\S", ln) for ln in lines)
+    rules = any(_TABLE_RULE_RE.match(ln) and "+" in ln for ln in lines)
     # a Go present deck shares org's ``* Heading`` and ``[[url][label]]``: its header says so
-    return headings >= MIN_HEADINGS and links and not is_present_deck(text)
+    return headings >= MIN_HEADINGS and (links or nested or rules) \
+        and not is_present_deck(text)
 
 
 def _inline(line: str) -> str:

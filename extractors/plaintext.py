@@ -47,6 +47,7 @@ from pipeline.structure.isolation import RIVAL_MARGIN, attempt, best_reading, co
 from pipeline.structure.schedule import standing_schedule
 from pipeline.structure.schedule import states_date as _states_date
 from pipeline.structure.schedule import states_time as _states_time
+from pipeline.structure.talklist import media as talk_list_media
 from pipeline.structure.talklist import talk_list
 
 VERSION = "8"
@@ -141,6 +142,7 @@ def _best_reading(doc: Document, talks: list[RawTalk]) -> list[RawTalk]:
     return best
 
 
+_ORG_LINK_RE = re.compile(r"\[\[([^\]]+)\](?:\[([^\]]*)\])?\]")
 _TEX_CMD_LINE = re.compile(r"^\s*\\(?P<cmd>[A-Za-z]+)\*?(?:\[[^\]]*\])?\{(?P<value>.*)\}\s*$")
 _TEX_STRUCTURE = re.compile(
     r"^\s*\\(?:documentclass|usepackage|begin\{document\}|end\{\w+\}|maketitle|newpage)(?![A-Za-z]).*$"
@@ -227,8 +229,9 @@ def talks_from_text(
 
 
 def _shape_key(line: str) -> str | None:
-    """What a line *is* for block detection: a label, a separator, a date, or its text."""
-    line = line.strip()
+    """What a line *is* for block detection: a label, a separator, a date, or its text
+    (an org link by its label: its target is markup, not the line's length)."""
+    line = org_links_as_text(line.strip())
     if not line:
         return None
     if _SEPARATOR_RE.match(line):
@@ -287,7 +290,7 @@ def _lead_in(starts: list[int], lines: list[str], keys: list[str | None]) -> lis
 
 
 def _heading_like(line: str, key: str | None) -> bool:
-    one = line.strip()
+    one = org_links_as_text(line.strip())
     return (
         key is not None and not key.startswith("<") and len(one) <= 80
         and not one.endswith((".", ",", ";")) and len(one.split()) <= 10
@@ -414,10 +417,21 @@ def _block_listing(
         if not (talk.speakers or talk.speaker_text) and is_non_talk(talk.title):
             continue  # ``No seminar``, ``Coffee break``: a slot, not a talk
         talk.year_hint = _year_at(heads, start, default_year)
+        _org_links(talk, block)
         talks.append(talk)
     if failed > len(talks) // 3:
         return []  # blocks without a title: not a listing after all
     return talks
+
+
+def _org_links(talk: RawTalk, block: list[str]) -> None:
+    """A block's org links (``[[talk.pdf][Title]]``): the title keeps the label, and the
+    targets are slides or video by the talk-list reader's rule (label or target says)."""
+    links = [(label or "", url) for line in block
+             for url, label in _ORG_LINK_RE.findall(line)]
+    if links:
+        talk.title = org_links_as_text(talk.title) if talk.title else talk.title
+        talk_list_media(talk, links)
 
 
 def _non_talk_block(block: list[str]) -> bool:

@@ -156,3 +156,46 @@ def test_an_abstract_page_is_its_authors_talk() -> None:
         assert talk.speaker_text == ["Oona Lindqvist"]
         assert "three of them" in (talk.abstract or "")
         assert "Baltic Institute" in (talk.speaker_bio or "")
+
+
+AGENDA = """\
+
+* Planning
+
+** Expo Day
+
+| From  |    To | Slot                 |
+|-------+-------+----------------------|
+| 08:00 | 08:30 | Doors open           |
+| 08:30 | 09:00 | Position Exhibitors  |
+| 09:00 | 09:30 | Coffee               |
+"""
+
+TWO_LINE_LINKS = """\
+[[./decks/harbour-tides-oslo-2031.pdf][Tides in Small Harbours - Oslo Coastal Meetup March 2031]]
+2031-03-12
+
+[[./decks/wave-gauges-bergen-2031.pdf][Cheap Wave Gauges - Bergen Makers Night September 2031]]
+2031-09-02
+"""
+
+
+def test_nested_stars_and_table_rules_mark_an_outline() -> None:
+    assert is_org(AGENDA)
+    assert "|-------|-------|" in org_to_markdown(AGENDA)
+
+
+def test_an_agenda_slot_for_exhibitors_names_nobody() -> None:
+    from pipeline.structure.templates import name_score
+
+    assert name_score("Position Exhibitors") == 0.0
+    talks = extract_markdown(_doc(AGENDA))
+    assert not any(t.speaker_text or t.speakers for t in talks)
+
+
+def test_a_long_org_link_line_over_its_date_is_one_record() -> None:
+    talks = extract_text(_doc(TWO_LINE_LINKS, "text"))
+    assert [(t.when_text, t.slides) for t in talks] == [
+        ("2031-03-12", "./decks/harbour-tides-oslo-2031.pdf"),
+        ("2031-09-02", "./decks/wave-gauges-bergen-2031.pdf")]
+    assert (talks[1].title or "").startswith("Cheap Wave Gauges")
