@@ -647,6 +647,32 @@ def completed_when(header: str, line: str) -> str | None:
     return f"{day}, {start:%H:%M}-{end:%H:%M}".lstrip(", ")
 
 
+# ``Luis is a Ph.D. candidate …``, ``Dr Ana Lima received …``: a paragraph opening with a
+# person's (capitalised) name and a biography verb …
+_BIO_OPENING_RE = re.compile(
+    r"^(?:(?:Dr|Prof|Professor)\.?\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s+"
+    r"(?:is|was|received|joined|holds|earned|obtained|completed|studied)\b")
+# … and going on about a third person (``His research focuses on …``)
+_THIRD_PERSON_RE = re.compile(r"(?:^|[.!?]\s+)(?:He|She|His|Her)\s")
+
+
+def _third_person_bio(paragraph: str) -> bool:
+    """A paragraph that is a biography by its shape: a name and a biography verb open it,
+    and a later sentence starts with a third-person pronoun. An abstract opening ``Quantum
+    computing is …`` speaks of no he or she."""
+    return bool(_BIO_OPENING_RE.match(paragraph)) and \
+        _THIRD_PERSON_RE.search(paragraph) is not None
+
+
+def bio_subject(paragraph: str) -> str | None:
+    """The person a biography paragraph is about (``Rafael is a Lead Developer … He …`` →
+    ``Rafael``), when the paragraph is one by its shape (``_third_person_bio``)."""
+    m = _BIO_OPENING_RE.match(paragraph)
+    if m is None or not _third_person_bio(paragraph) or _THIRD_PERSON_RE.match(m["name"] + " "):
+        return None
+    return m["name"]
+
+
 def parse_talk(
     lines: list[str],
     *,
@@ -821,6 +847,9 @@ def parse_talk(
             if bio:
                 talk.speaker_bio = bio[0]
                 body = [b for b in body if b != bio[0]]
+        elif talk.speaker_bio is None and len(body) >= 2 and _third_person_bio(body[-1]):
+            # nobody named above, yet the closing paragraph is someone's biography
+            talk.speaker_bio = body.pop()
         talk.abstract = "\n\n".join(body) or None
     if talk.title is None and not talk.speakers and not talk.speaker_text:
         return None

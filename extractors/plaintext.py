@@ -23,6 +23,7 @@ from extractors.announcement import (
     _CLOCK_RE,
     _QUOTED,
     _SEPARATOR_RE,
+    bio_subject,
     cancellation,
     parse_talk,
     series_line,
@@ -36,7 +37,12 @@ from pipeline.normalise import dates
 from pipeline.normalise.agenda import classify_kind, is_non_talk, series_in_prose
 from pipeline.normalise.people import is_organisation_line
 from pipeline.normalise.places import find_place
-from pipeline.normalise.text import FIELD_LABEL_RE, is_location_line, org_links_as_text
+from pipeline.normalise.text import (
+    FIELD_LABEL_RE,
+    field_label,
+    is_location_line,
+    org_links_as_text,
+)
 from pipeline.normalise.vocab import FIELD_LABELS, SERIES_NOUNS
 from pipeline.records import Document, RawTalk, Speaker
 from pipeline.structure import blocks as structure_blocks
@@ -85,6 +91,7 @@ def extract(doc: Document) -> list[RawTalk]:
         talks = _best_reading(doc, talks_from_text(lines_text, reference_date=reference))
         for talk in talks:
             talk.reference_date = talk.reference_date or reference
+        _page_bio(doc.text, talks)
     if doc.hints.series:
         # a header line or a phrase only suggests the series; a hinted one names it
         for talk in talks:
@@ -143,6 +150,41 @@ def _best_reading(doc: Document, talks: list[RawTalk]) -> list[RawTalk]:
 
 
 _ORG_LINK_RE = re.compile(r"\[\[([^\]]+)\](?:\[([^\]]*)\])?\]")
+_ADORNMENT_RE = re.compile(r"^\s*([=\-~^*#_+`:.'\"])\1{2,}\s*$")
+
+
+def _page_bio(text: str, talks: list[RawTalk]) -> None:
+    """A biography stated once for the whole page (a ``BIO`` section above a speaker's
+    talks): every talk that names nobody gets it as its bio, and the person it is about
+    (``Rafael is a Lead Developer …``) as its speaker. Only a page none of whose talks
+    names a speaker or has a bio, and one bio section: never a new row."""
+    if not talks or any(t.speakers or t.speaker_text or t.speaker_bio for t in talks):
+        return
+    lines = text.splitlines()
+    found: list[str] = []
+    for i, line in enumerate(lines):
+        head = line.strip().strip(" :*#=-_")
+        label = field_label(f"{head}: x") if head and len(head) <= 30 else None
+        if label is None or label[0] != "bio":
+            continue
+        body: list[str] = []
+        for nxt in lines[i + 1:]:
+            if _ADORNMENT_RE.match(nxt) and not body:
+                continue
+            if not nxt.strip():
+                if body:
+                    break
+                continue
+            body.append(nxt.strip())
+        if body:
+            found.append(" ".join(body))
+    if len(found) != 1 or (name := bio_subject(found[0])) is None:
+        return
+    for talk in talks:
+        talk.speaker_bio = found[0]
+        talk.speaker_text = [name]
+
+
 _TEX_CMD_LINE = re.compile(r"^\s*\\(?P<cmd>[A-Za-z]+)\*?(?:\[[^\]]*\])?\{(?P<value>.*)\}\s*$")
 _TEX_STRUCTURE = re.compile(
     r"^\s*\\(?:documentclass|usepackage|begin\{document\}|end\{\w+\}|maketitle|newpage)(?![A-Za-z]).*$"
