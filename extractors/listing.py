@@ -76,7 +76,7 @@ from extractors.listing_page import apply_page as _apply_page
 from extractors.listing_page import content_root as _content_root
 from extractors.listing_page import series_from_title as _series_from_title
 from extractors.listing_page import venue as _venue
-from extractors.orgmode import is_org, org_one_talk, org_to_markdown
+from extractors.orgmode import is_org, org_keywords, org_one_talk, org_to_markdown
 from extractors.restructured import extract_restructured, is_restructured, outline_talk
 from pipeline.errors import ExtractionError
 from pipeline.normalise import agenda, dates, people, siblings, text
@@ -160,6 +160,7 @@ def extract_markdown(doc: Document) -> list[RawTalk]:
     data = _front_matter_talks(_raw_front_matter(doc.text)) if meta else []
     body = source
     if is_org(source):  # an org outline: its headings, links and stamps as markdown's
+        meta = meta or org_keywords(source)  # its ``#+TITLE``/``#+DATE``: the front matter
         source = org_to_markdown(source)
     source = _IAL_LINE_RE.sub("", _LIQUID_RE.sub("", source))
     source = heading_attributes(_IAL_INLINE_RE.sub("", source))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from extractors.present import is_present_deck
-from pipeline.normalise.text import field_label
+from pipeline.normalise.text import field_label, org_links_as_text
 from pipeline.records import RawTalk
 
 # ``* Heading``, with an optional TODO keyword, priority cookie and trailing tags
@@ -32,13 +32,27 @@ _LINK_RE = re.compile(r"\[\[(?P<url>[^\]]+)\](?:\[(?P<label>[^\]]*)\])?\]")
 _STAMP_RE = re.compile(r"[<\[](?P<stamp>\d{4}-\d{2}-\d{2}(?: [^<>\[\]\n]{1,40})?)[>\]]")
 _BOLD_RE = re.compile(r"(?<![\w*])\*(?P<t>[^\s*](?:[^*\n]*[^\s*])?)\*(?![\w*])")
 _CODE_RE = re.compile(r"(?<![\w=~])[=~](?P<t>[^\s=~](?:[^=~\n]*[^\s=~])?)[=~](?![\w=~])")
+# planning lines under a heading (``SCHEDULED: <…>``, ``DEADLINE: <…>``)
+_PLANNING_RE = re.compile(r"^[ \t]*(?P<key>SCHEDULED|DEADLINE|CLOSED):[ \t]*(?P<value>.*?)[ \t]*$")
 _TABLE_RULE_RE = re.compile(r"^[ \t]*\|[-+|: \t]*-[-+|: \t]*$")
 _ORG_NUMBERED_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<n>\d{1,3})\)[ \t]+")
 # export settings and document keywords that carry no talk field
 _TITLE_KEYS = {"title": "# ", "subtitle": "## "}
-_FIELD_KEYS = {"author": "Speaker", "date": "Date", "location": "Location"}
+_FIELD_KEYS = ("title", "author", "date")
 # at least this many headings (or one ``#+KEY:`` line and one heading) make a text org
 MIN_HEADINGS = 2
+
+
+def org_keywords(text: str) -> dict[str, str]:
+    """The document's own ``#+TITLE:``, ``#+AUTHOR:`` and ``#+DATE:`` (its stamp brackets
+    removed), as the front matter a markdown page states them in."""
+    out: dict[str, str] = {}
+    for line in text.splitlines()[:40]:
+        m = _KEYWORD_RE.match(line)
+        if m and m["key"].lower() in _FIELD_KEYS and m["value"]:
+            value = _STAMP_RE.sub(lambda s: s["stamp"], m["value"]).strip()
+            out.setdefault(m["key"].lower(), org_links_as_text(value))
+    return out
 
 
 def is_org(text: str) -> bool:
@@ -84,7 +98,8 @@ def org_to_markdown(text: str) -> str:
     """``text`` (org-mode) as the markdown it stands for.
 
     Headings become ATX headings one level below a ``#+TITLE:`` (which becomes the page's
-    ``#`` heading); ``#+AUTHOR:``/``#+DATE:`` labelled lines; source and example blocks
+    ``#`` heading; ``#+AUTHOR:``/``#+DATE:`` are the page's data, ``org_keywords``); a
+    ``SCHEDULED:`` stamp a ``When:`` line; body text unindented; source and example blocks
     fenced code; property drawer entries ``Key: value`` lines; table rules markdown rules;
     comments and export settings are dropped. Each plain line ends in a hard break, since
     an org line (``Name - role`` under a title) is a field of its own, not wrapped prose."""
@@ -110,9 +125,7 @@ def org_to_markdown(text: str) -> str:
             name, value = key["key"].lower(), _inline(key["value"])
             if name in _TITLE_KEYS and value:
                 out += [_TITLE_KEYS[name] + value, ""]
-            elif name in _FIELD_KEYS and value:
-                out += [f"{_FIELD_KEYS[name]}: {value}", ""]
-            continue
+            continue  # ``#+AUTHOR``/``#+DATE`` are the page's data (``org_keywords``)
         if _COMMENT_RE.match(raw):
             continue
         heading = _HEADING_RE.match(raw)
@@ -126,10 +139,17 @@ def org_to_markdown(text: str) -> str:
                 out.append(f"{drawer['name'].replace('_', ' ').capitalize()}: "
                            f"{_inline(drawer['value'])}  ")
             continue
+        planning = _PLANNING_RE.match(raw)
+        if planning:  # ``SCHEDULED: <2031-06-14 Sat 10:00>``: when the entry happens
+            if planning["key"].upper() == "SCHEDULED":
+                out.append(f"When: {_inline(planning['value'])}  ")
+            continue
         if raw.lstrip().startswith("|"):
             out.append(_TABLE_RULE_RE.sub(lambda m: m.group(0).replace("+", "|"), raw))
             continue
         line = _ORG_NUMBERED_RE.sub(lambda m: f"{m['indent']}{m['n']}. ", raw)
+        if not _LIST_MARK_RE.match(line):
+            line = line.strip()  # org indents body text under its heading: no code block
         line = _inline(line)
         out.append(line + "  " if line.strip() else "")
     return "\n".join(out) + "\n"

@@ -199,3 +199,41 @@ def test_a_long_org_link_line_over_its_date_is_one_record() -> None:
         ("2031-03-12", "./decks/harbour-tides-oslo-2031.pdf"),
         ("2031-09-02", "./decks/wave-gauges-bergen-2031.pdf")]
     assert (talks[1].title or "").startswith("Cheap Wave Gauges")
+
+
+DRAWERS = """\
+#+TITLE: Lakeside Functional Programming Day
+#+DATE: 2031-06-14
+
+* Talks
+** Typed Holes in Practice
+   SCHEDULED: <2031-06-14 Sat 10:00-10:45>
+   :PROPERTIES:
+   :SPEAKER: Mirela Kovač
+   :AFFILIATION: University of Zagreb
+   :ROOM: Aula 2
+   :END:
+   Typed holes let the compiler tell you what fits.
+
+** Effects Without Monads
+   SCHEDULED: <2031-06-14 Sat 11:00-11:45>
+   :PROPERTIES:
+   :SPEAKER: Henrik Aas
+   :AFFILIATION: NTNU
+   :ROOM: Aula 2
+   :END:
+   Algebraic effects in a small language.
+
+** Lunch
+   SCHEDULED: <2031-06-14 Sat 12:00-13:00>
+"""
+
+
+def test_planning_stamps_and_property_drawers_fill_the_record() -> None:
+    for talks in (extract_markdown(_doc(DRAWERS)), extract_text(_doc(DRAWERS, "text"))):
+        assert [t.title for t in talks] == ["Typed Holes in Practice", "Effects Without Monads"]
+        first = talks[0]
+        assert first.when_text == "2031-06-14 Sat 10:00-10:45"
+        assert first.location == "Aula 2"
+        assert (first.speaker_text or [""])[0].startswith("Mirela Kovač")
+        assert first.abstract == "Typed holes let the compiler tell you what fits."
