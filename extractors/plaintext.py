@@ -765,17 +765,33 @@ def _apply_page(talks: list[RawTalk], lines: list[str], heads: dict[int, int | N
         place = find_place(opening, strict=True)
     # ``All times are CET``, ``(times are Pacific)``: stated once, above the talks
     zone = dates.find_timezone_cue(opening)
+    shared_place = shared["loc"] if shared else place
+    if shared_place and span is None:
+        # ``All talks take place in Room 201 at 4pm``: the place, and the time stated with it
+        shared_place, span = _place_and_time(shared_place)
     for talk in talks:
         if zone and talk.timezone is None:
             talk.timezone = zone
-        if talk.location is None and (shared or place):
-            talk.location = shared["loc"] if shared else place
+        if talk.location is None and shared_place:
+            talk.location = shared_place
         if series and talk.series is None:
             talk.series = series
         if span and talk.when_text and not _states_time(talk.when_text) \
                 and _states_date(talk.when_text):
             talk.when_text = f"{talk.when_text}, {span}"
             talk.warnings.append("time from the listing's standing schedule")
+
+
+_PLACE_TIME_RE = re.compile(r"^(?P<place>.+?)\s*,?\s+(?:at|from)\s+(?P<time>.+)$", re.I)
+
+
+def _place_and_time(text: str) -> tuple[str, str | None]:
+    """``Room 201 at 4pm`` -> (``Room 201``, ``4pm``): a place stated with its time; the
+    text whole, and no time, when no clock time follows an ``at``/``from``."""
+    m = _PLACE_TIME_RE.match(text)
+    if m is None or not _CLOCK_RE.search(m["time"]) or not _states_time(m["time"]):
+        return text, None
+    return m["place"].strip(" ,"), m["time"].strip()
 
 
 def _opening(lines: list[str]) -> list[str]:
