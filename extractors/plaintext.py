@@ -41,6 +41,7 @@ from pipeline.normalise.text import (
     FIELD_LABEL_RE,
     field_label,
     is_location_line,
+    is_placeholder,
     org_links_as_text,
 )
 from pipeline.normalise.vocab import FIELD_LABELS, SERIES_NOUNS
@@ -504,9 +505,17 @@ def split_item(line: str) -> tuple[str, str] | None:
             break
         if re.search(r"(?:^|\s)[A-Za-z]$", head):
             continue  # ``Oct 2: A. Person``: an initial is the speaker's, not the date's
+        slot = _SLOT_NUMBER_RE.match(head)
+        head = (slot["date"] or slot["date2"]).strip() if slot else head
         if head and dates.looks_like_when(head, loose=True) and body[m.end():].strip():
             best = (head, body[m.end():].strip())
     return best
+
+
+# ``Week 3 (Jan 28)``, ``Session 2: 4 March``: a numbered slot label before the item's date
+_SLOT_NUMBER_RE = re.compile(
+    r"^(?:week|session|lecture|meeting|class|talk|day|seminar)\s+\d{1,2}\s*"
+    r"(?:\((?P<date>[^()]{3,40})\)|[:,–—-]\s*(?P<date2>.+))$", re.I)
 
 
 def speaker_and_title(rest: str) -> tuple[list[Speaker], str | None] | None:
@@ -548,6 +557,16 @@ def speaker_and_title(rest: str) -> tuple[list[Speaker], str | None] | None:
     if sps := speaker_with_role(rest):
         return sps, None
     return None
+
+
+def _without_placeholder_cells(rest: str) -> str:
+    """An item's columns without the placeholder ones (``TBA   Chapter 4: Applications``
+    → ``Chapter 4: Applications``): a speaker still to be announced is no part of the
+    title beside it."""
+    cells = [c.strip() for c in _COLUMN_RE.split(rest) if c.strip()]
+    if len(cells) < 2 or not any(is_placeholder(c) for c in cells):
+        return rest
+    return "  ".join(c for c in cells if not is_placeholder(c))
 
 
 def _dated_listing(
@@ -597,6 +616,7 @@ def _dated_listing(
                                          year_hint=year, reference_date=reference_date))
                 continue
         head = [when]
+        rest = _without_placeholder_cells(rest)
         if rest:
             found = speaker_and_title(rest)
             if found is not None:
