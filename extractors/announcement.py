@@ -750,6 +750,11 @@ def parse_talk(
             if kind == "series":
                 banners.append(line)
                 talk.series = talk.series or series_line(line)
+            elif kind == "event":  # ``Analysis Seminar, 12 March 2031``: series and day
+                series, when = event_when(line)  # type: ignore[misc]
+                talk.series = talk.series or series
+                if talk.when_text is None:
+                    talk.when_text, when_pos = when, idx
             elif kind == "zone":
                 talk.timezone = talk.timezone or zone_in(line)
             elif kind == "file":
@@ -778,7 +783,9 @@ def parse_talk(
                 talk.speakers, speaker_pos = _name_lines([line]) or [], idx
         if pending:
             joined = " ".join(t for _, t in pending)
-            if len(joined) <= 250 and not is_social(joined):
+            # a heading over bullet lines (``Outline`` / ``- Algorithms``) is a list: prose
+            listed = sum(bool(_BULLET_LINE_RE.match(t)) for _, t in pending) >= 2
+            if len(joined) <= 250 and not is_social(joined) and not listed:
                 free.append((pending[0][0], joined))
             else:
                 prose.append((pending[0][0], "\n".join(t for _, t in pending)))
@@ -923,9 +930,31 @@ def series_line(line: str) -> str | None:
     return None
 
 
+_BULLET_LINE_RE = re.compile(r"^\s*(?:[-*•·▪◦‣+])\s+\S")
+_EVENT_SEP_RE = re.compile(r"\s*[,|·]\s*|\s+[-–—]\s+")
+
+
+def event_when(line: str) -> tuple[str, str] | None:
+    """(series, when) of an event line (``Analysis Seminar, 12 March 2031``, ``12 March
+    2031 – Geometry Colloquium``): a series name and a date on either side of one
+    separator; None for any other line (a title holding a date is no series name)."""
+    from extractors.plaintext import series_heading  # (plaintext reads announcements)
+
+    parts = _EVENT_SEP_RE.split(line.strip(), maxsplit=1)
+    if len(parts) != 2:
+        return None
+    for series, when in (parts, parts[::-1]):
+        # a series with a word of its own: ``Next meeting - November 17th`` names none
+        if is_series_name(series.strip()) and series_heading(series) is not None \
+                and dates.looks_like_when(when.strip(), loose=True):
+            return series.strip(), when.strip()
+    return None
+
+
 def _classify_line(line: str, boilerplate: frozenset[str]) -> str | None:
-    """What one short line of a talk's head is: ``zone``, ``file``, ``when``, ``location``,
-    ``speaker``, ``skip`` (boilerplate, logistics), or None (title text)."""
+    """What one short line of a talk's head is: ``zone``, ``file``, ``event`` (a series and
+    its date), ``when``, ``location``, ``speaker``, ``skip`` (boilerplate, logistics), or
+    None (title text)."""
     one = line.strip()
     recurring = one.lower() in boilerplate
     if zone_in(one):
@@ -934,6 +963,8 @@ def _classify_line(line: str, boilerplate: frozenset[str]) -> str | None:
         return "series"
     if _FILE_RE.match(one):
         return "file"
+    if event_when(one) is not None:
+        return "event"
     if is_social(one) and (dates.looks_like_when(one, loose=True) or mentions_place(one)
                            or WHEN_IN_PROSE_RE.search(one)):
         return "skip"
