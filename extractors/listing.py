@@ -423,12 +423,20 @@ def _extract_soup(
                 talk = _slot_talk(time, room, td, ctx, page)
                 if talk is not None:
                     talks.append(talk)
+        table_heads: set[int] = set()  # the nearest heading of each table giving talks
         for table, rows in tables:
             ctx = _headings_before(all_lines, table)
+            before = len(talks)
             for row in rows:
                 talk = _table_talk(row, ctx, page)
                 if talk is not None:
                     talks.append(talk)
+            if ctx and len(talks) > before:
+                table_heads.add(id(ctx[-1]))
+        # a record that is only the heading over such a table (``Programme, 14 June``) is
+        # the table's context, not a talk of its own
+        built = [(r, t) for r, t in built
+                 if not (len(r.lines) == 1 and id(r.lines[0]) in table_heads)]
         # evidence: a speaker and a date make a talk; a speaker with only a title, or a
         # title and a date without a speaker, count only on a page that lists dated talks
         dated = [t for _, t in built if t is not None and t.speaker_text and t.when_text]

@@ -237,3 +237,23 @@ def test_planning_stamps_and_property_drawers_fill_the_record() -> None:
         assert first.location == "Aula 2"
         assert (first.speaker_text or [""])[0].startswith("Mirela Kovač")
         assert first.abstract == "Typed holes let the compiler tell you what fits."
+
+
+TABLE_UNDER_DATED_HEADING = """\
+#+TITLE: Optimisation Day 2031
+
+* Programme, 14 June 2031
+| Time        | Speaker        | Title                           |
+|-------------+----------------+---------------------------------|
+| 09:00-09:45 | Ana Lima       | Sparse recovery in practice     |
+| 09:45-10:15 | Coffee         |                                 |
+| 10:15-11:00 | Karl Berg      | Random matrices and graphs      |
+| 11:00-11:45 | Mirela Kovač   | Typed holes for analysts        |
+"""
+
+
+def test_the_heading_over_a_table_of_talks_is_no_talk() -> None:
+    talks = extract_markdown(_doc(TABLE_UNDER_DATED_HEADING))
+    assert [t.title for t in talks] == ["Sparse recovery in practice",
+                                        "Random matrices and graphs", "Typed holes for analysts"]
+    assert [t.speaker_text for t in talks][0] == ["Ana Lima"]
