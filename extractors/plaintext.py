@@ -56,6 +56,7 @@ from pipeline.structure.schedule import states_date as _states_date
 from pipeline.structure.schedule import states_time as _states_time
 from pipeline.structure.talklist import media as talk_list_media
 from pipeline.structure.talklist import talk_list
+from pipeline.structure.templates import title_score
 
 VERSION = "8"
 
@@ -439,6 +440,7 @@ def _block_listing(
     if len(blocks) < 2:
         return []
     boiler = _boilerplate(blocks)
+    blocks = _with_learnt_title_label(blocks)
     default_year = _first_year(lines, len(pre))
     talks: list[RawTalk] = []
     failed = 0
@@ -475,6 +477,49 @@ def _org_links(talk: RawTalk, block: list[str]) -> None:
     if links:
         talk.title = org_links_as_text(talk.title) if talk.title else talk.title
         talk_list_media(talk, links)
+
+
+_OWN_LABEL_RE = re.compile(
+    r"^(?P<indent>\s*)(?P<label>[^\W\d_][\w '’-]{0,28}?)\s*:\s+(?P<value>\S.*)$")
+# a document's own label is its title label when it opens this share of the blocks, in
+# one of their first lines
+OWN_TITLE_LABEL_SHARE = 0.6
+OWN_TITLE_LABEL_LINES = 2
+
+
+def _with_learnt_title_label(blocks: list[list[str]]) -> list[list[str]]:
+    """The blocks with the document's own title label read as ``Title:``: a label the
+    shared vocabulary does not know (``SEMINAR:``, ``Lecture:``), stated once in most
+    blocks of a listing with a different title-like value each time, in blocks that label
+    no title otherwise. Learnt from all blocks together, never from one."""
+    if any((lab := field_label(ln.strip())) is not None and lab[0] == "title"
+           for b in blocks for ln in b):
+        return blocks
+    found: dict[str, list[str]] = {}
+    for block in blocks:
+        seen: dict[str, str] = {}
+        # a title label opens its record: only the block's first lines are looked at
+        for line in [ln for ln in block if ln.strip()][:OWN_TITLE_LABEL_LINES]:
+            m = _OWN_LABEL_RE.match(line)
+            if m and not FIELD_LABEL_RE.match(line.strip()):
+                seen.setdefault(m["label"].casefold(), m["value"])
+        for label, value in seen.items():
+            found.setdefault(label, []).append(value)
+    need = OWN_TITLE_LABEL_SHARE * len(blocks)
+    titles = [label for label, values in found.items()
+              if len(values) >= max(2, need) and len(set(values)) == len(values)
+              and sum(title_score(v) >= 1.0 for v in values) >= need]
+    if len(titles) != 1:
+        return blocks
+    out = []
+    for block in blocks:
+        new = []
+        for line in block:
+            m = _OWN_LABEL_RE.match(line)
+            new.append(f"{m['indent']}Title: {m['value']}"
+                       if m and m["label"].casefold() == titles[0] else line)
+        out.append(new)
+    return out
 
 
 def _non_talk_block(block: list[str]) -> bool:

@@ -260,3 +260,23 @@ def test_a_placeholder_column_is_no_part_of_the_title():
         ("Chapter 1: Foundations", "Jan 14"), ("Chapter 2: Random graphs", "Jan 21"),
         ("Chapter 3: Applications", "Jan 28")]
     assert [s.name for s in got[1].speakers] == ["Karl Berg"] and not got[2].speakers
+
+
+def test_a_documents_own_title_label_is_learnt_from_all_its_blocks():
+    from extractors.plaintext import extract
+    from pipeline.records import Document
+
+    data = b"""\
+=====================================================
+ SEMINAR: Sparse recovery in practice
+ SPEAKER: Ana Lima, MIT
+ DATE:    Tuesday 14 January 2031, 16:00
+=====================================================
+ SEMINAR: Random matrices and graphs
+ SPEAKER: Karl Berg, ETH Zurich
+ DATE:    Tuesday 21 January 2031, 16:00
+=====================================================
+"""
+    got = extract(Document(path="s.txt", data=data, sha256="0", format="text"))
+    assert [t.title for t in got] == ["Sparse recovery in practice",
+                                      "Random matrices and graphs"]
