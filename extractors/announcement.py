@@ -647,6 +647,32 @@ def completed_when(header: str, line: str) -> str | None:
     return f"{day}, {start:%H:%M}-{end:%H:%M}".lstrip(", ")
 
 
+# ``Luis is a Ph.D. candidate …``, ``Dr Ana Lima received …``: a paragraph opening with a
+# person's (capitalised) name and a biography verb …
+_BIO_OPENING_RE = re.compile(
+    r"^(?:(?:Dr|Prof|Professor)\.?\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s+"
+    r"(?:is|was|received|joined|holds|earned|obtained|completed|studied)\b")
+# … and going on about a third person (``His research focuses on …``)
+_THIRD_PERSON_RE = re.compile(r"(?:^|[.!?]\s+)(?:He|She|His|Her)\s")
+
+
+def _third_person_bio(paragraph: str) -> bool:
+    """A paragraph that is a biography by its shape: a name and a biography verb open it,
+    and a later sentence starts with a third-person pronoun. An abstract opening ``Quantum
+    computing is …`` speaks of no he or she."""
+    return bool(_BIO_OPENING_RE.match(paragraph)) and \
+        _THIRD_PERSON_RE.search(paragraph) is not None
+
+
+def bio_subject(paragraph: str) -> str | None:
+    """The person a biography paragraph is about (``Rafael is a Lead Developer … He …`` →
+    ``Rafael``), when the paragraph is one by its shape (``_third_person_bio``)."""
+    m = _BIO_OPENING_RE.match(paragraph)
+    if m is None or not _third_person_bio(paragraph) or _THIRD_PERSON_RE.match(m["name"] + " "):
+        return None
+    return m["name"]
+
+
 def parse_talk(
     lines: list[str],
     *,
@@ -724,6 +750,11 @@ def parse_talk(
             if kind == "series":
                 banners.append(line)
                 talk.series = talk.series or series_line(line)
+            elif kind == "event":  # ``Analysis Seminar, 12 March 2031``: series and day
+                series, when = event_when(line)  # type: ignore[misc]
+                talk.series = talk.series or series
+                if talk.when_text is None:
+                    talk.when_text, when_pos = when, idx
             elif kind == "zone":
                 talk.timezone = talk.timezone or zone_in(line)
             elif kind == "file":
@@ -752,7 +783,9 @@ def parse_talk(
                 talk.speakers, speaker_pos = _name_lines([line]) or [], idx
         if pending:
             joined = " ".join(t for _, t in pending)
-            if len(joined) <= 250 and not is_social(joined):
+            # a heading over bullet lines (``Outline`` / ``- Algorithms``) is a list: prose
+            listed = sum(bool(_BULLET_LINE_RE.match(t)) for _, t in pending) >= 2
+            if len(joined) <= 250 and not is_social(joined) and not listed:
                 free.append((pending[0][0], joined))
             else:
                 prose.append((pending[0][0], "\n".join(t for _, t in pending)))
@@ -821,6 +854,9 @@ def parse_talk(
             if bio:
                 talk.speaker_bio = bio[0]
                 body = [b for b in body if b != bio[0]]
+        elif talk.speaker_bio is None and len(body) >= 2 and _third_person_bio(body[-1]):
+            # nobody named above, yet the closing paragraph is someone's biography
+            talk.speaker_bio = body.pop()
         talk.abstract = "\n\n".join(body) or None
     if talk.title is None and not talk.speakers and not talk.speaker_text:
         return None
@@ -894,9 +930,31 @@ def series_line(line: str) -> str | None:
     return None
 
 
+_BULLET_LINE_RE = re.compile(r"^\s*(?:[-*•·▪◦‣+])\s+\S")
+_EVENT_SEP_RE = re.compile(r"\s*[,|·]\s*|\s+[-–—]\s+")
+
+
+def event_when(line: str) -> tuple[str, str] | None:
+    """(series, when) of an event line (``Analysis Seminar, 12 March 2031``, ``12 March
+    2031 – Geometry Colloquium``): a series name and a date on either side of one
+    separator; None for any other line (a title holding a date is no series name)."""
+    from extractors.plaintext import series_heading  # (plaintext reads announcements)
+
+    parts = _EVENT_SEP_RE.split(line.strip(), maxsplit=1)
+    if len(parts) != 2:
+        return None
+    for series, when in (parts, parts[::-1]):
+        # a series with a word of its own: ``Next meeting - November 17th`` names none
+        if is_series_name(series.strip()) and series_heading(series) is not None \
+                and dates.looks_like_when(when.strip(), loose=True):
+            return series.strip(), when.strip()
+    return None
+
+
 def _classify_line(line: str, boilerplate: frozenset[str]) -> str | None:
-    """What one short line of a talk's head is: ``zone``, ``file``, ``when``, ``location``,
-    ``speaker``, ``skip`` (boilerplate, logistics), or None (title text)."""
+    """What one short line of a talk's head is: ``zone``, ``file``, ``event`` (a series and
+    its date), ``when``, ``location``, ``speaker``, ``skip`` (boilerplate, logistics), or
+    None (title text)."""
     one = line.strip()
     recurring = one.lower() in boilerplate
     if zone_in(one):
@@ -905,6 +963,8 @@ def _classify_line(line: str, boilerplate: frozenset[str]) -> str | None:
         return "series"
     if _FILE_RE.match(one):
         return "file"
+    if event_when(one) is not None:
+        return "event"
     if is_social(one) and (dates.looks_like_when(one, loose=True) or mentions_place(one)
                            or WHEN_IN_PROSE_RE.search(one)):
         return "skip"

@@ -76,6 +76,7 @@ from extractors.listing_page import apply_page as _apply_page
 from extractors.listing_page import content_root as _content_root
 from extractors.listing_page import series_from_title as _series_from_title
 from extractors.listing_page import venue as _venue
+from extractors.orgmode import is_org, org_keywords, org_one_talk, org_to_markdown
 from extractors.restructured import extract_restructured, is_restructured, outline_talk
 from pipeline.errors import ExtractionError
 from pipeline.normalise import agenda, dates, people, siblings, text
@@ -158,6 +159,9 @@ def extract_markdown(doc: Document) -> list[RawTalk]:
             source = source[m.end():]
     data = _front_matter_talks(_raw_front_matter(doc.text)) if meta else []
     body = source
+    if is_org(source):  # an org outline: its headings, links and stamps as markdown's
+        meta = meta or org_keywords(source)  # its ``#+TITLE``/``#+DATE``: the front matter
+        source = org_to_markdown(source)
     source = _IAL_LINE_RE.sub("", _LIQUID_RE.sub("", text.rst_links_as_text(source)))
     source = heading_attributes(_IAL_INLINE_RE.sub("", source))
     html = _markdown().render(source)
@@ -253,6 +257,11 @@ def _markdown_rivals(doc: Document, talks: list[RawTalk], meta: dict,
     restructured = is_restructured(doc.text)
     if restructured:  # reStructuredText sniffed as markdown (its ``*`` bullets)
         rivals.append(("reStructuredText reader", lambda: extract_restructured(doc)))
+    if is_org(body):
+        if (one := attempt("org one-talk reader", lambda: org_one_talk(body), warnings_)):
+            return [one]
+        if (listed := _org_talk_list(body, talks, warnings_)):
+            talks = listed
     best = best_reading(talks, rivals, warnings_,
                         structured=frozenset({"talk-list reader", "reStructuredText reader"})
                         if meta else frozenset({"data reader", "talk-list reader",
@@ -271,6 +280,24 @@ def _markdown_rivals(doc: Document, talks: list[RawTalk], meta: dict,
     for talk in best:
         talk.warnings.extend(warnings_)
     return best
+
+
+# an org outline's talk list is its reading when it explains this share of the outline's
+ORG_LIST_SHARE = 0.9
+
+
+def _org_talk_list(body: str, talks: list[RawTalk], warnings_: list[str]) -> list[RawTalk]:
+    """The talk-list reading of an org outline, when it explains nearly as much as the
+    outline's (``ORG_LIST_SHARE``); else [].
+
+    Why: an org file of one-line talks (``- *03.09.2015* - [[slides][Title]] - Venue``)
+    rendered as markdown reads each line whole (venue in the title); the talk-list reader
+    cuts the same lines into their slots. The two explain the same records, so the one
+    that reads each record's slots is taken even a little short of the other's count."""
+    listed = attempt("talk-list reader", lambda: talk_list(body), warnings_) or []
+    if listed and completeness(listed) >= ORG_LIST_SHARE * completeness(talks):
+        return listed
+    return []
 
 
 # org-mode: keywords (``#+TITLE:``), or two ``* Heading`` lines (in a deck those are
@@ -434,12 +461,20 @@ def _extract_soup(
                 talk = _slot_talk(time, room, td, ctx, page)
                 if talk is not None:
                     talks.append(talk)
+        table_heads: set[int] = set()  # the nearest heading of each table giving talks
         for table, rows in tables:
             ctx = _headings_before(all_lines, table)
+            before = len(talks)
             for row in rows:
                 talk = _table_talk(row, ctx, page)
                 if talk is not None:
                     talks.append(talk)
+            if ctx and len(talks) > before:
+                table_heads.add(id(ctx[-1]))
+        # a record that is only the heading over such a table (``Programme, 14 June``) is
+        # the table's context, not a talk of its own
+        built = [(r, t) for r, t in built
+                 if not (len(r.lines) == 1 and id(r.lines[0]) in table_heads)]
         # evidence: a speaker and a date make a talk; a speaker with only a title, or a
         # title and a date without a speaker, count only on a page that lists dated talks
         dated = [t for _, t in built if t is not None and t.speaker_text and t.when_text]
@@ -777,7 +812,21 @@ def _records(lines: list[Line]) -> list[_Record]:
             current = _Record([], context=list(headings))
             records.append(current)
         current.lines.append(line)
-    return [r for r in records if r.lines]
+    return [r for r in records if r.lines and not _section_heading(r, records)]
+
+
+def _section_heading(record: _Record, records: list[_Record]) -> bool:
+    """A record that is only a heading over the talk headings below it (``Morning``,
+    ``Afternoon Sessions`` over each session's talks): a section of the outline, whose
+    text is context of the records under it, not a talk of its own. A heading over a
+    field heading (``Abstract`` under the title) is the talk's title, so it stays."""
+    if len(record.lines) != 1 or not record.lines[0].heading:
+        return False
+    head = record.lines[0]
+    children = [r for r in records if r.context and r.context[-1] is head and r.lines
+                and r.lines[0].heading]
+    return bool(children) and all(
+        _label(f"{r.lines[0].text.rstrip(':： ')}:") is None for r in children)
 
 
 def _lead_in(line: Line) -> bool:
@@ -1014,8 +1063,13 @@ def _record_talk(rec: _Record, page: _Page) -> RawTalk | None:
     if not speakers:
         # a connective line (``Welcome from Jane Doe``) or one of the first lines
         # starting with a person's name
-        for ln in pending[:3]:
-            split = _split_connective(ln.text) if title is None else None
+        # (no connective split of a line when a later one opens with a name: ``Register
+        # Allocation by Puzzle Solving`` over ``Name - role`` is a title over its speaker)
+        named_below = [any(_personish(x.text) and not x.em_only for x in pending[k + 1:3])
+                       for k in range(len(pending[:3]))]
+        for k, ln in enumerate(pending[:3]):
+            split = _split_connective(ln.text) if title is None and not named_below[k] \
+                else None
             if split:
                 title, title_line = split[0], ln
                 speakers.append(split[1])

@@ -23,11 +23,13 @@ from extractors.announcement import (
     _CLOCK_RE,
     _QUOTED,
     _SEPARATOR_RE,
+    bio_subject,
     cancellation,
     parse_talk,
     series_line,
     speaker_with_role,
 )
+from extractors.orgmode import is_org
 from extractors.restructured import extract_restructured, is_restructured, outline_talk
 from pipeline import emails
 from pipeline.errors import ExtractionError
@@ -37,7 +39,9 @@ from pipeline.normalise.people import is_organisation_line
 from pipeline.normalise.places import find_place
 from pipeline.normalise.text import (
     FIELD_LABEL_RE,
+    field_label,
     is_location_line,
+    is_placeholder,
     markup_links_as_text,
     org_links_as_text,
 )
@@ -51,7 +55,9 @@ from pipeline.structure.isolation import RIVAL_MARGIN, attempt, best_reading, co
 from pipeline.structure.schedule import standing_schedule
 from pipeline.structure.schedule import states_date as _states_date
 from pipeline.structure.schedule import states_time as _states_time
+from pipeline.structure.talklist import media as talk_list_media
 from pipeline.structure.talklist import talk_list
+from pipeline.structure.templates import title_score
 
 VERSION = "8"
 
@@ -88,6 +94,7 @@ def extract(doc: Document) -> list[RawTalk]:
         talks = _best_reading(doc, talks_from_text(lines_text, reference_date=reference))
         for talk in talks:
             talk.reference_date = talk.reference_date or reference
+        _page_bio(doc.text, talks)
     if doc.hints.series:
         # a header line or a phrase only suggests the series; a hinted one names it
         for talk in talks:
@@ -117,16 +124,20 @@ def _best_reading(doc: Document, talks: list[RawTalk]) -> list[RawTalk]:
               ("data reader", lambda: structure_data.data_talks(structure_data.load(doc.text))),
               ("table reader", lambda: structure_data.table_talks(doc.text)),
               ("talk-list reader", lambda: talk_list(doc.text))]
-    if len(_MARKDOWN_SIGNS_RE.findall(doc.text)) >= 2:
+    org = is_org(doc.text)
+    if org or len(_MARKDOWN_SIGNS_RE.findall(doc.text)) >= 2:
         from extractors.listing import extract_markdown
 
-        rivals.append(("markdown reader", lambda: extract_markdown(doc)))
+        # an org outline's headings nest its records as markdown's do: read so, it is a
+        # structured reading (its headings, not line repetition, say where talks start)
+        rivals.append(("org outline reader" if org else "markdown reader",
+                       lambda: extract_markdown(doc)))
     restructured = is_restructured(doc.text)
     if restructured:
         rivals.append(("reStructuredText reader", lambda: extract_restructured(doc)))
     best = best_reading(talks, rivals, warnings,
-                        structured=frozenset({"data reader", "table reader",
-                                              "talk-list reader", "reStructuredText reader"}))
+                        structured=frozenset({"data reader", "table reader", "talk-list reader",
+                                              "reStructuredText reader", "org outline reader"}))
     # a file of titled abstracts naming nobody: taken only when it explains clearly more
     # (the margin), so an announcement's ``Abstract`` and ``Bio`` sections stay one talk
     collection = attempt("abstract-collection reader",
@@ -139,6 +150,42 @@ def _best_reading(doc: Document, talks: list[RawTalk]) -> list[RawTalk]:
     for talk in best:
         talk.warnings.extend(warnings)
     return best
+
+
+_ORG_LINK_RE = re.compile(r"\[\[([^\]]+)\](?:\[([^\]]*)\])?\]")
+_ADORNMENT_RE = re.compile(r"^\s*([=\-~^*#_+`:.'\"])\1{2,}\s*$")
+
+
+def _page_bio(text: str, talks: list[RawTalk]) -> None:
+    """A biography stated once for the whole page (a ``BIO`` section above a speaker's
+    talks): every talk that names nobody gets it as its bio, and the person it is about
+    (``Rafael is a Lead Developer …``) as its speaker. Only a page none of whose talks
+    names a speaker or has a bio, and one bio section: never a new row."""
+    if not talks or any(t.speakers or t.speaker_text or t.speaker_bio for t in talks):
+        return
+    lines = text.splitlines()
+    found: list[str] = []
+    for i, line in enumerate(lines):
+        head = line.strip().strip(" :*#=-_")
+        label = field_label(f"{head}: x") if head and len(head) <= 30 else None
+        if label is None or label[0] != "bio":
+            continue
+        body: list[str] = []
+        for nxt in lines[i + 1:]:
+            if _ADORNMENT_RE.match(nxt) and not body:
+                continue
+            if not nxt.strip():
+                if body:
+                    break
+                continue
+            body.append(nxt.strip())
+        if body:
+            found.append(" ".join(body))
+    if len(found) != 1 or (name := bio_subject(found[0])) is None:
+        return
+    for talk in talks:
+        talk.speaker_bio = found[0]
+        talk.speaker_text = [name]
 
 
 _TEX_CMD_LINE = re.compile(r"^\s*\\(?P<cmd>[A-Za-z]+)\*?(?:\[[^\]]*\])?\{(?P<value>.*)\}\s*$")
@@ -227,8 +274,9 @@ def talks_from_text(
 
 
 def _shape_key(line: str) -> str | None:
-    """What a line *is* for block detection: a label, a separator, a date, or its text."""
-    line = line.strip()
+    """What a line *is* for block detection: a label, a separator, a date, or its text
+    (an org link by its label: its target is markup, not the line's length)."""
+    line = org_links_as_text(line.strip())
     if not line:
         return None
     if _SEPARATOR_RE.match(line):
@@ -287,7 +335,7 @@ def _lead_in(starts: list[int], lines: list[str], keys: list[str | None]) -> lis
 
 
 def _heading_like(line: str, key: str | None) -> bool:
-    one = line.strip()
+    one = org_links_as_text(line.strip())
     return (
         key is not None and not key.startswith("<") and len(one) <= 80
         and not one.endswith((".", ",", ";")) and len(one.split()) <= 10
@@ -393,6 +441,7 @@ def _block_listing(
     if len(blocks) < 2:
         return []
     boiler = _boilerplate(blocks)
+    blocks = _with_learnt_title_label(blocks)
     default_year = _first_year(lines, len(pre))
     talks: list[RawTalk] = []
     failed = 0
@@ -414,10 +463,64 @@ def _block_listing(
         if not (talk.speakers or talk.speaker_text) and is_non_talk(talk.title):
             continue  # ``No seminar``, ``Coffee break``: a slot, not a talk
         talk.year_hint = _year_at(heads, start, default_year)
+        _org_links(talk, block)
         talks.append(talk)
     if failed > len(talks) // 3:
         return []  # blocks without a title: not a listing after all
     return talks
+
+
+def _org_links(talk: RawTalk, block: list[str]) -> None:
+    """A block's org links (``[[talk.pdf][Title]]``): the title keeps the label, and the
+    targets are slides or video by the talk-list reader's rule (label or target says)."""
+    links = [(label or "", url) for line in block
+             for url, label in _ORG_LINK_RE.findall(line)]
+    if links:
+        talk.title = org_links_as_text(talk.title) if talk.title else talk.title
+        talk_list_media(talk, links)
+
+
+_OWN_LABEL_RE = re.compile(
+    r"^(?P<indent>\s*)(?P<label>[^\W\d_][\w '’-]{0,28}?)\s*:\s+(?P<value>\S.*)$")
+# a document's own label is its title label when it opens this share of the blocks, in
+# one of their first lines
+OWN_TITLE_LABEL_SHARE = 0.6
+OWN_TITLE_LABEL_LINES = 2
+
+
+def _with_learnt_title_label(blocks: list[list[str]]) -> list[list[str]]:
+    """The blocks with the document's own title label read as ``Title:``: a label the
+    shared vocabulary does not know (``SEMINAR:``, ``Lecture:``), stated once in most
+    blocks of a listing with a different title-like value each time, in blocks that label
+    no title otherwise. Learnt from all blocks together, never from one."""
+    if any((lab := field_label(ln.strip())) is not None and lab[0] == "title"
+           for b in blocks for ln in b):
+        return blocks
+    found: dict[str, list[str]] = {}
+    for block in blocks:
+        seen: dict[str, str] = {}
+        # a title label opens its record: only the block's first lines are looked at
+        for line in [ln for ln in block if ln.strip()][:OWN_TITLE_LABEL_LINES]:
+            m = _OWN_LABEL_RE.match(line)
+            if m and not FIELD_LABEL_RE.match(line.strip()):
+                seen.setdefault(m["label"].casefold(), m["value"])
+        for label, value in seen.items():
+            found.setdefault(label, []).append(value)
+    need = OWN_TITLE_LABEL_SHARE * len(blocks)
+    titles = [label for label, values in found.items()
+              if len(values) >= max(2, need) and len(set(values)) == len(values)
+              and sum(title_score(v) >= 1.0 for v in values) >= need]
+    if len(titles) != 1:
+        return blocks
+    out = []
+    for block in blocks:
+        new = []
+        for line in block:
+            m = _OWN_LABEL_RE.match(line)
+            new.append(f"{m['indent']}Title: {m['value']}"
+                       if m and m["label"].casefold() == titles[0] else line)
+        out.append(new)
+    return out
 
 
 def _non_talk_block(block: list[str]) -> bool:
@@ -448,9 +551,17 @@ def split_item(line: str) -> tuple[str, str] | None:
             break
         if re.search(r"(?:^|\s)[A-Za-z]$", head):
             continue  # ``Oct 2: A. Person``: an initial is the speaker's, not the date's
+        slot = _SLOT_NUMBER_RE.match(head)
+        head = (slot["date"] or slot["date2"]).strip() if slot else head
         if head and dates.looks_like_when(head, loose=True) and body[m.end():].strip():
             best = (head, body[m.end():].strip())
     return best
+
+
+# ``Week 3 (Jan 28)``, ``Session 2: 4 March``: a numbered slot label before the item's date
+_SLOT_NUMBER_RE = re.compile(
+    r"^(?:week|session|lecture|meeting|class|talk|day|seminar)\s+\d{1,2}\s*"
+    r"(?:\((?P<date>[^()]{3,40})\)|[:,–—-]\s*(?P<date2>.+))$", re.I)
 
 
 def speaker_and_title(rest: str) -> tuple[list[Speaker], str | None] | None:
@@ -492,6 +603,16 @@ def speaker_and_title(rest: str) -> tuple[list[Speaker], str | None] | None:
     if sps := speaker_with_role(rest):
         return sps, None
     return None
+
+
+def _without_placeholder_cells(rest: str) -> str:
+    """An item's columns without the placeholder ones (``TBA   Chapter 4: Applications``
+    → ``Chapter 4: Applications``): a speaker still to be announced is no part of the
+    title beside it."""
+    cells = [c.strip() for c in _COLUMN_RE.split(rest) if c.strip()]
+    if len(cells) < 2 or not any(is_placeholder(c) for c in cells):
+        return rest
+    return "  ".join(c for c in cells if not is_placeholder(c))
 
 
 def _dated_listing(
@@ -541,6 +662,7 @@ def _dated_listing(
                                          year_hint=year, reference_date=reference_date))
                 continue
         head = [when]
+        rest = _without_placeholder_cells(rest)
         if rest:
             found = speaker_and_title(rest)
             if found is not None:
@@ -709,17 +831,33 @@ def _apply_page(talks: list[RawTalk], lines: list[str], heads: dict[int, int | N
         place = find_place(opening, strict=True)
     # ``All times are CET``, ``(times are Pacific)``: stated once, above the talks
     zone = dates.find_timezone_cue(opening)
+    shared_place = shared["loc"] if shared else place
+    if shared_place and span is None:
+        # ``All talks take place in Room 201 at 4pm``: the place, and the time stated with it
+        shared_place, span = _place_and_time(shared_place)
     for talk in talks:
         if zone and talk.timezone is None:
             talk.timezone = zone
-        if talk.location is None and (shared or place):
-            talk.location = shared["loc"] if shared else place
+        if talk.location is None and shared_place:
+            talk.location = shared_place
         if series and talk.series is None:
             talk.series = series
         if span and talk.when_text and not _states_time(talk.when_text) \
                 and _states_date(talk.when_text):
             talk.when_text = f"{talk.when_text}, {span}"
             talk.warnings.append("time from the listing's standing schedule")
+
+
+_PLACE_TIME_RE = re.compile(r"^(?P<place>.+?)\s*,?\s+(?:at|from)\s+(?P<time>.+)$", re.I)
+
+
+def _place_and_time(text: str) -> tuple[str, str | None]:
+    """``Room 201 at 4pm`` -> (``Room 201``, ``4pm``): a place stated with its time; the
+    text whole, and no time, when no clock time follows an ``at``/``from``."""
+    m = _PLACE_TIME_RE.match(text)
+    if m is None or not _CLOCK_RE.search(m["time"]) or not _states_time(m["time"]):
+        return text, None
+    return m["place"].strip(" ,"), m["time"].strip()
 
 
 def _opening(lines: list[str]) -> list[str]:

@@ -44,6 +44,12 @@ def _header(text: str) -> list[str] | None:
     return head
 
 
+def is_present_deck(text: str) -> bool:
+    """Whether ``text`` is shaped as a present deck (its ``* Heading`` sections are slides,
+    not an org outline's records)."""
+    return _header(text) is not None
+
+
 def _blocks(lines: list[str]) -> list[list[str]]:
     out: list[list[str]] = [[]]
     for ln in lines:

@@ -130,3 +130,23 @@ def test_seed_listing_scores(tmp_path, name):
     code, _ = ingest(SEEDS, out=tmp_path / "out")
     assert code == 0
     assert score(tmp_path / "out", name) >= 0.95
+
+
+COLUMNS_WITH_SHARED_PLACE_AND_TIME = b"""\
+Spring 2031 Analysis Seminar
+
+Date        Speaker                   Title
+Jan 14      Ana Lima (MIT)            Sparse recovery in practice
+Jan 21      No seminar
+Jan 28      Karl Berg (ETH Zurich)    Random matrices and graphs
+
+All talks take place in Room 201 at 4pm.
+"""
+
+
+def test_a_shared_place_stated_with_its_time_gives_both():
+    got = rows(COLUMNS_WITH_SHARED_PLACE_AND_TIME)
+    assert [r["title"] for r in got] == ["Sparse recovery in practice",
+                                         "Random matrices and graphs"]
+    assert {r["location"] for r in got} == {"Room 201"}
+    assert got[0]["start"] == dt.datetime(2031, 1, 14, 21, 0, tzinfo=UTC)

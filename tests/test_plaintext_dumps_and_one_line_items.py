@@ -238,3 +238,45 @@ def test_archive_items_with_video_label_lines():
              date=dt.date(2022, 12, 6), timezone=LA, warnings=w,
              video="https://example.org/v/becker"),
     ])
+
+
+def test_a_numbered_slot_label_before_the_date_opens_an_item():
+    assert split_item("Week 3 (Jan 28)   Oona Lindqvist   Chapter 3: Spectral methods") == (
+        "Jan 28", "Oona Lindqvist   Chapter 3: Spectral methods")
+    assert split_item("Session 2: 4 March 2031 - Ana Lima - Sparse recovery") == (
+        "4 March 2031", "Ana Lima - Sparse recovery")
+
+
+def test_a_placeholder_column_is_no_part_of_the_title():
+    from extractors.plaintext import extract
+    from pipeline.records import Document
+
+    data = (b"READING GROUP -- SPRING 2031\n\n"
+            b"Week 1 (Jan 14)   Ana Lima         Chapter 1: Foundations\n"
+            b"Week 2 (Jan 21)   Karl Berg        Chapter 2: Random graphs\n"
+            b"Week 3 (Jan 28)   TBA              Chapter 3: Applications\n")
+    got = extract(Document(path="rg.txt", data=data, sha256="0", format="text"))
+    assert [(t.title, t.when_text) for t in got] == [
+        ("Chapter 1: Foundations", "Jan 14"), ("Chapter 2: Random graphs", "Jan 21"),
+        ("Chapter 3: Applications", "Jan 28")]
+    assert [s.name for s in got[1].speakers] == ["Karl Berg"] and not got[2].speakers
+
+
+def test_a_documents_own_title_label_is_learnt_from_all_its_blocks():
+    from extractors.plaintext import extract
+    from pipeline.records import Document
+
+    data = b"""\
+=====================================================
+ SEMINAR: Sparse recovery in practice
+ SPEAKER: Ana Lima, MIT
+ DATE:    Tuesday 14 January 2031, 16:00
+=====================================================
+ SEMINAR: Random matrices and graphs
+ SPEAKER: Karl Berg, ETH Zurich
+ DATE:    Tuesday 21 January 2031, 16:00
+=====================================================
+"""
+    got = extract(Document(path="s.txt", data=data, sha256="0", format="text"))
+    assert [t.title for t in got] == ["Sparse recovery in practice",
+                                      "Random matrices and graphs"]

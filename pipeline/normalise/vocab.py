@@ -775,6 +775,9 @@ EVENT_WORDS: list[str] = [
     "registration", "networking", "adjourn", "photo", "excursion", "banquet", "celebration",
     "announcement", "announcements", "update", "updates", "recap", "wrap-up", "summary",
     "sponsor", "sponsors", "tba", "tbd", "program", "programme", "events", "event",
+    # the people an agenda slot is for, never one person (``Position Exhibitors``)
+    "exhibitor", "exhibitors", "exhibition", "exhibitions", "attendees", "volunteers",
+    "participants",
 ]  # fmt: skip
 
 # Event/page phrases made of words that can also be surnames (``Town Hall``).

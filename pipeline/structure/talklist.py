@@ -262,7 +262,9 @@ def _date_of(item: _Item) -> str | None:
     return found
 
 
-def _media(talk: RawTalk, links: list[tuple[str, str]]) -> None:
+def media(talk: RawTalk, links: list[tuple[str, str]]) -> None:
+    """Video and slides links of (label, url) pairs: the label (``Slides``, ``Video``) or
+    the target (a ``.pdf``, a YouTube address) says which."""
     for label, url in links:
         if _VIDEO_LABEL_RE.search(label) or re.search(r"youtube\.com|youtu\.be|vimeo", url):
             talk.video = talk.video or url
@@ -310,7 +312,7 @@ def talk_list(text: str) -> list[RawTalk]:
         # a month and year (``December 2017``) is stated when too, though it dates no day
         talk.when_text = _date_of(item)
         talk.year_hint = dates.find_year(talk.when_text) if talk.when_text else None
-        _media(talk, item.links)
+        media(talk, item.links)
         # the same title given at several venues in one month is several talks: the key
         # counts repeats, so their ids differ and stay stable
         base = f"list|{talk.when_text or ''}|{' '.join(talk.title.casefold().split())}"
