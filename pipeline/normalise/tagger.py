@@ -31,7 +31,7 @@ from pipeline.normalise.names_lexicon import lexicon
 LABELS = ("PERSON", "ORG", "LOCATION", "TITLE")
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "span_tagger"
 MODEL_FILE = MODEL_DIR / "model.crfsuite"
-MODEL_SHA256 = "4f5b876a3bba551175ff0c0f5eb058850b3e88b462be3acd35ac039bb7d5a992"
+MODEL_SHA256 = "439878de5ea09f20d2a854c68768eb61d3042d3a41d6365a970541df27f654a7"
 
 # A word (letters, inner hyphens and apostrophes), a number (with inner separators), or
 # one other character: the tokens the features and the labels are given to.
