@@ -49,3 +49,19 @@ def test_one_bad_file_fails_alone(
     assert [(e["path"], e["stage"]) for e in report["errors"]] == [("bad.txt", "extract")]
     assert message in report["errors"][0]["error"]
     assert pd.read_parquet(tmp_path / "out" / "talks.parquet")["title"].tolist() == ["Still here"]
+
+
+def test_a_structured_reading_keeps_its_place_against_a_structured_tie() -> None:
+    """Two structured readers (a table by its header, an outline by its headings) that
+    explain a document equally: the first keeps it, so a later rival must explain more."""
+    from pipeline.records import RawTalk
+    from pipeline.structure.isolation import best_reading
+
+    table = [RawTalk(title="Sheaves and Sensors", speaker_text=["Ada Quist"],
+                     when_text="2024-02-02")]
+    outline = [RawTalk(title="Sheaves and Sensors", speaker_text=["Ada Quist"],
+                       when_text="2024-02-09")]
+    got = best_reading([], [("table reader", lambda: table), ("org outline reader",
+                                                               lambda: outline)],
+                       [], structured=frozenset({"table reader", "org outline reader"}))
+    assert got is table

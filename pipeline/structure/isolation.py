@@ -72,6 +72,7 @@ def best_reading(primary: list, rivals: list[tuple[str, Callable[[], list]]],
     replace a reading that found something; when the first reader found nothing, any
     rival with a complete-enough talk wins (a one-talk page given as front matter)."""
     best, best_score = primary, completeness(primary)
+    best_structured = False  # a structured reading holds its place against a tie
     for label, fn in rivals:
         rival = attempt(label, fn, warnings) or []
         score = completeness(rival)
@@ -79,10 +80,12 @@ def best_reading(primary: list, rivals: list[tuple[str, Callable[[], list]]],
         # a reading of structured data (a table by its header, a deck's front matter)
         # needs only to match the first reader
         if label in structured:
-            better = score > 0 and score >= best_score
+            better = score > 0 and (score > best_score if best_structured
+                                    else score >= best_score)
         else:
             better = score > best_score * margin and (people >= 2 or best_score == 0.0) \
                 and score > 0
         if better:
             best, best_score = rival, score
+            best_structured = label in structured
     return best
