@@ -106,7 +106,13 @@ _ANNOUNCE_VERB = re.compile(
 # ``The institute welcomes X``, ``We are pleased to host X``: the speaker follows the host
 _HOST_CLAUSE_RE = re.compile(
     r"^.*?\b(?:welcomes?|hosts?|(?:is|are)\s+(?:pleased|delighted|happy)\s+to\s+"
-    r"(?:welcome|host|present|announce))\s+", re.I)
+    r"(?:welcome|host|present|announce|have)|we(?:\s+will|'ll)?\s+have|our\s+(?:next\s+)?"
+    r"(?:speaker|guest)\s+(?:is|will\s+be))\s+", re.I)
+# ``On March 21 X will speak``, ``This Friday X …``: a time adverbial opening the subject
+_LEADING_WHEN_RE = re.compile(
+    rf"^(?:on\s+)?(?:(?:this|next|coming)\s+)?(?:(?:{dates.WEEKDAY_PATTERN})\.?,?\s*)?"
+    rf"(?:(?:{dates.MONTH_PATTERN})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+"
+    rf"(?:of\s+)?(?:{dates.MONTH_PATTERN})\.?)?(?:,?\s+\d{{4}})?(?<=\w)\s*,?\s+(?=[A-Z])", re.I)
 _QUOTED = re.compile(r"[\"“”']{1}(?P<q>[^\"“”\n]{3,300}?)[\"“”]|‘(?P<q2>[^’\n]{3,300})’")
 # A sentence ends at . ! ? before a capital, but not after an honorific or an initial.
 _SENTENCE_END = re.compile(
@@ -442,6 +448,7 @@ def _announced_speakers(who: str) -> list[Speaker]:
     """The speakers a sentence's subject names (``Prof. X of Y and Dr. Z (W)``); [] when the
     subject is not a person (``In this talk, I``)."""
     who = _HOST_CLAUSE_RE.sub("", who.strip())
+    who = _LEADING_WHEN_RE.sub("", who)
     # the subject is the last clause before the verb (``This week, Prof. X of Y``)
     who = re.split(r"(?<=[a-z]),\s+(?=(?:Prof\b|Dr\b|[A-Z][a-z]+\s+[A-Z]))", who)[-1]
     out: list[Speaker] = []
@@ -451,6 +458,14 @@ def _announced_speakers(who: str) -> list[Speaker]:
             return []
         out += sps
     return out
+
+
+def _signed_name(text: str) -> bool:
+    """A closing paragraph of one to three capitalised words and no sentence mark: the
+    sender signing the mail (``Jane``, ``Omar H.``), never an abstract."""
+    words = text.split()
+    return (0 < len(words) <= 3 and not re.search(r"[!?:;]|\.$(?<!\b[A-Z]\.)", text)
+            and all(w[0].isupper() for w in words))
 
 
 def _announcing(text: str) -> tuple[str, re.Match[str], list[Speaker]] | None:
@@ -463,6 +478,13 @@ def _announcing(text: str) -> tuple[str, re.Match[str], list[Speaker]] | None:
             speakers = _announced_speakers(sentence[: m.start()])
             if speakers:
                 return sentence, m, speakers
+        host = _HOST_CLAUSE_RE.match(sentence)
+        if host and not m and not is_social(sentence):
+            # ``This week we have X (Y).``: the host clause alone names the speaker
+            speakers = _announced_speakers(sentence.rstrip(" .!"))
+            end = re.compile(r"$").search(sentence)
+            if speakers and end:
+                return sentence, end, speakers
         g = _GIVEN_BY.search(sentence)
         if g and not is_social(sentence[: g.start()]):
             wm = _GIVEN_BY_WHO.match(sentence, g.end())
@@ -498,9 +520,15 @@ def _from_prose(found: tuple[str, re.Match[str], list[Speaker]], talk: RawTalk) 
         rest = rest[q.end():]
     if talk.when_text is None:
         wm = WHEN_IN_PROSE_RE.search(rest) or TIME_IN_PROSE_RE.search(rest)
-        if wm:
-            talk.when_text = wm.group("when").strip(" ,.")
+        before = WHEN_IN_PROSE_RE.search(sentence[: m.start()])
+        if wm and before and not WHEN_IN_PROSE_RE.search(rest):
+            # ``On March 21 X will speak on "T", 4pm``: the day before the verb, the hour after
+            talk.when_text = f"{before.group('when').strip(' ,.')}, {wm.group('when').strip(' ,.')}"
             rest = rest[wm.end():]
+        elif wm or before:
+            talk.when_text = (wm or before).group("when").strip(" ,.")
+            if wm:
+                rest = rest[wm.end():]
     if talk.location is None:
         lm = re.search(r"\b(?:in|at)\s+(?:the\s+)?(?P<loc>[A-Z0-9][^;]*?)\s*(?:[.;]\s|[.;]?$)",
                        rest)
@@ -844,6 +872,8 @@ def parse_talk(
             for p, text in sorted([*prose, *free])
             if p > anchor and p != announce_pos and not is_social(text.split(".")[0])
         ]
+        while body and _signed_name(body[-1]):
+            body.pop()  # ``Jane``: the sender's name closing the mail, no abstract
         if talk.speaker_bio is None and body and talk.speakers:
             last = talk.speakers[0].name.split()[-1]
             bio_re = re.compile(

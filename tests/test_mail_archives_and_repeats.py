@@ -49,3 +49,24 @@ def test_a_talk_given_twice_stays_two_rows() -> None:
             _row("Lenses in practice", "Ana Li", date=dt.date(2023, 5, 1), start="x")]
     (one,) = siblings._merge_repeats(rows, [])
     assert one["date"] == dt.date(2023, 5, 1) and one["start"] == "x"
+
+
+PROSE = FIXTURE.with_name("theory-seminar-prose.mbox")
+
+
+def test_speakers_named_only_in_prose_of_archived_messages() -> None:
+    """``This week … we have X (Org).`` (a host clause, no verb of speaking) and ``On March
+    21 X (Org) will speak on "T"`` (a date opening the subject) name their speakers; the
+    reply names nobody and is dropped; the sender's name closing a mail is no abstract."""
+    doc = Document(path="theory.mbox", data=PROSE.read_bytes(), sha256="0", format="text")
+    rows, notes = normalise_document(doc, extract(doc), dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
+    got = [(r["title"], r["speakers"][0]["name"], r["speakers"][0]["affiliation"], r["date"])
+           for r in rows]
+    assert got == [
+        ("Sparse recovery with few queries", "Karen Liu", "University of Toronto",
+         dt.date(2019, 3, 7)),
+        ("Lower bounds for dynamic graph problems", "Omar Haddad", "ETH Zurich",
+         dt.date(2019, 3, 21))]
+    assert rows[0]["abstract"].startswith("We study the problem")
+    assert rows[1]["abstract"] is None
+    assert sum("announces no talk" in n for n in notes) == 1  # the reply
