@@ -830,7 +830,7 @@ def _apply_page(talks: list[RawTalk], lines: list[str], heads: dict[int, int | N
         # ``I have booked Analysen at 11``: a place the page's opening paragraphs name
         place = find_place(opening, strict=True)
     # ``All times are CET``, ``(times are Pacific)``: stated once, above the talks
-    zone = dates.find_timezone_cue(opening)
+    zone = dates.find_timezone_cue(opening) or dates.find_times_statement("\n".join(lines))
     shared_place = shared["loc"] if shared else place
     if shared_place and span is None:
         # ``All talks take place in Room 201 at 4pm``: the place, and the time stated with it
@@ -860,13 +860,20 @@ def _place_and_time(text: str) -> tuple[str, str | None]:
     return m["place"].strip(" ,"), m["time"].strip()
 
 
+# ``Lisbon, 12-13 September 2022``, ``June 3–5``: the days of the whole event, no talk's
+_DAY_SPAN_RE = re.compile(
+    rf"\b\d{{1,2}}\s*[-–]\s*\d{{1,2}}\s+(?:{dates.MONTH_PATTERN})\b"
+    rf"|\b(?:{dates.MONTH_PATTERN})\.?\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}}\b(?!:)", re.I)
+
+
 def _opening(lines: list[str]) -> list[str]:
     """The lines before a listing's first separator or first dated line (at most 15): the
     page's opening words, which speak for every talk."""
     out: list[str] = []
     for line in lines[:15]:
         one = line.strip()
-        if _SEPARATOR_RE.match(one) or (one and dates.looks_like_when(one, loose=True)):
+        if _SEPARATOR_RE.match(one) or (one and dates.looks_like_when(one, loose=True)
+                                        and not _DAY_SPAN_RE.search(one)):
             break
         out.append(line)
     return out

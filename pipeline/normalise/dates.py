@@ -946,6 +946,24 @@ def find_timezone_cue(text: str) -> str | None:
     return None
 
 
+# ``All times are CET``, ``(times listed in Pacific)``: a statement about every time of the
+# document, wherever it stands (above the talks, under the day headings, in a footer)
+_TIMES_STATEMENT_RE = re.compile(
+    r"\btimes\b[^.\n]{0,30}?\b(?:are|listed|shown|given|in)\b", re.I)
+
+
+def find_times_statement(text: str) -> str | None:
+    """The zone of the first line of ``text`` that states where all times are (``All
+    times are WEST (Lisbon)``); None without such a line. Unlike ``find_timezone_cue``
+    this may read a whole document: only an explicit statement about the times counts."""
+    for line in text.splitlines():
+        if _TIMES_STATEMENT_RE.search(line):
+            zone = find_timezone_cue(line)
+            if zone:
+                return zone
+    return None
+
+
 _ACADEMIC_YEAR_RE = re.compile(
     r"(?<![\d/-])(?P<y1>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>(?:19|20)?\d\d)(?![\d/-])")
 # the month an academic year's second calendar year starts being the year (Jan)
