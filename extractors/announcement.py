@@ -39,10 +39,10 @@ from pipeline.normalise.text import (
     is_signoff,
     mentions_place,
 )
-from pipeline.normalise.vocab import FIELD_LABELS, HEADER_LABELS, SERIES_NOUNS
+from pipeline.normalise.vocab import CONTEXT_LABELS, FIELD_LABELS, HEADER_LABELS, SERIES_NOUNS
 from pipeline.records import RawTalk, Speaker
 
-VERSION = "7"
+VERSION = "8"
 
 # Biography headings beyond the shared labels: ``About the presenter``, ``Speaker biography``.
 _BIO_LABELS = (
@@ -460,6 +460,10 @@ def _announced_speakers(who: str) -> list[Speaker]:
     return out
 
 
+# ``Present: A, B``, ``Meeting ID: …``, ``Agenda:``: what surrounds a talk, never its title
+_CONTEXT_LINE_RE = re.compile(rf"^\W*(?:{'|'.join(CONTEXT_LABELS.values())})\s*:", re.I)
+
+
 def _signed_name(text: str) -> bool:
     """A closing paragraph of one to three capitalised words and no sentence mark: the
     sender signing the mail (``Jane``, ``Omar H.``), never an abstract."""
@@ -841,7 +845,8 @@ def parse_talk(
                               if (place := find_place(text, strict=True)) is not None), None)
     title_pos: int | None = None
     if talk.title is None:
-        cands = [c for c in free if c[0] != announce_pos and not c[1].rstrip().endswith(".")]
+        cands = [c for c in free if c[0] != announce_pos and not c[1].rstrip().endswith(".")
+                 and not _CONTEXT_LINE_RE.match(c[1])]
         after = [c for c in cands if speaker_pos is not None and c[0] > speaker_pos]
         before = [c for c in cands if speaker_pos is None or c[0] < speaker_pos]
         if after and before and _affiliation_under_name(after[0], speaker_pos, talk.speakers):

@@ -48,6 +48,14 @@ def test_minutes_give_no_talk() -> None:
     assert any("a section of the page" in n for n in notes)
 
 
+def test_numbered_minutes_with_an_attendance_line_give_no_talk() -> None:
+    """One meeting's minutes read as one announcement: the ``Present:`` line is who
+    attends, never the title, so the meeting heading titles it and names no talk."""
+    rows, notes = _run(ROOT / "text" / "page_sections" / "council-minutes-numbered.txt", "text")
+    assert rows == [], [(r["title"], r["speakers"]) for r in rows]
+    assert any("meeting naming nobody" in n for n in notes)
+
+
 def test_conference_page_keeps_keynotes_and_drops_its_dates_and_committee() -> None:
     rows, notes = _run(ROOT / "listing" / "page_sections" / "symposium-with-committee.html",
                        "html")
