@@ -33,7 +33,7 @@ from extractors.orgmode import is_org
 from extractors.restructured import extract_restructured, is_restructured, outline_talk
 from pipeline import emails
 from pipeline.errors import ExtractionError
-from pipeline.normalise import dates
+from pipeline.normalise import dates, places
 from pipeline.normalise.agenda import classify_kind, is_non_talk, series_in_prose
 from pipeline.normalise.people import is_organisation_line
 from pipeline.normalise.places import find_place
@@ -564,6 +564,14 @@ _SLOT_NUMBER_RE = re.compile(
     r"(?:\((?P<date>[^()]{3,40})\)|[:,–—-]\s*(?P<date2>.+))$", re.I)
 
 
+def _place_after_quote(rest: str) -> str | None:
+    """``Name (Org), "Title", Lecture Theatre A``: the place an item states after its
+    quoted title, when what follows the quotes names one."""
+    q = _QUOTED.search(rest)
+    after = rest[q.end():].strip(" ,;.") if q else ""
+    return after if after and places.looks_like_place(after) else None
+
+
 def speaker_and_title(rest: str) -> tuple[list[Speaker], str | None] | None:
     """The speakers and title of an item's text (``Name (Aff): Title``, ``Name — Title``,
     ``Name, "Title"``, ``"Title" by Name``, columns ``Name  Title``); None when no person
@@ -578,6 +586,12 @@ def speaker_and_title(rest: str) -> tuple[list[Speaker], str | None] | None:
                 return sps, (others[0].strip() if others else None)
     q = _QUOTED.search(rest)
     if q:
+        before = re.sub(r"\s*[,:;—–-]+\s*$", "", rest[: q.start()]).strip()
+        after = rest[q.end():].strip(" ,;")
+        if before and after and (sps := speaker_with_role(before)) \
+                and places.looks_like_place(after):
+            # ``Name (Org), "Title", Room 501``: the place follows the title
+            return sps, (q["q"] or q["q2"]).strip()
         who = (rest[: q.start()] + " " + rest[q.end():]).strip()
         who = re.sub(r"^(?:by|with)\s+|\s*[,:;—–-]+\s*$|^\s*[,:;—–-]+\s*", "", who).strip()
         who = re.sub(r"^(?:by|with)\s+", "", who).strip()
@@ -684,6 +698,8 @@ def _dated_listing(
             continue
         if rest and (found := speaker_and_title(rest)) is not None:
             talk.speakers, talk.title = found[0], found[1] or talk.title
+        if talk.location is None and rest:
+            talk.location = _place_after_quote(rest)
         if talk.location is None:
             talk.location = _session_place(lines, sessions, starts, i)
         talk.year_hint = year

@@ -128,6 +128,19 @@ def _room_numbered(place: str) -> bool:
     return m is not None and not _NOT_ROOM_HEAD_RE.match(m["head"].rstrip("."))
 
 
+def looks_like_place(text: str) -> bool:
+    """Whether a short field that stands where a place would (after a quoted title on a
+    one-line item) names one: a room number, a place word (``Lecture Theatre A``), an
+    online meeting; never a time, a date or a long phrase."""
+    place = text.strip(" .,;")
+    words = re.findall(r"[\w.]+", place)
+    if not words or len(words) > 8 or _is_time_or_date(place):
+        return False
+    return (find_place(place, strict=True) is not None or _room_numbered(place)
+            or any(_PLACE_WORD_RE.match(w) for w in words)
+            or bool(re.fullmatch(r"(?i:online|zoom|virtual|hybrid|remote)(?:\s.*)?", place)))
+
+
 def _accept(place: str, clause: str, known: frozenset[str], strict: bool) -> bool:
     """Whether ``place`` (found after in/at in ``clause``) names where the talk happens. In
     ``strict`` mode (running prose such as an abstract) a place needs a place word or a

@@ -14,9 +14,10 @@ import re
 import unicodedata
 import zoneinfo
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
-from pipeline.normalise import agenda, dates, links, people, siblings, text
+from pipeline.normalise import agenda, dates, links, people, places, siblings, text
 from pipeline.records import Document, RawTalk, Speaker
 
 UTC = dt.UTC
@@ -187,12 +188,32 @@ _YEAR_WRITTEN_RE = re.compile(r"\b(?:19|20)\d\d\b|'\d\d\b|\b\d{1,2}[./-]\d{1,2}[
 _DANGLING_RE = re.compile(r"\b(?:at|in|with|chez|bei|im|au|en|@)\s*[:,–—-]?\s*$", re.I)
 
 
+# ``"Spin liquids", Room 501``: a quoted title, then what the item states after it
+_QUOTED_HEAD_RE = re.compile(
+    r'^\s*["“”](?P<title>[^"“”]{3,}?)["“”]\s*[,;–—|-]\s*(?P<tail>[^"“”]{2,80}?)\s*\.?$')
+
+
+def _quoted_title_and_tail(raw: RawTalk, warnings: list[str]) -> RawTalk:
+    """A title slot holding a quoted title and a tail (a one-line item's ``"Title",
+    Lecture Theatre A``): the quotes bound the title and the tail is the place, when it
+    names one and the talk has none; else the title stays whole."""
+    m = _QUOTED_HEAD_RE.match(raw.title or "")
+    if m is None:
+        return raw
+    tail = m.group("tail")
+    if raw.location is None and places.looks_like_place(tail):
+        warnings.append(f"place read after the quoted title: {tail!r}")
+        return replace(raw, title=m.group("title"), location=tail)
+    return raw  # a quoted phrase opening a longer title (``"Rosebud", and other last words``)
+
+
 def _row(
     doc: Document, raw: RawTalk, extracted_at: dt.datetime, named: Callable[[str], bool],
     day_first: bool | None = None,
 ) -> tuple[dict[str, Any] | None, str]:
     """The row for ``raw``, or None and the reason it is not a talk."""
     warnings = list(raw.warnings)
+    raw = _quoted_title_and_tail(raw, warnings)
     title = text.clean_title(raw.title)
     speakers = _speakers(raw)
     if title is not None and (inner := _inner_title(title, not speakers)) is not None:

@@ -59,9 +59,15 @@ _LEAD_DATE_RE = re.compile(
     r"^(?P<date>(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?(?:\s+\d{4})?"
     r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?"
-    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}))"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
+    # ``Tuesday 4 April 2017, 16:00``: the slot's time after its day belongs to the date
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:-|–|—|to)\s*\d{1,2}[:.h]\d{2}"
+    r"(?:\s*[ap]\.?m\.?)?)?(?=\s))?)"
     r"\s*(?:[:,–—|-]\s*)?(?P<rest>\S.*)$"
 )
+# the weekday that may open a leading date (``Tuesday 4 April``): matched apart, so that
+# ``Tuesday 4`` is never taken for a month and its day
+_LEAD_WEEKDAY_RE = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.I)
 # a clock time or range opening a slot line (``10:00``, ``9:30–10:15``, ``2 pm``)
 _LEAD_TIME_RE = re.compile(
     r"^(?P<date>\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:-|–|—|to)\s*\d{1,2}[:.h]\d{2}"
@@ -123,6 +129,12 @@ class Prepared:
 def prepare(text: str) -> Prepared:
     """``text`` cut once for all templates (``Template.read_prepared``)."""
     text = _ENUMERATOR_RE.sub("", text, count=1)  # ``12,`` ``3)`` ``7.``: a list number
+    day = _LEAD_WEEKDAY_RE.match(text)
+    m = _LEAD_DATE_RE.match(text[day.end():]) if day else None
+    if m and _has_month(m.group("date")):
+        lead: tuple[str, str] | None = (f"{day.group(0)}{m.group('date')}".strip(" ,"),  # type: ignore[union-attr]
+                                        m.group("rest"))
+        return Prepared(text, lead)
     m = _LEAD_DATE_RE.match(text)
     if not m or not _has_month(m.group("date")):
         m = _LEAD_TIME_RE.match(text)  # a slot's time opens it, the day is above
