@@ -265,9 +265,24 @@ def talks_from_text(
     text = markup_links_as_text(deorg(delatex(text)))
     listing = extract_listing(text, reference_date=reference_date)
     if listing:
+        _day_from_subject(listing, subject)
         return listing
     talk = parse_talk(text.splitlines(), subject=subject, reference_date=reference_date)
     return [talk] if talk else []
+
+
+def _day_from_subject(talks: list[RawTalk], subject: str | None) -> None:
+    """``Subject: … double session, Friday 9 June 2023`` over slots that give only their
+    hour: the day the Subject states is every slot's, when none states its own."""
+    if not subject or any(t.when_text and _states_date(t.when_text) for t in talks):
+        return
+    m = dates.WHEN_IN_PROSE_RE.search(subject)
+    day = m.group("when").strip(" ,.") if m else None
+    if not day or not _states_date(day):
+        return
+    for talk in talks:
+        talk.when_text = f"{day}, {talk.when_text}" if talk.when_text else day
+        talk.warnings.append("day from the message's Subject line")
 
 
 # --- listings -------------------------------------------------------------------------
