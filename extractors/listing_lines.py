@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from bs4 import BeautifulSoup
 from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
@@ -85,8 +85,10 @@ class Line:
     # every <time datetime> of the line: (machine value, the element's visible text)
     datetimes: list[tuple[str, str]] = field(default_factory=list)
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """The line's words; kept once read, as a line's segments are fixed when it is made
+        and the listing rules ask a line for its text many times."""
         return " ".join("".join(s.text for s in self.segments).split())
 
     def _covered(self, attr: str) -> bool:

@@ -58,17 +58,31 @@ class Cell:
 
 
 def base_url(soup: BeautifulSoup) -> str | None:
-    """The page's own address (``<base>``, canonical, ``og:url``): relative links resolve to it."""
-    base = soup.find("base", href=True)
-    if isinstance(base, Tag):
-        return str(base["href"])
-    canon = soup.find("link", rel="canonical", href=True)
-    if isinstance(canon, Tag):
-        return str(canon["href"])
-    og = soup.find("meta", property="og:url", content=True)
-    if isinstance(og, Tag):
-        return str(og["content"])
-    return None
+    """The page's own address (``<base>``, canonical, ``og:url``): relative links resolve to it.
+
+    One walk of the tree gathers the three candidates (a ``find`` per kind walked a page
+    holding none of them three times over); the first of each kind in document order."""
+    base = canon = og = None
+    for tag in soup.find_all(("base", "link", "meta")):
+        if tag.name == "base":
+            if base is None and tag.get("href") is not None:
+                base = str(tag["href"])
+        elif tag.name == "link":
+            if canon is None and tag.get("href") is not None and _is_canonical(tag.get("rel")):
+                canon = str(tag["href"])
+        elif og is None and tag.get("property") == "og:url" and tag.get("content") is not None:
+            og = str(tag["content"])
+    return base if base is not None else canon if canon is not None else og
+
+
+def _is_canonical(rel: object) -> bool:
+    """``rel="canonical"`` as ``find(rel="canonical")`` matches it: the whole value or one
+    of its space-separated words."""
+    if isinstance(rel, str):
+        return rel == "canonical"
+    if isinstance(rel, list):
+        return "canonical" in rel or " ".join(rel) == "canonical"
+    return False
 
 
 def absolute(href: str, base: str | None) -> str:

@@ -288,6 +288,8 @@ _TRANSLITERATIONS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss
 def fold_accents(word: str) -> str:
     """``université`` -> ``universite``: the word as ASCII-only pages and emails write it
     (combining marks dropped after NFKD decomposition; ``ß``/``æ``/``ø`` spelled out)."""
+    if word.isascii():  # NFKD leaves ASCII as it is and it holds nothing to spell out
+        return word
     decomposed = unicodedata.normalize("NFKD", word.replace("ß", "ss"))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return plain.replace("æ", "ae").replace("ø", "o").replace("œ", "oe")
@@ -488,6 +490,8 @@ _FIELD_LABEL_MULTILINE_RE = re.compile(_FIELD_LABEL_SHAPE, re.I | re.S)
 def field_label(line: str, multiline: bool = False) -> tuple[str, str] | None:
     """(canonical field, value) of a labeled header line (``Where: Room 5`` →
     (``location``, ``Room 5``)), else None. With ``multiline`` the value may span lines."""
+    if ":" not in line and "：" not in line:  # the label's colon: most lines have none
+        return None
     m = (_FIELD_LABEL_MULTILINE_RE if multiline else FIELD_LABEL_RE).match(line)
     if not m:
         return None
