@@ -167,6 +167,14 @@ def _set_title_and_speakers(talk: RawTalk, summary: str | None, desc: _Descripti
     talk.abstract = desc.abstract
     talk.speaker_text = [s for s in desc.speakers if not normtext.is_placeholder(s)]
     title, who, labels = _split_summary(summary, talk.series) if summary else (None, None, [])
+    if desc.title and title and who and summary and f"({who})" in summary:
+        # ``Colloquium: Tom Fischer (UT Austin)`` beside a DESCRIPTION ``Title:``: the
+        # SUMMARY is the speaker and their organisation, not ``Title (Speaker)``
+        label, _, person = title.rpartition(":")
+        if _is_person(person.strip()) and _is_person(f"{person.strip()} ({who})"):
+            title, who = None, f"{person.strip()} ({who})"
+            if label.strip():
+                labels.append(label.strip())
     if title and (
         _is_series_name(title, talk.series)
         or _label_names_series(title)

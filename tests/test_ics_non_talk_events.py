@@ -9,8 +9,13 @@ label is one part of the calendar's name.
 
 from __future__ import annotations
 
-from extractors.ics import extract_calendar, names_gathering
+import datetime as dt
+from pathlib import Path
+
+from extractors.ics import extract, extract_calendar, names_gathering
+from pipeline.normalise.stage import normalise_document
 from pipeline.normalise.text import is_placeholder
+from pipeline.records import Document
 
 
 def _event(i: int, summary: str, desc: str | None = None, *, day: str | None = None,
@@ -104,3 +109,19 @@ def test_a_numbered_series_and_socials_naming_nobody_are_no_talks() -> None:
     reasons = " ".join(w for t in talks for w in t.warnings)
     assert "recurring event naming nobody" in reasons
     assert "a meeting, break or social naming nobody" in reasons
+
+
+def test_labelled_speaker_summaries_beside_description_titles() -> None:
+    """A department feed (written here: tests/fixtures/ics/department-feed-labelled-
+    speakers.ics) whose colloquia are ``Colloquium: Name (Org)`` with the title in the
+    DESCRIPTION, beside a weekly lab meeting, a journal club, a holiday and a lunch: the
+    colloquia keep their speaker and organisation whatever the organisation looks like
+    (``UT Austin`` is no person), and the other events give no row."""
+    path = Path(__file__).parent / "fixtures" / "ics" / "department-feed-labelled-speakers.ics"
+    doc = Document(path=path.name, data=path.read_bytes(), sha256="0", format="ics")
+    rows, _ = normalise_document(doc, extract(doc), dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
+    people = [(r["speakers"][0]["name"], r["speakers"][0]["affiliation"]) for r in rows]
+    assert people[:3] == [("Maya Patel", "Rice University"), ("Tom Fischer", "UT Austin"),
+                          ("Lina Gomez", "Texas A&M")]
+    assert rows[1]["title"] == "Sparse grids revisited"
+    assert len(rows) == 4  # and the defence; no lab meeting, club, holiday or lunch
