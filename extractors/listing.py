@@ -1394,6 +1394,11 @@ def _table_talk(
     if speaker:
         aff = cell("affiliation")
         talk.speaker_text = _speaker_cell_lines(row["speaker"], speaker, aff)
+    elif title and (lined := _person_line_and_title(tcell)) is not None:
+        # ``<strong>Name</strong> (Org)<br>Title`` in the talk column: the line that names
+        # a person is the speaker, the other lines the title
+        speaker, talk.title = lined
+        talk.speaker_text = [speaker]
     elif title:
         split = _split_connective(title)
         if split:
@@ -1438,6 +1443,24 @@ def _table_talk(
     if not talk.speaker_text and not (talk.title and talk.when_text):
         return None
     return talk
+
+
+def _person_line_and_title(c: structured.Cell | None) -> tuple[str, str | None] | None:
+    """(speaker line, title) of a cell laid out on lines where exactly the first or the
+    last names a person (``Name (Org)`` / ``Title``); None otherwise. A title still to
+    come (``TBA``) is None."""
+    lines = [" ".join(ln.split()) for ln in (c.lines if c is not None else []) if ln.strip()]
+    if len(lines) < 2:
+        return None
+    person = [_personish(ln) and not agenda.is_non_talk(ln) for ln in lines]
+    if person[0] and not any(person[1:]):
+        who, rest = lines[0], lines[1:]
+    elif person[-1] and not any(person[:-1]):
+        who, rest = lines[-1], lines[:-1]
+    else:
+        return None
+    title = " ".join(rest)
+    return who, (None if text.is_placeholder(title) else title)
 
 
 def _without_trailing_link(value: str, links: list[tuple[str, str]]) -> str:

@@ -9,9 +9,11 @@ repeated ``Q&A`` slots and a break."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+from extractors.listing import extract_html
 from extractors.plaintext import extract
-from pipeline.normalise.stage import normalise
+from pipeline.normalise.stage import normalise, normalise_document
 from pipeline.records import Document
 from pipeline.structure.data import RECORD, pipe_tables, table_talks
 
@@ -53,3 +55,21 @@ def test_the_agenda_gives_its_talks_with_times() -> None:
     doc = Document(path="agenda.org", data=AGENDA.encode(), sha256="0" * 64, format="text")
     rows = normalise(doc, extract(doc), AT)
     assert len(rows) == 5 and rows[1]["speakers"][1]["name"] == "Teo Marr"
+
+
+def test_talk_column_with_the_speaker_on_its_first_line() -> None:
+    """A ``Talk`` column whose cells are ``<strong>Name</strong> (Org)<br>Title`` (page
+    written here: tests/fixtures/listing/tables/talk-column-name-over-title.html): the
+    person's line is the speaker, the line under it the title; ``TBA`` is no title and a
+    break names nobody."""
+    path = (Path(__file__).parent / "fixtures" / "listing" / "tables"
+            / "talk-column-name-over-title.html")
+    doc = Document(path=path.name, data=path.read_bytes(), sha256="0", format="html")
+    rows, _ = normalise_document(doc, extract_html(doc), dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
+    got = sorted((r["date"], r["speakers"][0]["name"], r["speakers"][0]["affiliation"],
+                  r["title"]) for r in rows)
+    assert got == [
+        (dt.date(2014, 9, 9), "Anna Berg", "Uppsala", "Mapping class groups"),
+        (dt.date(2015, 1, 20), "Sarah Lindqvist", "KTH", "Contact structures on 3-manifolds"),
+        (dt.date(2015, 2, 3), "Wei Zhang", "Columbia", "Heegaard Floer homology and knots"),
+        (dt.date(2015, 2, 17), "Omar Said", "Cairo University", None)]
