@@ -129,3 +129,12 @@ def test_lightweight_markup_links_read_as_their_labels() -> None:
     assert markup_links_as_text("[Slides](https://example.org/s.pdf) by Bo Park") == \
         "Slides by Bo Park"
     assert markup_links_as_text("`code` and [x] stay") == "`code` and [x] stay"
+
+
+def test_a_titles_closing_full_stop_goes_but_not_an_abbreviations() -> None:
+    from pipeline.normalise.text import clean_title
+
+    assert clean_title("Tail latency at scale.") == "Tail latency at scale"
+    assert clean_title("Replicating Smith et al.") == "Replicating Smith et al."
+    assert clean_title("And then...") == "And then..."
+    assert clean_title("Made in the U.S.") == "Made in the U.S."

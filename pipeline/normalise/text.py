@@ -275,10 +275,16 @@ def clean_title(text: str | None) -> str | None:
         text = _strip_quotes(text)
         if text == before:
             break
-    text = text.strip()
+    text = _TITLE_FULL_STOP_RE.sub("", text.strip())
     if not any(c.isalnum() for c in text) or is_placeholder(text):
         return None  # ``|``, ``---``: table or layout debris, no title
     return text
+
+
+# ``*Tail latency at scale.*``: the full stop closing a title written as a sentence of a
+# list item; not an abbreviation's (``et al.``, ``Inc.``), an initial's or an ellipsis
+_TITLE_FULL_STOP_RE = re.compile(r"(?<![.\s])(?<=[a-z0-9)\]]{2})(?<!\bal)(?<!\betc)(?<!\bInc)"
+                                 r"(?<!\bvs)(?<!\bLtd)(?<!\bCo)\.$")
 
 
 _TRANSLITERATIONS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae",
