@@ -681,6 +681,13 @@ def _dated_listing(
             when = f"{day}, {when}"
         under = lines[i + 1 : end]
         year = _year_at(heads, i, default_year)
+        place_here: str | None = None
+        if rest and places.looks_like_place(rest) and speaker_and_title(rest) is None \
+                and not is_non_talk(rest):
+            # ``Jeudi 9 mars 2023, 14h00, salle 314``: the dated line's rest is its place
+            place_here, rest = rest, ""
+        elif not rest:
+            place_here = find_place(when, strict=True)  # ``…, 14:00, Room 314``
         if rest and is_non_talk(rest) or i in sessions or _SESSIONS_RE.match(rest):
             continue  # a break, or a session heading over the talks below it
         if not rest:
@@ -688,6 +695,7 @@ def _dated_listing(
             if several:
                 for sps, title in several:
                     talks.append(RawTalk(title=title, speakers=sps, when_text=when,
+                                         location=place_here,
                                          year_hint=year, reference_date=reference_date))
                 continue
         head = [when]
@@ -715,6 +723,8 @@ def _dated_listing(
             talk.speakers, talk.title = found[0], found[1] or talk.title
         if talk.location is None and rest:
             talk.location = _place_after_quote(rest)
+        if talk.location is None:
+            talk.location = place_here
         if talk.location is None:
             talk.location = _session_place(lines, sessions, starts, i)
         talk.year_hint = year

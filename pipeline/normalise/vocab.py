@@ -265,6 +265,21 @@ NO_EVENT_PATTERNS: list[str] = [
     r"(?:(?:is|are|has\s+been|have\s+been|was|were|will\s+be)\s+)?"
     r"(?:cancell?ed|postponed|called\s+off|suspended)",
     r"cancell?ed|cancell?ation|postponed|called\s+off",
+    # the same in the languages of the corpus's pages: French, German, Spanish, Italian,
+    # Portuguese (``pas de séminaire (vacances)``, ``Kein Seminar``, ``Vortrag entfällt``)
+    r"pas\s+de\s+(?:s[ée]minaire|colloque|s[ée]ance|cours|expos[ée]|r[ée]union)s?",
+    r"rel[âa]che", r"vacances(?:\s+(?:de\s+)?\w+)?", r"jour\s+f[ée]ri[ée]", r"f[ée]ri[ée]",
+    r"(?:s[ée]minaire|colloque|s[ée]ance|expos[ée])\s+(?:annul[ée]e?|report[ée]e?)",
+    r"annul[ée]e?|report[ée]e?",
+    r"kein(?:e|en)?\s+(?:seminar|kolloquium|vortrag|sitzung|termin|treffen|veranstaltung)",
+    r"(?:(?:das\s+|der\s+|die\s+)?(?:seminar|kolloquium|vortrag|sitzung|termin|treffen)\s+)?"
+    r"(?:entf[äa]llt|f[äa]llt\s+aus|abgesagt|verschoben)",
+    r"(?:semester|weihnachts|oster|pfingst)?ferien", r"feiertag",
+    r"(?:no\s+hay|sin|nessun[oa]?|sem)\s+(?:seminarios?|semin[áa]rios?|charlas?|sesi[óo]n|"
+    r"sess[ãa]o|conferenzas?|lezione)",
+    r"(?:seminario|semin[áa]rio|sesi[óo]n|sess[ãa]o|charla)\s+(?:cancelad[ao]|suspendid[ao]|"
+    r"annullat[ao]|rinviat[ao]|adiad[ao])",
+    r"vacaciones|vacanze|f[ée]rias|feriado|festivo",
 ]  # fmt: skip
 
 # Statements anywhere in a text that the talk will not happen as announced. Matched
