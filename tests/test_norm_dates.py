@@ -352,3 +352,10 @@ def test_academic_years_give_each_month_its_year() -> None:
 def test_dates_in_other_languages(text: str, expected: dt.date) -> None:
     when = parse_when(text)
     assert when is not None and when.date == expected
+
+
+def test_an_article_between_weekday_and_day() -> None:
+    """``Donnerstag, den 12. Mai 2022``, ``jeudi le 9 mars 2023``: the article the date
+    parsers do not expect is read past."""
+    assert parse_when("Donnerstag, den 12. Mai 2022, 17:15 Uhr").date == dt.date(2022, 5, 12)
+    assert parse_when("jeudi le 9 mars 2023").date == dt.date(2023, 3, 9)

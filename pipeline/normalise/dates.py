@@ -318,8 +318,15 @@ def _normalise(text: str) -> str:
     text = _MARKUP_RE.sub(" ", text)
     text = _DASH_RE.sub("-", text)
     text = _AMPM_DOTS_RE.sub(r"\1m", text)
+    text = _DAY_ARTICLE_RE.sub(", ", text)
     text = text.replace("\u00a0", " ").replace("\u202f", " ")
     return " ".join(text.split())
+
+
+# ``Donnerstag, dem 12. Mai``, ``jeudi le 9 mars``, ``el jueves, 3 de``: an article between
+# the weekday and the day's number, which the date parsers do not expect
+_DAY_ARTICLE_RE = re.compile(r"(?<=[a-zäéè]),?\s+(?:dem|den|le|el)\s+(?=\d{1,2}(?:\.|\s|er\b))",
+                             re.I)
 
 
 def _mask(text: str, span: tuple[int, int]) -> str:
