@@ -909,7 +909,8 @@ _DAY_SPAN_RE = re.compile(
 
 def _opening(lines: list[str]) -> list[str]:
     """The lines before a listing's first separator or first dated line (at most 15): the
-    page's opening words, which speak for every talk."""
+    page's opening words, which speak for every talk. A line giving the whole event's days
+    (``Lisbon, 12-13 September 2022``) belongs to the opening, not to a talk."""
     out: list[str] = []
     for line in lines[:15]:
         one = line.strip()
