@@ -579,14 +579,6 @@ _SLOT_NUMBER_RE = re.compile(
     r"(?:\((?P<date>[^()]{3,40})\)|[:,–—-]\s*(?P<date2>.+))$", re.I)
 
 
-def _place_after_quote(rest: str) -> str | None:
-    """``Name (Org), "Title", Lecture Theatre A``: the place an item states after its
-    quoted title, when what follows the quotes names one."""
-    q = _QUOTED.search(rest)
-    after = rest[q.end():].strip(" ,;.") if q else ""
-    return after if after and places.looks_like_place(after) else None
-
-
 def speaker_and_title(rest: str) -> tuple[list[Speaker], str | None] | None:
     """The speakers and title of an item's text (``Name (Aff): Title``, ``Name — Title``,
     ``Name, "Title"``, ``"Title" by Name``, columns ``Name  Title``); None when no person
@@ -602,9 +594,8 @@ def speaker_and_title(rest: str) -> tuple[list[Speaker], str | None] | None:
     q = _QUOTED.search(rest)
     if q:
         before = re.sub(r"\s*[,:;—–-]+\s*$", "", rest[: q.start()]).strip()
-        after = rest[q.end():].strip(" ,;")
-        if before and after and (sps := speaker_with_role(before)) \
-                and places.looks_like_place(after):
+        if before and places.quoted_title_and_place(rest) \
+                and (sps := speaker_with_role(before)):
             # ``Name (Org), "Title", Room 501``: the place follows the title
             return sps, (q["q"] or q["q2"]).strip()
         who = (rest[: q.start()] + " " + rest[q.end():]).strip()
@@ -721,8 +712,8 @@ def _dated_listing(
             continue
         if rest and (found := speaker_and_title(rest)) is not None:
             talk.speakers, talk.title = found[0], found[1] or talk.title
-        if talk.location is None and rest:
-            talk.location = _place_after_quote(rest)
+        if talk.location is None and rest and (tail := places.quoted_title_and_place(rest)):
+            talk.location = tail[1]  # ``Name (Org), "Title", Lecture Theatre A``
         if talk.location is None:
             talk.location = place_here
         if talk.location is None:

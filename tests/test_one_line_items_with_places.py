@@ -60,3 +60,10 @@ def test_date_colon_items_keep_speaker_and_place_apart() -> None:
          "Gravitational waves", "Lecture Theatre A"),
         ([{"name": "Peter Novak", "affiliation": "Oxford", "role": None}],
          "Spin liquids in magnets", "Room 501")]
+
+
+def test_quoted_title_and_place_is_one_reading() -> None:
+    assert places.quoted_title_and_place('A (Org), "Spin liquids", Room 501') == (
+        "Spin liquids", "Room 501")
+    assert places.quoted_title_and_place('"Rosebud", and other last words') is None
+    assert places.quoted_title_and_place("No quotes here, Room 5") is None

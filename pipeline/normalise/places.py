@@ -141,6 +141,21 @@ def looks_like_place(text: str) -> bool:
             or bool(re.fullmatch(r"(?i:online|zoom|virtual|hybrid|remote)(?:\s.*)?", place)))
 
 
+# ``… "Spin liquids", Room 501``: a quoted title, then what the item states after it
+_QUOTED_THEN_TAIL_RE = re.compile(
+    r'["“”‘’](?P<title>[^"“”‘’]{3,}?)["“”‘’]\s*[,;–—|-]\s*(?P<tail>[^"“”‘’]{2,80}?)\s*\.?$')
+
+
+def quoted_title_and_place(text: str) -> tuple[str, str] | None:
+    """(title, place) of a text that ends in a quoted title and a place after it
+    (``Name (Org), "Title", Lecture Theatre A``); None when what follows the quotes
+    names no place (``"Rosebud", and other last words`` is one longer title)."""
+    m = _QUOTED_THEN_TAIL_RE.search(text)
+    if m is None or not looks_like_place(m.group("tail")):
+        return None
+    return m.group("title").strip(), m.group("tail").strip()
+
+
 def _accept(place: str, clause: str, known: frozenset[str], strict: bool) -> bool:
     """Whether ``place`` (found after in/at in ``clause``) names where the talk happens. In
     ``strict`` mode (running prose such as an abstract) a place needs a place word or a

@@ -188,23 +188,17 @@ _YEAR_WRITTEN_RE = re.compile(r"\b(?:19|20)\d\d\b|'\d\d\b|\b\d{1,2}[./-]\d{1,2}[
 _DANGLING_RE = re.compile(r"\b(?:at|in|with|chez|bei|im|au|en|@)\s*[:,–—-]?\s*$", re.I)
 
 
-# ``"Spin liquids", Room 501``: a quoted title, then what the item states after it
-_QUOTED_HEAD_RE = re.compile(
-    r'^\s*["“”](?P<title>[^"“”]{3,}?)["“”]\s*[,;–—|-]\s*(?P<tail>[^"“”]{2,80}?)\s*\.?$')
-
-
 def _quoted_title_and_tail(raw: RawTalk, warnings: list[str]) -> RawTalk:
     """A title slot holding a quoted title and a tail (a one-line item's ``"Title",
     Lecture Theatre A``): the quotes bound the title and the tail is the place, when it
     names one and the talk has none; else the title stays whole."""
-    m = _QUOTED_HEAD_RE.match(raw.title or "")
-    if m is None:
-        return raw
-    tail = m.group("tail")
-    if raw.location is None and places.looks_like_place(tail):
-        warnings.append(f"place read after the quoted title: {tail!r}")
-        return replace(raw, title=m.group("title"), location=tail)
-    return raw  # a quoted phrase opening a longer title (``"Rosebud", and other last words``)
+    title = raw.title or ""
+    found = places.quoted_title_and_place(title) if title.lstrip()[:1] in "\"“”‘’" else None
+    if found is None or raw.location is not None \
+            or not title.lstrip()[1:].lstrip().startswith(found[0]):
+        return raw  # ``"A" and "B", Room 5``: the quotes open no title of their own
+    warnings.append(f"place read after the quoted title: {found[1]!r}")
+    return replace(raw, title=found[0], location=found[1])
 
 
 def _row(
